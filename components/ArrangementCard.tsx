@@ -1,0 +1,91 @@
+import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
+import { formatPartialDate } from '../lib/i18n';
+import { useI18n } from './i18n';
+import { SafeLink } from './SafeLink';
+
+export interface ArrangementCardProps {
+  arrangement: Arrangement;
+  /** Institution names by id, for parties and status actors. */
+  names: ReadonlyMap<string, string>;
+  /** Where the full entry lives (options page), if anywhere. */
+  detailsHref?: string;
+}
+
+/**
+ * One reported arrangement: title, parties, data concerned, the dated status timeline and the sources.
+ * Wording follows the evidence: "Reported by <publisher>", "Denied by <institution>", never more.
+ */
+export function ArrangementCard({ arrangement: a, names, detailsHref }: ArrangementCardProps) {
+  const { t, lang, locale } = useI18n();
+  const headingId = `arr-${a.id}`;
+  return (
+    <article class="card" aria-labelledby={headingId} data-arrangement={a.id}>
+      <h3 id={headingId}>{a.title[lang]}</h3>
+      <p class="summary">{a.summary[lang]}</p>
+      <dl class="facts">
+        <dt>{t('parties')}</dt>
+        <dd>{a.parties.map((p) => names.get(p) ?? p).join(', ')}</dd>
+        <dt>{t('dataConcerned')}</dt>
+        <dd>
+          {a.data.map((d) => t(`data_${d.replace(/-/g, '_')}`)).join(', ')}
+          <span class="detail">{a.dataDetail[lang]}</span>
+        </dd>
+        <dt>{t('purpose')}</dt>
+        <dd>{a.purpose[lang]}</dd>
+      </dl>
+      <h4>{t('statusHistory')}</h4>
+      <ol class="timeline">
+        {a.status.map((step, i) => (
+          <StatusLine key={i} step={step} arrangement={a} names={names} />
+        ))}
+      </ol>
+      <h4>{t('sources')}</h4>
+      <ul class="sources">
+        {a.sources.map((s, i) => (
+          <li key={i}>
+            <SafeLink href={s.url}>{s.title}</SafeLink>
+            <span class="meta">
+              {' '}
+              {s.via ? t('sourceMetaVia', [s.publisher, formatDate(s.date), s.via]) : t('sourceMeta', [s.publisher, formatDate(s.date)])}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {detailsHref && (
+        <p class="more">
+          <a href={detailsHref} target="_blank" rel="noopener">
+            {t('fullEntry')}
+          </a>
+        </p>
+      )}
+    </article>
+  );
+
+  function formatDate(date: string) {
+    return formatPartialDate(date, locale);
+  }
+}
+
+/** "6 August 2018: Ended by JPMorgan Chase, according to AFP." plus the step's note. */
+function StatusLine({ step, arrangement, names }: { step: StatusStep; arrangement: Arrangement; names: ReadonlyMap<string, string> }) {
+  const { t, lang, locale } = useI18n();
+  const source = step.source === undefined ? undefined : arrangement.sources[step.source];
+  const key = step.status.replace(/-/g, '_');
+  let phrase: string;
+  let sourceUsed = false;
+  if (step.by !== undefined) phrase = t(`statusBy_${key}`, names.get(step.by) ?? step.by);
+  else if (source && step.status === 'reported') {
+    phrase = t('statusBy_reported', source.publisher);
+    sourceUsed = true;
+  } else phrase = t(`status_${key}`);
+  const according = source && !sourceUsed ? t('accordingTo', source.publisher) : '';
+  return (
+    <li data-status={step.status}>
+      <time dateTime={step.date}>{formatPartialDate(step.date, locale)}</time>
+      {': '}
+      <strong>{phrase}</strong>
+      {according && <span>{according}</span>}
+      {step.note && <p class="note">{step.note[lang]}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Arrangement } from '../lib/catalog/schema';
+import type { TabState } from '../lib/tab-state';
+import { ArrangementCard } from './ArrangementCard';
+import { useI18n } from './i18n';
+
+/** What the popup shows; the container (entrypoints/popup) gathers it and handles the actions. */
+export interface PopupProps {
+  /** null while loading; `error` when the state could not be read. */
+  state: TabState | null;
+  loading?: boolean;
+  error?: string;
+  arrangements: Arrangement[];
+  names: ReadonlyMap<string, string>;
+  /** Set after the user muted the site in this popup, to offer undo. */
+  justMuted?: boolean;
+  onMute?: () => void;
+  onUnmute?: () => void;
+  /** Address of an arrangement's full entry, if the options page has one. */
+  detailsHref?: (id: string) => string;
+}
+
+/**
+ * The action popup: the site and its owner, the reported arrangements, and the per-site control.
+ * Every state has words: loading, error, not a web page, nothing known, muted.
+ */
+export function Popup(props: PopupProps) {
+  const { t } = useI18n();
+  const { state } = props;
+  return (
+    <main class="popup">
+      <header class="brand">
+        <span class="logo" aria-hidden="true" />
+        <span>Linkwatch</span>
+      </header>
+      {props.error ? (
+        <p role="alert" class="error">
+          {props.error}
+        </p>
+      ) : props.loading || !state ? (
+        <p aria-busy="true">{t('loading')}</p>
+      ) : (
+        <SiteView {...props} state={state} />
+      )}
+    </main>
+  );
+}
+
+function SiteView({ state, arrangements, names, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
+  const { t } = useI18n();
+  if (!state.host) {
+    return (
+      <section class="site" aria-live="polite">
+        <h1>{t('notAWebPage')}</h1>
+        <p>{t('notAWebPageDetail')}</p>
+      </section>
+    );
+  }
+  const match = state.match;
+  if (!match) {
+    return (
+      <section class="site" aria-live="polite" data-state="unknown">
+        <h1>{state.host}</h1>
+        <p class="empty">{t('nothingKnown')}</p>
+        <p class="hint">{t('nothingKnownDetail')}</p>
+      </section>
+    );
+  }
+  const owner = state.ownerName ?? match.institution;
+  const group = state.groupName && state.groupName !== owner ? state.groupName : null;
+  return (
+    <>
+      <section class="site" aria-live="polite" data-state={state.firstParty ? 'first-party' : 'known'}>
+        <h1>{state.host}</h1>
+        <p class="owner">
+          {state.firstParty
+            ? group
+              ? t('siteIsPlatformOfGroup', [owner, group])
+              : t('siteIsPlatform', owner)
+            : group
+              ? t('siteOwnedByOfGroup', [owner, group])
+              : t('siteOwnedBy', owner)}
+        </p>
+        {state.firstParty && <p class="hint">{t('firstPartyNote')}</p>}
+      </section>
+
+      <section class="decision" aria-label={t('siteControls')}>
+        {state.silenced ? (
+          <p role="status">
+            {justMuted ? t('mutedJustNow', match.site) : t('mutedHere', match.site)}{' '}
+            <button type="button" onClick={onUnmute}>
+              {justMuted ? t('undo') : t('warnAgain')}
+            </button>
+          </p>
+        ) : (
+          <button type="button" onClick={onMute}>
+            {t('muteSite', match.site)}
+          </button>
+        )}
+      </section>
+
+      <section class="arrangements" aria-labelledby="arrangements-heading">
+        <h2 id="arrangements-heading">
+          {t('reportedArrangements')} <span class="count">({arrangements.length})</span>
+        </h2>
+        {arrangements.length === 0 ? (
+          <p class="empty">{t('noArrangements', group ?? owner)}</p>
+        ) : (
+          <>
+            <p class="hint">{t(state.firstParty ? 'arrangementsIntroPlatform' : 'arrangementsIntroBank', group ?? owner)}</p>
+            {arrangements.map((a) => (
+              <ArrangementCard key={a.id} arrangement={a} names={names} detailsHref={detailsHref?.(a.id)} />
+            ))}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

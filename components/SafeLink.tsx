@@ -1,0 +1,25 @@
+import type { ComponentChildren } from 'preact';
+
+/**
+ * A link that is only a link for `https:` URLs; anything else (javascript:, data:, http:, malformed)
+ * renders as plain text. Opens in a new tab without a referrer or opener.
+ */
+export function SafeLink({ href, children }: { href: string | undefined; children: ComponentChildren }) {
+  if (!isSafeHref(href)) return <span>{children}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+/** True for a parseable `https:` URL without credentials. */
+export function isSafeHref(href: string | undefined): href is string {
+  if (!href) return false;
+  try {
+    const u = new URL(href);
+    return u.protocol === 'https:' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Translation context for components: the container puts `t`, the catalog language and the locale here
+ * once, and presentational components read them.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Lang, Translate } from '../lib/i18n';
+
+export interface I18n {
+  t: Translate;
+  lang: Lang;
+  locale: string;
+}
+
+export const I18nContext = createContext<I18n>({ t: (k) => k, lang: 'en', locale: 'en' });
+
+export const useI18n = () => useContext(I18nContext);

@@ -1,0 +1,133 @@
+/**
+ * The catalog check: everything the schema cannot say. Runs in the unit tests over the bundled catalog
+ * (so a catalog that fails it never ships) and at import time over custom lists.
+ *
+ * Each problem names the entry and the field, e.g.
+ * `arrangement fb-us-banks-messenger-2018: parties[2]: no institution "citi"`.
+ * Rules: shared/DESIGN.md "Catalog rules"; issue 3 ("dates valid and not in the future", "no domain claimed
+ * by two institutions").
+ */
+import * as v from 'valibot';
+import { parse as parseDomain } from 'tldts';
+import { CatalogSchema, type Catalog } from './schema';
+
+/** One rule broken: where (`entry` and `field`, a dotted path) and what. */
+export interface CatalogProblem {
+  entry: string;
+  field: string;
+  message: string;
+}
+
+/** `problem.entry: problem.field: problem.message`, the form used in test failures and the CLI. */
+export function formatProblem(p: CatalogProblem): string {
+  return `${p.entry}: ${p.field || '(root)'}: ${p.message}`;
+}
+
+/** Turn valibot issues into problems that name the entry (by id where the data has one) and field. */
+export function schemaProblems(issues: readonly v.BaseIssue<unknown>[], root: unknown): CatalogProblem[] {
+  return issues.map((issue) => {
+    const keys = (issue.path ?? []).map((item) => item.key as string | number);
+    let entry = 'catalog';
+    let fieldKeys = keys;
+    if ((keys[0] === 'arrangements' || keys[0] === 'institutions') && typeof keys[1] === 'number') {
+      const list = (root as Record<string, unknown>)?.[keys[0]];
+      const item = Array.isArray(list) ? (list[keys[1]] as { id?: unknown } | undefined) : undefined;
+      const id = typeof item?.id === 'string' ? item.id : `#${keys[1]}`;
+      entry = `${keys[0] === 'arrangements' ? 'arrangement' : 'institution'} ${id}`;
+      fieldKeys = keys.slice(2);
+    }
+    return { entry, field: pathToString(fieldKeys), message: issue.message };
+  });
+}
+
+function pathToString(keys: readonly (string | number)[]): string {
+  return keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+/** Compare a partial date (YYYY, YYYY-MM, YYYY-MM-DD) with today: the earliest day it could mean. */
+function isInFuture(date: string, today: string): boolean {
+  return date > today.slice(0, date.length);
+}
+
+/**
+ * Check a catalog. `known` lists institution ids that exist outside it (the bundled ones, when checking a
+ * custom list). Returns an empty array when every rule holds; never throws.
+ */
+export function checkCatalog(
+  input: unknown,
+  options: { today?: string; knownInstitutions?: ReadonlySet<string> } = {},
+): CatalogProblem[] {
+  const parsed = v.safeParse(CatalogSchema, input);
+  if (!parsed.success) return schemaProblems(parsed.issues, input);
+  return checkReferences(parsed.output, options);
+}
+
+/** The cross-reference rules, on a catalog that already passed the schema. */
+export function checkReferences(
+  catalog: Catalog,
+  options: { today?: string; knownInstitutions?: ReadonlySet<string> } = {},
+): CatalogProblem[] {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const problems: CatalogProblem[] = [];
+  const add = (entry: string, field: string, message: string) => problems.push({ entry, field, message });
+
+  const institutionIds = new Set<string>(options.knownInstitutions ?? []);
+  const seenInstitutions = new Set<string>();
+  const domainOwner = new Map<string, string>();
+  for (const inst of catalog.institutions) {
+    const entry = `institution ${inst.id}`;
+    if (seenInstitutions.has(inst.id) || options.knownInstitutions?.has(inst.id)) add(entry, 'id', 'id is used twice');
+    seenInstitutions.add(inst.id);
+    institutionIds.add(inst.id);
+    inst.domains.forEach((rule, i) => {
+      const field = `domains[${i}]`;
+      const parsed = parseDomain(rule.domain);
+      if (!parsed.domain || parsed.isIp || !parsed.isIcann) {
+        add(entry, `${field}.domain`, `"${rule.domain}" has no registrable domain under a public suffix`);
+      }
+      const key = rule.domain + (rule.path ?? '');
+      const owner = domainOwner.get(key);
+      if (owner !== undefined) add(entry, `${field}.domain`, `"${key}" is already claimed by institution ${owner}`);
+      else domainOwner.set(key, inst.id);
+    });
+  }
+  for (const inst of catalog.institutions) {
+    if (inst.group === undefined) continue;
+    if (!institutionIds.has(inst.group)) add(`institution ${inst.id}`, 'group', `no institution "${inst.group}"`);
+    // A group chain must end: follow parents and refuse a cycle.
+    const seen = new Set([inst.id]);
+    let parent: string | undefined = inst.group;
+    while (parent !== undefined) {
+      if (seen.has(parent)) {
+        add(`institution ${inst.id}`, 'group', 'group relations form a cycle');
+        break;
+      }
+      seen.add(parent);
+      parent = catalog.institutions.find((i) => i.id === parent)?.group;
+    }
+  }
+
+  const seenArrangements = new Set<string>();
+  for (const a of catalog.arrangements) {
+    const entry = `arrangement ${a.id}`;
+    if (seenArrangements.has(a.id)) add(entry, 'id', 'id is used twice');
+    seenArrangements.add(a.id);
+    a.parties.forEach((p, i) => {
+      if (!institutionIds.has(p)) add(entry, `parties[${i}]`, `no institution "${p}"`);
+    });
+    if (new Set(a.parties).size !== a.parties.length) add(entry, 'parties', 'a party is listed twice');
+    a.status.forEach((step, i) => {
+      if (isInFuture(step.date, today)) add(entry, `status[${i}].date`, `${step.date} is in the future`);
+      if (step.by !== undefined && !institutionIds.has(step.by)) add(entry, `status[${i}].by`, `no institution "${step.by}"`);
+      if (step.source !== undefined && step.source >= a.sources.length) {
+        add(entry, `status[${i}].source`, `no source #${step.source} (there are ${a.sources.length})`);
+      }
+      const prev = a.status[i - 1];
+      if (prev && step.date.slice(0, 4) < prev.date.slice(0, 4)) add(entry, `status[${i}].date`, 'status steps must be oldest first');
+    });
+    a.sources.forEach((s, i) => {
+      if (isInFuture(s.date, today)) add(entry, `sources[${i}].date`, `${s.date} is in the future`);
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,83 @@
+/**
+ * The catalog: bundled, curated data about institutions and reported arrangements, and the queries the
+ * background and the popup need over it.
+ *
+ * The data lives in `assets/catalog/*.json` so that it is reviewed as data, not code. It is validated
+ * against the schema when first used; the unit tests run the full check (`check.ts`) so a catalog that
+ * fails never ships.
+ */
+import * as v from 'valibot';
+import institutionsFile from '../../assets/catalog/institutions.json';
+import arrangementsFile from '../../assets/catalog/arrangements.json';
+import { CatalogSchema, type Arrangement, type Catalog, type Institution } from './schema';
+
+export * from './schema';
+
+/** The raw bundled catalog, merged from its files but not validated. */
+export function rawBundledCatalog(): unknown {
+  return {
+    version: arrangementsFile.version,
+    institutions: institutionsFile.institutions,
+    arrangements: arrangementsFile.arrangements,
+  };
+}
+
+let cached: Catalog | undefined;
+
+/**
+ * The bundled catalog, validated against `CatalogSchema` on first use.
+ * @throws Error naming the first broken field, if the bundled data fails the schema (a build defect the
+ *   unit tests catch first).
+ */
+export function bundledCatalog(): Catalog {
+  if (cached) return cached;
+  const result = v.safeParse(CatalogSchema, rawBundledCatalog());
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new Error(`Bundled catalog is invalid at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  }
+  cached = result.output;
+  return cached;
+}
+
+/** Institution by id, or undefined. */
+export function findInstitution(catalog: Catalog, id: string): Institution | undefined {
+  return catalog.institutions.find((i) => i.id === id);
+}
+
+/** The top of an institution's group chain (`chase` -> `jpmorgan-chase`); itself when it has no group. */
+export function groupRoot(catalog: Catalog, id: string): string {
+  let current = id;
+  const seen = new Set<string>();
+  for (;;) {
+    seen.add(current);
+    const parent = findInstitution(catalog, current)?.group;
+    if (parent === undefined || seen.has(parent)) return current;
+    current = parent;
+  }
+}
+
+/**
+ * Every institution in the same group as `id`: the group's root and all its members
+ * (for `messenger`: meta, facebook, messenger, instagram, whatsapp).
+ */
+export function groupFamily(catalog: Catalog, id: string): Set<string> {
+  const root = groupRoot(catalog, id);
+  return new Set(catalog.institutions.filter((i) => groupRoot(catalog, i.id) === root).map((i) => i.id));
+}
+
+/** The date of an arrangement's latest status step (YYYY[-MM[-DD]]), used to sort most recent first. */
+export function latestDate(a: Arrangement): string {
+  return a.status.reduce((max, s) => (s.date > max ? s.date : max), '');
+}
+
+/**
+ * Arrangements that name the institution or any member of its group, most recent first (by the latest
+ * status step; ties by id). A bank's site shows its group's arrangements; Messenger shows Meta's (issue 3).
+ */
+export function arrangementsForInstitution(catalog: Catalog, id: string): Arrangement[] {
+  const family = groupFamily(catalog, id);
+  return catalog.arrangements
+    .filter((a) => a.parties.some((p) => family.has(p)))
+    .sort((x, y) => latestDate(y).localeCompare(latestDate(x)) || x.id.localeCompare(y.id));
+}

@@ -1,0 +1,56 @@
+/**
+ * UI strings and locale-aware formatting.
+ *
+ * Every UI string goes through `browser.i18n` (`public/_locales/{en,fr}/messages.json`). Pure modules take a
+ * `Translate` function so they stay browser-free and tests can pass the real message files
+ * (`translatorFromMessages`).
+ */
+
+/** Look up a message by key with positional substitutions ($1, $2, ...), as `browser.i18n.getMessage`. */
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+/** Catalog text language: French when the UI language is French, English otherwise. */
+export type Lang = 'en' | 'fr';
+
+export function langOf(uiLanguage: string): Lang {
+  return uiLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** A `messages.json` file: key -> message with optional named placeholders bound to `$1`.. `$9`. */
+export type MessagesFile = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/**
+ * A Translate over a parsed messages.json, resolving placeholders the way Chromium does
+ * (`$NAME$` -> placeholder content -> `$1` substitution). Missing keys return '' like getMessage.
+ */
+export function translatorFromMessages(messages: MessagesFile): Translate {
+  return (key, substitutions) => {
+    const entry = messages[key];
+    if (!entry) return '';
+    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+    const byName = new Map(Object.entries(entry.placeholders ?? {}).map(([k, p]) => [k.toLowerCase(), p.content]));
+    const positional = (s: string) => s.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
+    return entry.message
+      .replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => positional(byName.get(name.toLowerCase()) ?? ''))
+      .replace(/\$\$/g, '$');
+  };
+}
+
+const MONTHS_KEY_FORMAT: Record<number, Intl.DateTimeFormatOptions> = {
+  1: { year: 'numeric', timeZone: 'UTC' },
+  2: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  3: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+};
+
+/**
+ * A partial date (`2018`, `2018-08`, `2018-08-06`) in the locale's words, at the precision stored:
+ * "6 August 2018" / "6 août 2018", "August 2018", "2018". Invalid input is returned as is.
+ */
+export function formatPartialDate(date: string, locale: string): string {
+  const parts = date.split('-').map(Number);
+  if (parts.some((n) => !Number.isFinite(n))) return date;
+  const [y, m = 1, d = 1] = parts;
+  const options = MONTHS_KEY_FORMAT[parts.length];
+  if (!options) return date;
+  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(y!, m - 1, d)));
+}
