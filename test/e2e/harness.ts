@@ -1,0 +1,208 @@
+/**
+ * The one harness for real-browser tests: launches the built extension (.output/chrome-mv3) in Debian's
+ * Chromium through playwright-core, serves every page from test/fixtures through routing (no request ever
+ * reaches the network: anything not in the fixture map is aborted), and gives helpers to read the badge and
+ * open the popup.
+ *
+ * Build first (`npm run test:e2e` does). CHROMIUM_PATH overrides the browser binary.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// The service worker's global, as seen from callbacks run inside it by `evaluate`.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const FIXTURES = join(ROOT, 'test/fixtures/pages');
+
+/** Chromium binary: Debian's package, without the wrapper script's /dev/shm warning when possible. */
+export function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) if (existsSync(p)) return p;
+  throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH');
+}
+
+/** A fixture response: a file under test/fixtures/pages, or inline content. */
+export type Fixture = { file: string; contentType?: string } | { body: string; contentType?: string; status?: number };
+
+/** URL (exact, without fragment) -> fixture. Pages the tests visit at real addresses. */
+export const DEFAULT_ROUTES: Record<string, Fixture> = {
+  'https://www.chase.com/': { file: 'bank.html' },
+  'https://online.citi.com/': { file: 'bank.html' },
+  'https://www.wellsfargo.com/': { file: 'bank.html' },
+  'https://www.usbank.com/': { file: 'bank.html' },
+  'https://www.messenger.com/t/1': { file: 'plain.html' },
+  'https://example.org/': { file: 'plain.html' },
+  'https://www.facebook.com/': { file: 'facebook-spa.html' },
+};
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** Also serve these URLs (merged over DEFAULT_ROUTES). */
+  routes: Record<string, Fixture>;
+  /** Every URL the routing saw that had no fixture (and was aborted). */
+  unrouted: string[];
+  serviceWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Launch Chromium with the extension. Pass `profileDir` to reuse a profile (a browser restart); otherwise a
+ * fresh temporary one is made and removed on close unless `keepProfile`.
+ */
+export async function launch(options: { profileDir?: string; keepProfile?: boolean; routes?: Record<string, Fixture>; locale?: string } = {}): Promise<Session & { cdpPort: number }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run "npx wxt build" first`);
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'linkwatch-e2e-'));
+  const cdpPort = await freePort();
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: options.locale,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--remote-debugging-port=${cdpPort}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const routes = { ...DEFAULT_ROUTES, ...options.routes };
+  const unrouted: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url().split('#')[0]!;
+    // The extension's own pages load from the extension package, never the network.
+    if (url.startsWith(`chrome-extension://`)) return route.continue();
+    const fixture = routes[url];
+    if (!fixture) {
+      unrouted.push(url);
+      return route.abort('blockedbyclient');
+    }
+    if ('file' in fixture) {
+      return route.fulfill({ status: 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture.file)) });
+    }
+    return route.fulfill({ status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body });
+  });
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return existing ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
+  };
+  const sw = await serviceWorker();
+  const extensionId = new URL(sw.url()).host;
+
+  return {
+    context,
+    extensionId,
+    profileDir,
+    routes,
+    unrouted,
+    cdpPort,
+    serviceWorker,
+    async close() {
+      await context.close();
+      if (!options.profileDir && !options.keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Open a URL in a new tab and wait until it has loaded. */
+export async function openTab(session: Session, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The browser's id for the tab showing `page` (looked up by URL, from the service worker). */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  const sw = await session.serviceWorker();
+  const url = page.url();
+  const id = await sw.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** The badge text and title of a tab, read in the service worker. */
+export async function badgeOf(session: Session, tabId: number): Promise<{ text: string; title: string }> {
+  const sw = await session.serviceWorker();
+  return sw.evaluate(async (id) => ({
+    text: await chrome.action.getBadgeText({ tabId: id }),
+    title: await chrome.action.getTitle({ tabId: id }),
+  }), tabId);
+}
+
+/** Wait until a tab's badge satisfies `predicate` (the background works asynchronously). */
+export async function waitForBadge(
+  session: Session,
+  tabId: number,
+  predicate: (b: { text: string; title: string }) => boolean,
+  timeoutMs = 10_000,
+): Promise<{ text: string; title: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await badgeOf(session, tabId);
+  while (!predicate(last)) {
+    if (Date.now() > deadline) throw new Error(`badge of tab ${tabId} never matched; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await badgeOf(session, tabId);
+  }
+  return last;
+}
+
+/** Open the popup page for a given tab in a new tab (`popup.html?tab=ID`). */
+export async function openPopupForTab(session: Session, tabId: number): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await page.waitForSelector('main.popup section, main.popup [role=alert]');
+  return page;
+}
+
+/**
+ * Open the real action popup for the active tab (chrome.action.openPopup) and reach it through a second
+ * CDP client, since the persistent context does not list the popup as a page.
+ */
+export async function openActionPopup(session: Session & { cdpPort: number }, page: Page): Promise<{ popup: Page; disconnect: () => Promise<void> }> {
+  await page.bringToFront();
+  const sw = await session.serviceWorker();
+  await sw.evaluate(() => chrome.action.openPopup());
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${session.cdpPort}`);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const popup = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().endsWith('/popup.html'));
+    if (popup) {
+      await popup.waitForSelector('main.popup section, main.popup [role=alert]');
+      // Disconnecting a CDP client leaves the browser running.
+      return { popup, disconnect: () => browser.close() };
+    }
+    if (Date.now() > deadline) {
+      await browser.close();
+      throw new Error('the action popup did not open');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

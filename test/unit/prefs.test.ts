@@ -1,0 +1,111 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, PrefsStore, StorageError, isSilenced, withDefaults } from '../../lib/prefs/db';
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+});
+
+describe('preferences', () => {
+  it('reads the defaults when nothing is stored', async () => {
+    const store = new PrefsStore();
+    expect(await store.getPreferences()).toEqual(DEFAULT_PREFERENCES);
+    expect(await store.getStoredPreferences()).toEqual({});
+  });
+
+  it('keeps what the user set, and stores only that', async () => {
+    const store = new PrefsStore();
+    await store.setPreference('alertStyle', 'badge-only');
+    expect((await store.getPreferences()).alertStyle).toBe('badge-only');
+    expect(await store.getStoredPreferences()).toEqual({ alertStyle: 'badge-only' });
+  });
+
+  it('survives closing and reopening the database (a browser restart)', async () => {
+    const first = new PrefsStore();
+    await first.setPreference('badgeLevels', { reported: false, owned: true, observed: true, linked: true });
+    await first.setSiteDecision({ site: 'chase.com', decision: 'muted', createdAt: '2026-11-29T10:00:00.000Z' });
+    await first.close();
+    const second = new PrefsStore();
+    expect((await second.getPreferences()).badgeLevels).toEqual({ reported: false, owned: true, observed: true, linked: true });
+    expect(await second.getSiteDecision('chase.com')).toMatchObject({ decision: 'muted' });
+  });
+
+  it('fills only missing or malformed values with defaults, ignoring unknown keys', () => {
+    expect(withDefaults({ alertStyle: 'shout', badgeLevels: { reported: false, linked: 'yes' }, other: 1 })).toEqual({
+      alertStyle: DEFAULT_PREFERENCES.alertStyle,
+      badgeLevels: { ...DEFAULT_PREFERENCES.badgeLevels, reported: false },
+    });
+  });
+
+  it('an install or update (opening the current version again) never overwrites a stored value', async () => {
+    const store = new PrefsStore();
+    await store.setPreference('alertStyle', 'notice-every-visit');
+    await store.close();
+    // What the background does on install/update: open the database; nothing else writes.
+    const again = new PrefsStore();
+    expect((await again.getPreferences()).alertStyle).toBe('notice-every-visit');
+  });
+});
+
+describe('site decisions', () => {
+  it('mutes, lists, and removes with the removed decision returned for undo', async () => {
+    const store = new PrefsStore();
+    const decision = { site: 'chase.com', decision: 'muted' as const, createdAt: '2026-11-29T10:00:00.000Z' };
+    await store.setSiteDecision(decision);
+    expect(await store.isSiteSilenced('chase.com')).toBe(true);
+    expect(await store.isSiteSilenced('citi.com')).toBe(false);
+    expect(await store.listSiteDecisions()).toEqual([decision]);
+    expect(await store.removeSiteDecision('chase.com')).toEqual(decision);
+    expect(await store.isSiteSilenced('chase.com')).toBe(false);
+    await store.setSiteDecision(decision); // undo
+    expect(await store.isSiteSilenced('chase.com')).toBe(true);
+  });
+
+  it.each([
+    ['muted is always silent', { decision: 'muted' }, true],
+    ['snoozed until later is silent', { decision: 'snoozed', until: '2026-12-01T00:00:00Z' }, true],
+    ['snoozed until earlier is not', { decision: 'snoozed', until: '2026-11-01T00:00:00Z' }, false],
+    ['snoozed without a date is not', { decision: 'snoozed' }, false],
+  ] as const)('%s', (_s, partial, expected) => {
+    const now = Date.parse('2026-11-29T12:00:00Z');
+    expect(isSilenced({ site: 'chase.com', createdAt: '', ...partial }, now)).toBe(expected);
+  });
+});
+
+describe('database versioning', () => {
+  it(`creates version ${DB_VERSION} with its stores`, async () => {
+    const store = new PrefsStore();
+    await store.getPreferences();
+    await store.close();
+    const db = await openDB(DB_NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['prefs', 'siteDecisions']);
+    db.close();
+  });
+
+  it('refuses to open a database from a newer Linkwatch with a clear StorageError, and keeps its data', async () => {
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, {
+      upgrade(db) {
+        db.createObjectStore('prefs').put('badge-only', 'alertStyle');
+      },
+    });
+    newer.close();
+    const store = new PrefsStore();
+    await expect(store.getPreferences()).rejects.toBeInstanceOf(StorageError);
+    await expect(store.getPreferences()).rejects.toThrow(/Could not open Linkwatch's local database/);
+    const check = await openDB(DB_NAME);
+    expect(await check.get('prefs', 'alertStyle')).toBe('badge-only');
+    check.close();
+  });
+
+  it('does not block another page that upgrades: an open connection steps aside', async () => {
+    const popup = new PrefsStore();
+    await popup.getPreferences();
+    // Another page opens a newer version while the popup holds the database open.
+    const upgraded = await openDB(DB_NAME, DB_VERSION + 1, { upgrade() {} });
+    expect(upgraded.version).toBe(DB_VERSION + 1);
+    upgraded.close();
+  });
+});
