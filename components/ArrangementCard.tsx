@@ -82,7 +82,7 @@ function StatusLine({ step, arrangement, names }: { step: StatusStep; arrangemen
   return (
     <li data-status={step.status}>
       <time dateTime={step.date}>{formatPartialDate(step.date, locale)}</time>
-      {': '}
+      {t('timelineSeparator')}
       <strong>{phrase}</strong>
       {according && <span>{according}</span>}
       {step.note && <p class="note">{step.note[lang]}</p>}

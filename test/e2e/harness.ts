@@ -107,9 +107,17 @@ export async function launch(options: { profileDir?: string; keepProfile?: boole
     return route.fulfill({ status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body });
   });
 
+  // Workers that were stopped stay listed for a while; skip those that no longer answer.
+  const closed = new WeakSet<Worker>();
+  context.on('serviceworker', (w) => w.on('close', () => closed.add(w)));
   const serviceWorker = async (): Promise<Worker> => {
-    const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    return existing ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
+    for (const w of context.serviceWorkers().reverse()) {
+      if (closed.has(w) || !w.url().startsWith('chrome-extension://')) continue;
+      const alive = await Promise.race([w.evaluate(() => true).catch(() => false), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
+      if (alive) return w;
+      closed.add(w);
+    }
+    return context.waitForEvent('serviceworker', { timeout: 20_000 });
   };
   const sw = await serviceWorker();
   const extensionId = new URL(sw.url()).host;
@@ -204,5 +212,28 @@ export async function openActionPopup(session: Session & { cdpPort: number }, pa
       throw new Error('the action popup did not open');
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Stop the extension's service worker as the browser does when it is idle (CDP Target.closeTarget on the
+ * worker target), and wait until it is gone. The next event or message starts a new one.
+ */
+export async function stopServiceWorker(session: Session & { cdpPort: number }): Promise<void> {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${session.cdpPort}`);
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find(isOurs);
+    if (!worker) throw new Error('no running service worker to stop');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    const deadline = Date.now() + 10_000;
+    while ((await cdp.send('Target.getTargets')).targetInfos.some(isOurs)) {
+      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await browser.close();
   }
 }

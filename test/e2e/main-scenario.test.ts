@@ -5,8 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, launch, openActionPopup, openPopupForTab, openTab, tabIdOf, waitForBadge, type Session } from './harness';
+import { badgeOf, launch, openActionPopup, openPopupForTab, openTab, stopServiceWorker, tabIdOf, waitForBadge, type Session } from './harness';
 
 const BANKS = [
   ['https://www.chase.com/', 'JPMorgan Chase'],
@@ -104,6 +107,27 @@ describe('the action popup', () => {
     } finally {
       await disconnect();
     }
+  });
+
+  it('shows the same after the service worker was stopped and restarted', async () => {
+    const page = await openTab(session, 'https://online.citi.com/');
+    const tabId = await tabIdOf(session, page);
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
+    const storedAt = (p: import('playwright-core').Page) =>
+      p.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { updatedAt: number } | undefined)?.updatedAt, `tab:${tabId}`);
+    const popupBefore = await openPopupForTab(session, tabId);
+    const before = await popupBefore.textContent('main');
+    const updatedAt = await storedAt(popupBefore);
+    expect(updatedAt).toBeGreaterThan(0);
+    await stopServiceWorker(session);
+    // The popup's request wakes a new worker, which must answer from storage.session, not "nothing known".
+    const popupAfter = await openPopupForTab(session, tabId);
+    const after = await popupAfter.textContent('main');
+    expect(after).toBe(before);
+    // Served from the session, not recomputed: the stored state is the very same one.
+    expect(await storedAt(popupAfter)).toBe(updatedAt);
+    expect(after).toContain('This site belongs to Citi.');
+    expect(await badgeOf(session, tabId)).toEqual(badge);
   });
 
   it('on an unrelated site says nothing is known', async () => {
