@@ -6,8 +6,8 @@
  * tab states go to `storage.session`, preferences to IndexedDB.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { bundledCatalog } from '../lib/catalog';
-import { isRequest, type Request } from '../lib/messages';
+import { bundledCatalog, findInstitution, type Arrangement } from '../lib/catalog';
+import { isRequest, type Request, type TabView } from '../lib/messages';
 import { PrefsStore } from '../lib/prefs/db';
 import { t } from '../lib/runtime';
 import { classifyUrl } from '../lib/sites';
@@ -53,10 +53,26 @@ export default defineBackground(() => {
     return tab ? updateTab(tabId, tab.url) : null;
   }
 
+  async function getTabView(tabId: number): Promise<TabView | null> {
+    const state = await getTabState(tabId);
+    if (!state) return null;
+    const catalog = bundledCatalog();
+    const arrangements = state.arrangementIds
+      .map((id) => catalog.arrangements.find((a) => a.id === id))
+      .filter((a): a is Arrangement => a !== undefined);
+    const names: Record<string, string> = {};
+    for (const a of arrangements) {
+      for (const id of [...a.parties, ...a.status.flatMap((s) => (s.by ? [s.by] : []))]) {
+        names[id] = findInstitution(catalog, id)?.name ?? id;
+      }
+    }
+    return { state, arrangements, names };
+  }
+
   async function handle(request: Request): Promise<unknown> {
     switch (request.type) {
       case 'get-tab-state':
-        return getTabState(request.tabId);
+        return getTabView(request.tabId);
       case 'prefs-changed':
         await refreshAllTabs();
         return { ok: true };

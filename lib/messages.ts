@@ -3,6 +3,7 @@
  * Every message is a `Request`; `ResponseOf<R>` gives its answer's type. Senders use `sendRequest`; the
  * background answers in `entrypoints/background.ts`.
  */
+import type { Arrangement } from './catalog/schema';
 import type { TabState } from './tab-state';
 
 export type Request =
@@ -11,8 +12,18 @@ export type Request =
   /** Any page -> background: preferences or decisions changed; recompute badges of open tabs. */
   | { type: 'prefs-changed' };
 
+/**
+ * A tab's state with the catalog entries it refers to, so the popup does not bundle the catalog:
+ * `arrangements` in the order of `state.arrangementIds`; `names` maps institution id -> display name.
+ */
+export interface TabView {
+  state: TabState;
+  arrangements: Arrangement[];
+  names: Record<string, string>;
+}
+
 export interface Responses {
-  'get-tab-state': TabState | null;
+  'get-tab-state': TabView | null;
   'prefs-changed': { ok: true };
 }
 

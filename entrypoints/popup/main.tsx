@@ -7,10 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { Popup } from '../../components/Popup';
-import { bundledCatalog, type Arrangement } from '../../lib/catalog';
 import { PrefsStore } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
-import type { TabState } from '../../lib/tab-state';
+import type { TabView } from '../../lib/messages';
 import '../../assets/ui.css';
 
 const prefs = new PrefsStore();
@@ -23,7 +22,7 @@ async function findTabId(): Promise<number | undefined> {
 }
 
 function App() {
-  const [state, setState] = useState<TabState | null>(null);
+  const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string>();
   const [justMuted, setJustMuted] = useState(false);
 
@@ -33,7 +32,7 @@ function App() {
       if (tabId === undefined) throw new Error('no active tab');
       const next = await sendRequest({ type: 'get-tab-state', tabId });
       if (!next) throw new Error('the tab is gone');
-      setState(next);
+      setView(next);
     } catch (e) {
       setError(t('errorState', e instanceof Error ? e.message : String(e)));
     }
@@ -41,7 +40,7 @@ function App() {
   useEffect(() => void load(), []);
 
   async function decide(action: 'mute' | 'unmute') {
-    const site = state?.match?.site;
+    const site = view?.state.match?.site;
     if (!site) return;
     try {
       if (action === 'mute') await prefs.setSiteDecision({ site, decision: 'muted', createdAt: new Date().toISOString() });
@@ -54,20 +53,17 @@ function App() {
     }
   }
 
-  const catalog = bundledCatalog();
-  const byId = new Map(catalog.arrangements.map((a) => [a.id, a]));
-  const arrangements = (state?.arrangementIds ?? []).map((id) => byId.get(id)).filter((a): a is Arrangement => !!a);
-  const names = new Map(catalog.institutions.map((i) => [i.id, i.name]));
   return (
     <Popup
-      state={state}
-      loading={!state && !error}
+      state={view?.state ?? null}
+      loading={!view && !error}
       error={error}
-      arrangements={arrangements}
-      names={names}
+      arrangements={view?.arrangements ?? []}
+      names={new Map(Object.entries(view?.names ?? {}))}
       justMuted={justMuted}
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}
+      detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
     />
   );
 }

@@ -159,6 +159,15 @@ export class PrefsStore {
     return isSilenced(await this.getSiteDecision(site), now);
   }
 
+  /** Delete every preference and decision in one transaction: all or nothing. */
+  async clearAll(): Promise<void> {
+    await this.run('clear local data', async (db) => {
+      const tx = db.transaction(['prefs', 'siteDecisions'], 'readwrite');
+      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear()]);
+      await tx.done;
+    });
+  }
+
   /** Close the connection (tests, and before deleting the database). */
   async close(): Promise<void> {
     if (!this.dbPromise) return;

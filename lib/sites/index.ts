@@ -129,3 +129,19 @@ export function classifyUrl(url: string): SiteMatch | null {
   bundled ??= createSiteClassifier(bundledCatalog());
   return bundled.classify(url);
 }
+
+/**
+ * What a person typed as a site ("chase.com", "WWW.Chase.com", "https://secure.chase.com/x") reduced to
+ * its registrable domain (`chase.com`), the key of per-site decisions. Null when it has none: an IP
+ * address, localhost, a bare public suffix ("co.uk"), or text that is not a host name.
+ */
+export function parseSiteInput(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const text = input.trim();
+  if (!text || text.length > 2048) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  if (!HTTP_SCHEME.test(withScheme)) return null;
+  const parsed = parse(withScheme);
+  if (!parsed.domain || parsed.isIp || !parsed.isIcann) return null;
+  return parsed.domain.toLowerCase();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, createSiteClassifier } from '../../lib/sites';
+import { classifyUrl, createSiteClassifier, parseSiteInput } from '../../lib/sites';
 
 // [situation, url, expected institution id or null]
 const rows: Array<[string, string, string | null]> = [
@@ -134,5 +134,25 @@ describe('createSiteClassifier', () => {
     ['nor a sibling', 'https://offline.example.com/', null],
   ])('%s: %s', (_s, url, expected) => {
     expect(classifier.classify(url)?.institution ?? null).toBe(expected);
+  });
+});
+
+describe('parseSiteInput', () => {
+  it.each([
+    ['bare registrable domain', 'chase.com', 'chase.com'],
+    ['host with www and capitals', 'WWW.Chase.com', 'chase.com'],
+    ['full URL', 'https://secure.chase.com/login?x=1', 'chase.com'],
+    ['country-code domain', 'www.barclays.co.uk', 'barclays.co.uk'],
+    ['brand TLD', 'mabanque.bnpparibas', 'mabanque.bnpparibas'],
+    ['surrounding spaces', '  citi.com ', 'citi.com'],
+    ['public suffix alone', 'co.uk', null],
+    ['IP address', '192.168.1.1', null],
+    ['localhost', 'localhost', null],
+    ['not a host', 'not a site', null],
+    ['empty', '', null],
+    ['other scheme', 'javascript:alert(1)', null],
+    ['ftp URL', 'ftp://chase.com/', null],
+  ])('%s: %j', (_s, input, expected) => {
+    expect(parseSiteInput(input)).toBe(expected);
   });
 });

@@ -1,0 +1,198 @@
+/**
+ * Options page container: hash routing (#/settings, #/sites, #/catalog, #/arrangement/ID, #/data,
+ * #/diagnostics), reads and writes through lib/prefs, tells the background when something changed, and
+ * renders the presentational pages in components/options.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nContext } from '../../components/i18n';
+import { CatalogPage } from '../../components/options/CatalogPage';
+import { DiagnosticsPage, type Diagnostics } from '../../components/options/DiagnosticsPage';
+import { OptionsLayout, OPTIONS_ROUTES, type OptionsRoute } from '../../components/options/OptionsLayout';
+import { SettingsPage } from '../../components/options/SettingsPage';
+import { SitesPage } from '../../components/options/SitesPage';
+import { bundledCatalog } from '../../lib/catalog';
+import type { CatalogQuery } from '../../lib/catalog/search';
+import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, PrefsStore, type Preferences, type SiteDecision } from '../../lib/prefs/db';
+import { sendRequest, t, uiLocale } from '../../lib/runtime';
+import { parseSiteInput } from '../../lib/sites';
+import '../../assets/ui.css';
+
+const prefsStore = new PrefsStore();
+type Message = { kind: 'status' | 'error'; text: string };
+
+function parseRoute(hash: string): { route: OptionsRoute; arrangementId?: string } {
+  const path = hash.replace(/^#\/?/, '');
+  const arrangement = /^arrangement\/([a-z0-9-]+)$/.exec(path);
+  if (arrangement) return { route: 'catalog', arrangementId: arrangement[1] };
+  return { route: (OPTIONS_ROUTES as readonly string[]).includes(path) ? (path as OptionsRoute) : 'settings' };
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function App() {
+  const [{ route, arrangementId }, setRoute] = useState(parseRoute(location.hash));
+  const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
+  const [decisions, setDecisions] = useState<SiteDecision[]>([]);
+  const [lastRemoved, setLastRemoved] = useState<SiteDecision>();
+  const [message, setMessage] = useState<Message>();
+  const [query, setQuery] = useState<CatalogQuery>({});
+  const [diagnostics, setDiagnostics] = useState<Diagnostics | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    const onHash = () => {
+      setRoute(parseRoute(location.hash));
+      setMessage(undefined);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  async function reload() {
+    try {
+      setPrefs(await prefsStore.getPreferences());
+      setDecisions(await prefsStore.listSiteDecisions());
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
+    }
+  }
+  useEffect(() => void reload(), []);
+
+  // Another page (the popup) may change decisions while this one is open.
+  useEffect(() => {
+    const onFocus = () => void reload();
+    addEventListener('focus', onFocus);
+    return () => removeEventListener('focus', onFocus);
+  }, []);
+
+  async function changed(text: string) {
+    await sendRequest({ type: 'prefs-changed' }).catch(() => undefined);
+    await reload();
+    setMessage({ kind: 'status', text });
+  }
+
+  async function write(action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+      await changed(done);
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('errorStorage', errorText(e)) });
+    }
+  }
+
+  async function loadDiagnostics() {
+    try {
+      const manifest = browser.runtime.getManifest();
+      const catalog = bundledCatalog();
+      setDiagnostics({
+        extensionVersion: manifest.version,
+        browser: import.meta.env.BROWSER,
+        manifestVersion: manifest.manifest_version,
+        catalogVersion: catalog.version,
+        databaseVersion: DB_VERSION,
+        institutions: catalog.institutions.length,
+        arrangements: catalog.arrangements.length,
+        storedPreferences: Object.keys(await prefsStore.getStoredPreferences()).length,
+        siteDecisions: (await prefsStore.listSiteDecisions()).length,
+        customLists: 0,
+        uiLanguage: browser.i18n.getUILanguage(),
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
+    }
+  }
+  useEffect(() => {
+    if (route === 'diagnostics') void loadDiagnostics();
+  }, [route]);
+
+  let page;
+  switch (route) {
+    case 'settings':
+      page = (
+        <SettingsPage
+          prefs={prefs}
+          message={message}
+          onChange={(key, value) => write(() => prefsStore.setPreference(key, value), t('saved'))}
+          onClearAll={() =>
+            write(async () => {
+              await prefsStore.clearAll();
+            }, t('cleared'))
+          }
+        />
+      );
+      break;
+    case 'sites':
+      page = (
+        <SitesPage
+          decisions={decisions}
+          lastRemoved={lastRemoved}
+          message={message}
+          onRemove={(site) =>
+            write(async () => setLastRemoved(await prefsStore.removeSiteDecision(site)), t('saved'))
+          }
+          onUndo={() => {
+            const back = lastRemoved;
+            setLastRemoved(undefined);
+            if (back) void write(() => prefsStore.setSiteDecision(back), t('saved'));
+          }}
+          onAdd={(input, until) => {
+            const site = parseSiteInput(input);
+            if (!site) {
+              setMessage({ kind: 'error', text: t('siteInvalid', input) });
+              return;
+            }
+            const untilIso = until ? new Date(`${until}T23:59:59`).toISOString() : undefined;
+            if (untilIso && Date.parse(untilIso) <= Date.now()) {
+              setMessage({ kind: 'error', text: t('snoozeInPast') });
+              return;
+            }
+            void write(
+              () =>
+                prefsStore.setSiteDecision({
+                  site,
+                  decision: untilIso ? 'snoozed' : 'muted',
+                  ...(untilIso ? { until: untilIso } : {}),
+                  createdAt: new Date().toISOString(),
+                }),
+              t('saved'),
+            );
+          }}
+        />
+      );
+      break;
+    case 'catalog':
+      page = <CatalogPage catalog={bundledCatalog()} query={query} onQuery={setQuery} selectedId={arrangementId} />;
+      break;
+    case 'data':
+      page = <p>{t('loading')}</p>;
+      break;
+    case 'diagnostics':
+      page = (
+        <DiagnosticsPage
+          diagnostics={diagnostics}
+          error={message?.kind === 'error' ? message.text : undefined}
+          copied={copied}
+          onCopy={(text) =>
+            navigator.clipboard.writeText(text).then(
+              () => setCopied(true),
+              (e) => setMessage({ kind: 'error', text: errorText(e) }),
+            )
+          }
+        />
+      );
+      break;
+  }
+  return <OptionsLayout route={route}>{page}</OptionsLayout>;
+}
+
+const { locale, lang } = uiLocale();
+document.documentElement.lang = lang;
+document.title = t('optionsTitle');
+render(
+  <I18nContext.Provider value={{ t, lang, locale }}>
+    <App />
+  </I18nContext.Provider>,
+  document.getElementById('app')!,
+);
