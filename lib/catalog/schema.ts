@@ -126,6 +126,8 @@ export const DATA_CATEGORIES = [
   'fraud-signals',
   'holdings-and-loans',
   'financial-segments',
+  'account-transactions',
+  'no-personal-data',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
