@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledCatalog, type Catalog } from '../../lib/catalog';
+import { renderCatalogDoc } from '../../lib/catalog/doc';
+
+describe('docs/catalog.md', () => {
+  const doc = renderCatalogDoc(bundledCatalog());
+
+  it('is up to date with the catalog data', () => {
+    const file = readFileSync(resolve(process.cwd(), 'docs', 'catalog.md'), 'utf8');
+    expect(file, 'run npx tsx scripts/catalog-doc.ts').toBe(doc);
+  });
+
+  it('lists institutions by country with their domains and verification level', () => {
+    const france = doc.slice(doc.indexOf('### France (FR)'), doc.indexOf('###', doc.indexOf('### France (FR)') + 1));
+    expect(france).toContain('| Hello bank! | `hello-bank` | bank | BNP Paribas (`bnp-paribas`) | `hellobank.fr` (C) |');
+    expect(france).toContain('`mabanque.bnpparibas` (C)');
+    expect(doc).toContain('`facebook.com/messages` (A)');
+  });
+
+  it('puts the 2018 Facebook–US banks report under 2018 with its latest status, and context entries apart', () => {
+    const arrangements = doc.slice(doc.indexOf('## Arrangements by year'), doc.indexOf('## Context'));
+    const y2018 = arrangements.slice(arrangements.indexOf('### 2018'), arrangements.indexOf('###', arrangements.indexOf('### 2018') + 1));
+    expect(y2018).toContain('(`fb-us-banks-messenger-2018`)');
+    expect(y2018).toContain('Latest status: denied by Facebook, 2018-08-06.');
+    expect(arrangements).not.toContain('`cfpb-personal-financial-data-rights-1033-2024`');
+    const context = doc.slice(doc.indexOf('## Context'), doc.indexOf('## How to propose a correction'));
+    expect(context).toContain('`cfpb-personal-financial-data-rights-1033-2024`');
+  });
+
+  it('explains how to propose a correction, the evidence levels and the statuses', () => {
+    const section = doc.slice(doc.indexOf('## How to propose a correction'));
+    expect(section).toContain('entry id');
+    expect(section).toContain('publisher, title, date');
+    for (const word of ['Reported', 'Owned by', 'Observed', 'Linked', '`denied`', '`ruled`']) expect(section).toContain(word);
+  });
+
+  it('renders text from data safely inside tables', () => {
+    const catalog: Catalog = {
+      version: '2026-01-01',
+      institutions: [{ id: 'pipe', name: 'A | B\nC', country: 'US', kind: 'bank', domains: [] }],
+      arrangements: [],
+    };
+    const out = renderCatalogDoc(catalog);
+    expect(out).toContain('| A \\| B C | `pipe` | bank | — | none listed |');
+    expect(renderCatalogDoc(catalog)).toBe(out);
+  });
+});
