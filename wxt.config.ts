@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import institutions from './assets/catalog/institutions.json';
+import { contentScriptMatches } from './lib/catalog/matches';
+import type { Catalog } from './lib/catalog/schema';
 
 // Firefox keeps a temporary add-on's storage only when the add-on id is fixed.
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
@@ -9,6 +12,15 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // No browser launch on a headless box; set LINKWATCH_OPEN_BROWSER=1 to let `wxt` open one.
   webExt: { disabled: process.env.LINKWATCH_OPEN_BROWSER !== '1' },
+  hooks: {
+    // The observer content script runs on exactly the catalog's non-platform sites.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const matches = contentScriptMatches(institutions as Pick<Catalog, 'institutions'>);
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.includes('*://linkwatch.invalid/*')) script.matches = matches;
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

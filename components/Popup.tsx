@@ -1,6 +1,7 @@
 import type { Arrangement } from '../lib/catalog/schema';
 import type { TabState } from '../lib/tab-state';
 import { ArrangementCard } from './ArrangementCard';
+import { ObservedSection } from './ObservedSection';
 import { useI18n } from './i18n';
 
 /** What the popup shows; the container (entrypoints/popup) gathers it and handles the actions. */
@@ -10,6 +11,10 @@ export interface PopupProps {
   loading?: boolean;
   error?: string;
   arrangements: Arrangement[];
+  /** Arrangements of observed platforms not already in `arrangements`. */
+  related?: Arrangement[];
+  /** Observed platform id -> ids of arrangements involving it. */
+  platformArrangements?: Record<string, string[]>;
   names: ReadonlyMap<string, string>;
   /** Set after the user muted the site in this popup, to offer undo. */
   justMuted?: boolean;
@@ -45,7 +50,7 @@ export function Popup(props: PopupProps) {
   );
 }
 
-function SiteView({ state, arrangements, names, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
+function SiteView({ state, arrangements, related = [], platformArrangements = {}, names, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
   const { t } = useI18n();
   if (!state.host) {
     return (
@@ -98,6 +103,16 @@ function SiteView({ state, arrangements, names, justMuted, onMute, onUnmute, det
         )}
       </section>
 
+      {!state.firstParty && (
+        <ObservedSection
+          observed={state.observed ?? []}
+          links={state.links ?? []}
+          names={names}
+          platformArrangements={resolveByPlatform(platformArrangements, [...arrangements, ...related])}
+          detailsHref={detailsHref}
+        />
+      )}
+
       <section class="arrangements" aria-labelledby="arrangements-heading">
         <h2 id="arrangements-heading">
           {t('reportedArrangements')} <span class="count">({arrangements.length})</span>
@@ -115,4 +130,9 @@ function SiteView({ state, arrangements, names, justMuted, onMute, onUnmute, det
       </section>
     </>
   );
+}
+
+function resolveByPlatform(ids: Record<string, string[]>, all: Arrangement[]): Map<string, Arrangement[]> {
+  const byId = new Map(all.map((a) => [a.id, a]));
+  return new Map(Object.entries(ids).map(([p, list]) => [p, list.map((id) => byId.get(id)).filter((a): a is Arrangement => !!a)]));
 }

@@ -4,13 +4,16 @@
  * background answers in `entrypoints/background.ts`.
  */
 import type { Arrangement } from './catalog/schema';
+import type { PageReport } from './page-observer';
 import type { TabState } from './tab-state';
 
 export type Request =
   /** Popup -> background: the state of a tab (computed now if the session has none). */
   | { type: 'get-tab-state'; tabId: number }
   /** Any page -> background: preferences or decisions changed; recompute badges of open tabs. */
-  | { type: 'prefs-changed' };
+  | { type: 'prefs-changed' }
+  /** Content script -> background: requests and links seen on the page (the sender's tab). */
+  | { type: 'page-observations'; report: PageReport };
 
 /**
  * A tab's state with the catalog entries it refers to, so the popup does not bundle the catalog:
@@ -19,20 +22,46 @@ export type Request =
 export interface TabView {
   state: TabState;
   arrangements: Arrangement[];
+  /** Arrangements of observed platforms that are not already in `arrangements`. */
+  related: Arrangement[];
+  /** Observed platform id -> ids of arrangements involving it (in `arrangements` or `related`). */
+  platformArrangements: Record<string, string[]>;
   names: Record<string, string>;
 }
 
 export interface Responses {
   'get-tab-state': TabView | null;
   'prefs-changed': { ok: true };
+  'page-observations': { ok: boolean };
 }
 
 export type ResponseOf<R extends Request> = Responses[R['type']];
 
+const MAX_URL = 8192;
+const MAX_ITEMS = 500;
+const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** Shape check of a content script's report: content scripts share a process with the page, so their
+ * messages are checked like any outside input (types, sizes, known outcomes). */
+export function isPageReport(value: unknown): value is PageReport {
+  if (!value || typeof value !== 'object') return false;
+  const r = value as Partial<PageReport>;
+  if (!isShortString(r.pageUrl, MAX_URL) || !Array.isArray(r.requests) || !Array.isArray(r.links)) return false;
+  if (r.requests.length > MAX_ITEMS || r.links.length > MAX_ITEMS) return false;
+  const outcomes = ['completed', 'failed', 'requested'];
+  return (
+    r.requests.every(
+      (q) =>
+        q && isShortString(q.url, MAX_URL) && isShortString(q.type, 32) && outcomes.includes(q.outcome) && (q.replaces === undefined || q.replaces === 'requested'),
+    ) && r.links.every((l) => isShortString(l, MAX_URL))
+  );
+}
+
 /** Type guard for messages arriving at the background from anywhere. */
 export function isRequest(value: unknown): value is Request {
   if (!value || typeof value !== 'object') return false;
-  const m = value as { type?: unknown; tabId?: unknown };
+  const m = value as { type?: unknown; tabId?: unknown; report?: unknown };
   if (m.type === 'get-tab-state') return Number.isInteger(m.tabId);
+  if (m.type === 'page-observations') return isPageReport(m.report);
   return m.type === 'prefs-changed';
 }

@@ -59,6 +59,8 @@ function App() {
       loading={!view && !error}
       error={error}
       arrangements={view?.arrangements ?? []}
+      related={view?.related ?? []}
+      platformArrangements={view?.platformArrangements ?? {}}
       names={new Map(Object.entries(view?.names ?? {}))}
       justMuted={justMuted}
       onMute={() => decide('mute')}

@@ -11,6 +11,8 @@
 import { arrangementsForInstitution, findInstitution, type Catalog } from '../catalog';
 import type { Translate } from '../i18n';
 import type { Preferences } from '../prefs/schema';
+import { classifyLink, classifyRequest, type LinkPlatform, type ObservationKind } from '../evidence';
+import type { PageReport } from '../page-observer';
 import type { SiteMatch } from '../sites';
 
 /** The state of one tab. */
@@ -29,8 +31,92 @@ export interface TabState {
   arrangementIds: string[];
   /** True when the user muted or snoozed this site. */
   silenced: boolean;
+  /**
+   * Identifies the navigation (a hash of the URL without its fragment, not the URL itself): observations
+   * belong to one navigation and are dropped when it changes, in-page navigations included.
+   */
+  navKey: string;
+  /** Requests of this page to platforms' tracking endpoints, grouped by platform ("Observed"). */
+  observed: ObservedPlatform[];
+  /** Links on this page to Meta's apps ("Linked": never tracking). */
+  links: ObservedLink[];
   /** When the state was computed, ms since epoch. */
   updatedAt: number;
+}
+
+/** One endpoint a page requested, with how many requests completed, failed, or had no visible outcome. */
+export interface ObservedRequest {
+  kind: ObservationKind;
+  /** Host and path, no query (`www.facebook.com/tr`). */
+  endpoint: string;
+  event?: string;
+  hashedUserData: boolean;
+  completed: number;
+  failed: number;
+  requested: number;
+}
+
+/** The requests a page made to one platform. */
+export interface ObservedPlatform {
+  /** Catalog institution id (`meta`). */
+  platform: string;
+  requests: ObservedRequest[];
+}
+
+/** A link on the page to a Meta app, e.g. `{ platform: 'messenger', target: 'm.me/chase', count: 2 }`. */
+export interface ObservedLink {
+  platform: LinkPlatform;
+  target: string;
+  count: number;
+}
+
+/** FNV-1a hash of the URL without fragment: tells navigations apart without storing the URL. */
+export function navKeyOf(url: string | undefined): string {
+  const text = (url ?? '').split('#')[0]!;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Caps so that a page firing thousands of distinct events cannot grow the session state without bound. */
+const MAX_ENDPOINTS_PER_PLATFORM = 50;
+const MAX_LINKS = 50;
+
+/**
+ * Fold a content-script report into a tab's state: each request classified by `classifyRequest` (null =
+ * not a platform endpoint, dropped), each link by `classifyLink`. Returns a new state; the report's URLs
+ * are not kept, only what the classifiers return. A report for another navigation is ignored.
+ */
+export function addObservations(state: TabState, report: PageReport): TabState {
+  if (navKeyOf(report.pageUrl) !== state.navKey) return state;
+  const observed = state.observed.map((p) => ({ ...p, requests: p.requests.map((r) => ({ ...r })) }));
+  for (const req of report.requests) {
+    const obs = classifyRequest(report.pageUrl, req.url, req.type);
+    if (!obs) continue;
+    let group = observed.find((p) => p.platform === obs.platform);
+    if (!group) observed.push((group = { platform: obs.platform, requests: [] }));
+    let entry = group.requests.find((r) => r.endpoint === obs.endpoint && r.event === obs.event && r.kind === obs.kind);
+    if (!entry) {
+      if (group.requests.length >= MAX_ENDPOINTS_PER_PLATFORM) continue;
+      entry = { kind: obs.kind, endpoint: obs.endpoint, ...(obs.event ? { event: obs.event } : {}), hashedUserData: false, completed: 0, failed: 0, requested: 0 };
+      group.requests.push(entry);
+    }
+    entry.hashedUserData ||= obs.hashedUserData;
+    if (req.replaces === 'requested' && entry.requested > 0) entry.requested--;
+    entry[req.outcome]++;
+  }
+  const links = state.links.map((l) => ({ ...l }));
+  for (const href of report.links) {
+    const link = classifyLink(report.pageUrl, href);
+    if (!link) continue;
+    const existing = links.find((l) => l.platform === link.platform && l.target === link.target);
+    if (existing) existing.count++;
+    else if (links.length < MAX_LINKS) links.push({ ...link, count: 1 });
+  }
+  return { ...state, observed, links };
 }
 
 /** Badge text, colour and title for a tab; text is '' for no badge. */
@@ -75,6 +161,9 @@ export function computeTabState(input: {
     firstParty: match?.role === 'platform',
     arrangementIds: match ? arrangementsForInstitution(catalog, match.institution).map((a) => a.id) : [],
     silenced: input.silenced,
+    navKey: navKeyOf(input.url),
+    observed: [],
+    links: [],
     updatedAt: input.now,
   };
 }
@@ -83,29 +172,31 @@ export function computeTabState(input: {
  * The badge for a tab state under the user's preferences. Text: the number of reported arrangements;
  * title: a sentence saying what it means, in the UI language.
  */
-export function badgeFor(state: TabState, prefs: Preferences, t: Translate): Badge {
+export function badgeFor(state: TabState, prefs: Preferences, t: Translate, platformName: (id: string) => string = (id) => id): Badge {
   const none: Badge = { text: '', color: BADGE_COLORS.none, title: t('badgeTitleNothing') };
   if (!state.match) return none;
   const owner = state.groupName ?? state.ownerName ?? state.match.site;
   if (state.silenced) return { ...none, title: t('badgeTitleMuted', [state.match.site]) };
   const count = state.arrangementIds.length;
   // On a platform's own site the signal is "this is Meta" (owned); elsewhere it is what was reported.
-  const raise = state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported;
-  if (count === 0 || !raise) {
-    return { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) };
+  const showReported = count > 0 && (state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported);
+  const platforms = prefs.badgeLevels.observed ? state.observed.map((p) => platformName(p.platform)) : [];
+  const linked = prefs.badgeLevels.linked && state.links.length > 0;
+  const parts: string[] = [];
+  if (showReported) {
+    parts.push(
+      state.firstParty
+        ? t('badgeTitleFirstParty', [owner, String(count)])
+        : t(count === 1 ? 'badgeTitleReportedOne' : 'badgeTitleReportedMany', [owner, String(count)]),
+    );
   }
-  if (state.firstParty) {
-    return {
-      text: String(count),
-      color: BADGE_COLORS.firstParty,
-      title: t('badgeTitleFirstParty', [owner, String(count)]),
-    };
-  }
-  return {
-    text: String(count),
-    color: BADGE_COLORS.reported,
-    title: t(count === 1 ? 'badgeTitleReportedOne' : 'badgeTitleReportedMany', [owner, String(count)]),
-  };
+  if (platforms.length) parts.push(t('badgeTitleObserved', platforms.join(', ')));
+  if (linked) parts.push(t('badgeTitleLinked'));
+  if (parts.length === 0) return { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) };
+  // The number is the count of reported arrangements; with none, the count of platforms observed.
+  const text = showReported ? String(count) : platforms.length ? String(platforms.length) : '•';
+  const color = state.firstParty ? BADGE_COLORS.firstParty : BADGE_COLORS.reported;
+  return { text, color, title: parts.join(' ') };
 }
 
 /** storage.session key for a tab. */

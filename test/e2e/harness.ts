@@ -27,9 +27,16 @@ export function chromiumPath(): string {
 }
 
 /** A fixture response: a file under test/fixtures/pages, or inline content. */
-export type Fixture = { file: string; contentType?: string } | { body: string; contentType?: string; status?: number };
+export type Fixture =
+  | { file: string; contentType?: string }
+  | { body: string | Buffer; contentType?: string; status?: number }
+  /** Fail the request as a blocker would. */
+  | { abort: true };
 
-/** URL (exact, without fragment) -> fixture. Pages the tests visit at real addresses. */
+/**
+ * URL (exact, without fragment) -> fixture; a key ending in `*` matches every URL that starts with the rest.
+ * Pages the tests visit at real addresses.
+ */
 export const DEFAULT_ROUTES: Record<string, Fixture> = {
   'https://www.chase.com/': { file: 'bank.html' },
   'https://online.citi.com/': { file: 'bank.html' },
@@ -38,6 +45,16 @@ export const DEFAULT_ROUTES: Record<string, Fixture> = {
   'https://www.messenger.com/t/1': { file: 'plain.html' },
   'https://example.org/': { file: 'plain.html' },
   'https://www.facebook.com/': { file: 'facebook-spa.html' },
+  'https://www.chase.com/meta-pixel': { file: 'bank-meta-pixel.html' },
+  'https://www.usbank.com/contact': { file: 'bank-messenger-link.html' },
+  'https://www.wellsfargo.com/app': { file: 'bank-spa-late-pixel.html' },
+  'https://connect.facebook.net/en_US/fbevents.js': { file: 'fbevents-standin.js', contentType: 'application/javascript' },
+  'https://www.googletagmanager.com/gtag/js*': { body: '/* gtag stand-in */', contentType: 'application/javascript' },
+  // The pixel's event endpoint answers with a 1x1 GIF, as Meta's does.
+  'https://www.facebook.com/tr*': {
+    body: Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64'),
+    contentType: 'image/gif',
+  },
 };
 
 export interface Session {
@@ -96,7 +113,8 @@ export async function launch(options: { profileDir?: string; keepProfile?: boole
     const url = route.request().url().split('#')[0]!;
     // The extension's own pages load from the extension package, never the network.
     if (url.startsWith(`chrome-extension://`)) return route.continue();
-    const fixture = routes[url];
+    const fixture = routes[url] ?? Object.entries(routes).find(([k]) => k.endsWith('*') && url.startsWith(k.slice(0, -1)))?.[1];
+    if (fixture && 'abort' in fixture) return route.abort('blockedbyclient');
     if (!fixture) {
       unrouted.push(url);
       return route.abort('blockedbyclient');
@@ -144,15 +162,29 @@ export async function openTab(session: Session, url: string): Promise<Page> {
   return page;
 }
 
-/** The browser's id for the tab showing `page` (looked up by URL, from the service worker). */
+let tabMarker = 0;
+
+/**
+ * The browser's id for the tab showing `page`. Several tabs may show the same URL, so the page is marked
+ * for a moment with a unique fragment (fragments are ignored by Linkwatch's navigation key), looked up from
+ * the service worker, and the fragment is taken away again with history.replaceState.
+ */
 export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  const marker = `lw-tab-${process.pid}-${++tabMarker}`;
+  const original = page.url();
+  await page.evaluate((m) => history.replaceState(history.state, '', `#${m}`), marker);
   const sw = await session.serviceWorker();
-  const url = page.url();
-  const id = await sw.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab for ${url}`);
+  const deadline = Date.now() + 5_000;
+  let id = -1;
+  while (id < 0 && Date.now() < deadline) {
+    id = await sw.evaluate(async (m) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t: { url?: string; id?: number }) => t.url?.endsWith(`#${m}`))?.id ?? -1;
+    }, marker);
+    if (id < 0) await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.evaluate((u) => history.replaceState(history.state, '', u), original);
+  if (id < 0) throw new Error(`no tab for ${original}`);
   return id;
 }
 

@@ -1,0 +1,96 @@
+import type { Arrangement } from '../lib/catalog/schema';
+import type { ObservedLink, ObservedPlatform, ObservedRequest } from '../lib/tab-state';
+import { useI18n } from './i18n';
+
+export interface ObservedSectionProps {
+  observed: ObservedPlatform[];
+  links: ObservedLink[];
+  names: ReadonlyMap<string, string>;
+  /** Platform id -> arrangements involving it. */
+  platformArrangements: ReadonlyMap<string, Arrangement[]>;
+  detailsHref?: (id: string) => string;
+}
+
+/**
+ * "Observed on this page": requests to platforms' tracking endpoints grouped by platform, with counts,
+ * event names and outcome (completed / failed / requested when the outcome is not visible), then links to
+ * Meta's apps, worded as links and never as tracking.
+ */
+export function ObservedSection({ observed, links, names, platformArrangements, detailsHref }: ObservedSectionProps) {
+  const { t, lang } = useI18n();
+  return (
+    <section class="observed" aria-labelledby="observed-heading">
+      <h2 id="observed-heading">{t('observedHeading')}</h2>
+      {observed.length === 0 ? (
+        <p class="empty">{t('observedNone')}</p>
+      ) : (
+        observed.map((p) => {
+          const name = names.get(p.platform) ?? p.platform;
+          const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested, 0);
+          const related = platformArrangements.get(p.platform) ?? [];
+          return (
+            <div class="platform" key={p.platform} data-platform={p.platform}>
+              <h3>
+                {name} <span class="count">{t(total === 1 ? 'requestsOne' : 'requestsMany', String(total))}</span>
+              </h3>
+              <ul>
+                {p.requests.map((r, i) => (
+                  <RequestLine key={i} request={r} platformName={name} />
+                ))}
+              </ul>
+              {related.length > 0 && (
+                <details>
+                  <summary>{t('platformArrangements', [name, String(related.length)])}</summary>
+                  <ul>
+                    {related.map((a) => (
+                      <li key={a.id}>
+                        {detailsHref ? (
+                          <a href={detailsHref(a.id)} target="_blank" rel="noopener">
+                            {a.title[lang]}
+                          </a>
+                        ) : (
+                          a.title[lang]
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </div>
+          );
+        })
+      )}
+      {links.length > 0 && (
+        <div class="links" data-evidence="linked">
+          <h3>{t('linksHeading')}</h3>
+          <ul>
+            {links.map((l) => (
+              <li key={`${l.platform}:${l.target}`}>
+                {t('linksTo', [t(`app_${l.platform}`), l.target])}
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('linksNote')}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RequestLine({ request: r, platformName }: { request: ObservedRequest; platformName: string }) {
+  const { t } = useI18n();
+  const outcomes = [
+    r.completed ? t('outcomeCompleted', String(r.completed)) : '',
+    r.failed ? t('outcomeFailed', String(r.failed)) : '',
+    r.requested ? t('outcomeRequested', String(r.requested)) : '',
+  ].filter(Boolean);
+  return (
+    <li data-kind={r.kind} data-event={r.event ?? ''}>
+      <strong>{t(`kind_${r.kind.replace(/-/g, '_')}`, platformName)}</strong>
+      {r.event && <span class="event"> {t('eventName', r.event)}</span>}
+      <span class="meta"> — {r.endpoint}</span>
+      <span class="outcome"> ({outcomes.join(', ')})</span>
+      {r.hashedUserData && <span class="hashed"> {t('hashedUserData')}</span>}
+    </li>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Content script on the catalog's non-platform sites (banks, card issuers, payment apps...; the match
+ * patterns are written into the manifest by wxt.config.ts from the catalog). Thin: `lib/page-observer`
+ * watches the page; this file sends its batches to the background.
+ */
+import { browser } from 'wxt/browser';
+import { observePage } from '../lib/page-observer';
+
+export default defineContentScript({
+  // Replaced at build time with the catalog's sites (see wxt.config.ts); never <all_urls>.
+  matches: ['*://linkwatch.invalid/*'],
+  runAt: 'document_start',
+  main() {
+    observePage(window, (report) => {
+      browser.runtime.sendMessage({ type: 'page-observations', report }).catch(() => {
+        // The extension was reloaded or the page is closing: nothing to keep.
+      });
+    });
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * Issue 4, in the real browser: what a bank page requests from platforms, worded by what was observed.
+ * Pages are fixtures at the banks' real addresses; fbevents.js is a stand-in that fires /tr like the real one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge } from './harness';
+
+type S = Awaited<ReturnType<typeof launch>>;
+
+async function observedText(session: S, tabId: number, wait?: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const popup = await openPopupForTab(session, tabId);
+    const text = (await popup.locator('section.observed').textContent()) ?? '';
+    await popup.close();
+    if (!wait || wait(text)) return text;
+    if (Date.now() > deadline) throw new Error(`observed section never matched; last: ${text}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('observed on a bank page', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  it('shows the Meta Pixel: the script completed and the PageView event', async () => {
+    const page = await openTab(session, 'https://www.chase.com/meta-pixel');
+    const tabId = await tabIdOf(session, page);
+    const text = await observedText(session, tabId, (t) => t.includes('PageView'));
+    expect(text).toContain('Meta');
+    expect(text).toMatch(/Meta pixel script — connect\.facebook\.net\/en_US\/fbevents\.js \(1 completed\)/);
+    expect(text).toMatch(/Meta pixel event event PageView — www\.facebook\.com\/tr/);
+    expect(text).not.toContain('123456789012345&'); // no query string kept
+    const badge = await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page'));
+    expect(badge.title).toContain('Observed on this page: requests to Meta.');
+    // The arrangements that involve the same platform are offered.
+    const popup = await openPopupForTab(session, tabId);
+    expect(await popup.locator('[data-platform="meta"] summary').textContent()).toMatch(/^Reported arrangements involving Meta \(\d+\)$/);
+  });
+
+  it('a page with only an m.me link: "links to Messenger", no tracking claim', async () => {
+    const page = await openTab(session, 'https://www.usbank.com/contact');
+    const tabId = await tabIdOf(session, page);
+    const text = await observedText(session, tabId, (t) => t.includes('Links to'));
+    expect(text).toContain('Links to Messenger: m.me/examplebank');
+    expect(text).toContain('No request to a platform');
+    expect(text).toContain('A link is not tracking');
+  });
+
+  it('catches a pixel added late after an in-page navigation, and drops the first view’s findings', async () => {
+    const page = await openTab(session, 'https://www.wellsfargo.com/app');
+    const tabId = await tabIdOf(session, page);
+    expect(await observedText(session, tabId, (t) => t.includes('Google'))).toContain('Google analytics');
+    await page.click('#go-offers');
+    expect(page.url()).toBe('https://www.wellsfargo.com/offers');
+    const after = await observedText(session, tabId, (t) => t.includes('ViewContent'));
+    expect(after).toMatch(/Meta pixel event event ViewContent — www\.facebook\.com\/tr \(1 completed\)/);
+    expect(after).not.toContain('Google analytics');
+  });
+
+  it('never shows another tab’s or another page’s findings', async () => {
+    const pixel = await openTab(session, 'https://www.chase.com/meta-pixel');
+    const pixelId = await tabIdOf(session, pixel);
+    await observedText(session, pixelId, (t) => t.includes('PageView'));
+    const plain = await openTab(session, 'https://online.citi.com/');
+    const plainId = await tabIdOf(session, plain);
+    await waitForBadge(session, plainId, (b) => b.text !== '');
+    expect(await observedText(session, plainId)).toContain('No request to a platform');
+    // The pixel tab navigates to a page without a pixel: its findings go.
+    await pixel.goto('https://www.chase.com/');
+    await waitForBadge(session, pixelId, (b) => !b.title.includes('Observed'));
+    expect(await observedText(session, pixelId)).toContain('No request to a platform');
+  });
+});
+
+describe('observed when another blocker stopped the pixel', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch({ routes: { 'https://connect.facebook.net/en_US/fbevents.js': { abort: true } } });
+  });
+  afterAll(async () => session?.close());
+
+  it('shows the pixel script as failed, not as sent, and no event', async () => {
+    const page = await openTab(session, 'https://www.chase.com/meta-pixel');
+    const tabId = await tabIdOf(session, page);
+    const text = await observedText(session, tabId, (t) => t.includes('failed'));
+    expect(text).toMatch(/Meta pixel script — connect\.facebook\.net\/en_US\/fbevents\.js \(1 failed: blocked or unreachable, not sent\)/);
+    expect(text).not.toContain('completed');
+    expect(text).not.toContain('PageView');
+  });
+});
