@@ -8,6 +8,8 @@ import type { Catalog } from './lib/catalog/schema';
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
 
 export default defineConfig({
+  // LINKWATCH_OUT_DIR lets parallel builds (a benchmark beside the tests) use their own folder.
+  outDir: process.env.LINKWATCH_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   // No browser launch on a headless box; set LINKWATCH_OPEN_BROWSER=1 to let `wxt` open one.

@@ -16,7 +16,8 @@ declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The unpacked Chrome build: `.output/chrome-mv3`, or `$LINKWATCH_OUT_DIR/chrome-mv3` when set. */
+export const EXTENSION_DIR = join(resolve(ROOT, process.env.LINKWATCH_OUT_DIR ?? '.output'), 'chrome-mv3');
 const FIXTURES = join(ROOT, 'test/fixtures/pages');
 
 /** Chromium binary: Debian's package, without the wrapper script's /dev/shm warning when possible. */
