@@ -1,0 +1,109 @@
+/**
+ * Issue 3 in the real browser: the catalog shown on banks' real addresses, on Messenger, and in the
+ * options page's catalog browser with per-entry addresses.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge } from './harness';
+
+type S = Awaited<ReturnType<typeof launch>>;
+
+describe('catalog entries on the sites they concern', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch({
+      routes: {
+        'https://www.americanexpress.com/': { file: 'bank.html' },
+        'https://www.rbcroyalbank.com/': { file: 'bank.html' },
+        'https://mabanque.bnpparibas/': { file: 'bank.html' },
+      },
+    });
+  });
+  afterAll(async () => session?.close());
+
+  async function popupFor(url: string) {
+    const page = await openTab(session, url);
+    const tabId = await tabIdOf(session, page);
+    await waitForBadge(session, tabId, (b) => b.title !== '' && b.title !== 'Linkwatch');
+    return openPopupForTab(session, tabId);
+  }
+
+  it.each([
+    ['https://www.americanexpress.com/', 'amex-messenger-bot-2016', 'American Express'],
+    ['https://www.rbcroyalbank.com/', 'fb-rbc-private-messages-2018', 'RBC'],
+    ['https://mabanque.bnpparibas/', 'hellobank-bnp-messenger-chatbot', 'BNP Paribas'],
+  ])('%s lists %s', async (url, id, owner) => {
+    const popup = await popupFor(url);
+    expect(await popup.textContent('.owner')).toContain(owner);
+    expect(await popup.locator(`article[data-arrangement="${id}"]`).count()).toBe(1);
+    // Sources are links only when https; each entry links to its own catalog address.
+    const more = popup.locator(`article[data-arrangement="${id}"] .more a`);
+    expect(await more.getAttribute('href')).toBe(`chrome-extension://${session.extensionId}/options.html#/arrangement/${id}`);
+  });
+
+  it('www.messenger.com lists at least eight Meta arrangements, most recent first', async () => {
+    const popup = await popupFor('https://www.messenger.com/t/1');
+    const ids = await popup.locator('article[data-arrangement]').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrangement')));
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    expect(ids).toContain('fb-us-banks-messenger-2018');
+    expect(ids).toContain('avanza-meta-pixel-imy-2024');
+    const firstDates = await popup.locator('article[data-arrangement] .timeline li:last-child time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+    // Sorted by each entry's latest step: the dates of the last steps never increase down the list.
+    for (let i = 1; i < firstDates.length; i++) expect(firstDates[i]! <= firstDates[i - 1]!).toBe(true);
+    // Status in words, evidence level explicit.
+    expect(await popup.textContent('main')).toMatch(/Ruled by|Denied by|Reported by/);
+  });
+
+  it('an unrelated site shows nothing', async () => {
+    const popup = await popupFor('https://example.org/');
+    expect(await popup.textContent('.empty')).toBe('Nothing is reported about this site.');
+    expect(await popup.locator('article').count()).toBe(0);
+  });
+});
+
+describe('the catalog page in the options page', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  it('searches by words and filters by country, year and status', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/catalog`);
+    const count = () => page.locator('ul.entries > li').count();
+    const all = await count();
+    expect(all).toBeGreaterThanOrEqual(25);
+    await page.getByLabel('Search').fill('Avanza');
+    await expect.poll(count).toBe(1);
+    expect(await page.locator('ul.entries > li').first().getAttribute('data-arrangement')).toBe('avanza-meta-pixel-imy-2024');
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Country').selectOption('FR');
+    await expect.poll(count).toBeGreaterThanOrEqual(1);
+    const fr = await page.locator('ul.entries > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrangement')));
+    expect(fr).toContain('hellobank-bnp-messenger-chatbot');
+    expect(fr).toContain('carrefour-banque-cnil-2020');
+    await page.getByLabel('Country').selectOption('');
+    await page.getByLabel('Year').selectOption('2018');
+    await page.getByLabel('Status').selectOption('denied');
+    const denied2018 = await page.locator('ul.entries > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrangement')));
+    expect(denied2018).toContain('fb-us-banks-messenger-2018');
+    await page.getByLabel('Institution or platform').selectOption('bnp-paribas');
+    await page.getByLabel('Year').selectOption('');
+    await page.getByLabel('Status').selectOption('');
+    await expect.poll(count).toBeGreaterThanOrEqual(1);
+    await page.getByLabel('Search').fill('no such words anywhere');
+    await expect.poll(() => page.textContent('.empty')).toBe('No entry matches. Try fewer words or filters.');
+  });
+
+  it('gives each entry its own address', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/arrangement/fb-us-banks-messenger-2018`);
+    const card = page.locator('article[data-arrangement="fb-us-banks-messenger-2018"]');
+    await card.waitFor();
+    expect(await card.locator('h3').textContent()).toBe("Facebook asked large US banks for customers' card and balance data for Messenger");
+    await page.getByRole('link', { name: '← Back to the catalog' }).click();
+    await page.locator('ul.entries').waitFor();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/arrangement/no-such-entry`);
+    expect(await page.getByRole('alert').textContent()).toBe('There is no catalog entry "no-such-entry".');
+  });
+});
