@@ -91,6 +91,7 @@ export function checkReferences(
       else domainOwner.set(key, inst.id);
     });
   }
+  const byId = new Map(catalog.institutions.map((i) => [i.id, i]));
   for (const inst of catalog.institutions) {
     if (inst.group === undefined) continue;
     if (!institutionIds.has(inst.group)) add(`institution ${inst.id}`, 'group', `no institution "${inst.group}"`);
@@ -103,7 +104,7 @@ export function checkReferences(
         break;
       }
       seen.add(parent);
-      parent = catalog.institutions.find((i) => i.id === parent)?.group;
+      parent = byId.get(parent)?.group;
     }
   }
 

@@ -40,13 +40,24 @@ export function bundledCatalog(): Catalog {
   return cached;
 }
 
+// Institution lookups by id, built once per catalog object (catalogs are not mutated once loaded).
+const indexes = new WeakMap<readonly Institution[], Map<string, Institution>>();
+function institutionIndex(catalog: Pick<Catalog, 'institutions'>): Map<string, Institution> {
+  let index = indexes.get(catalog.institutions);
+  if (!index) {
+    index = new Map(catalog.institutions.map((i) => [i.id, i]));
+    indexes.set(catalog.institutions, index);
+  }
+  return index;
+}
+
 /** Institution by id, or undefined. */
-export function findInstitution(catalog: Catalog, id: string): Institution | undefined {
-  return catalog.institutions.find((i) => i.id === id);
+export function findInstitution(catalog: Pick<Catalog, 'institutions'>, id: string): Institution | undefined {
+  return institutionIndex(catalog).get(id);
 }
 
 /** The top of an institution's group chain (`chase` -> `jpmorgan-chase`); itself when it has no group. */
-export function groupRoot(catalog: Catalog, id: string): string {
+export function groupRoot(catalog: Pick<Catalog, 'institutions'>, id: string): string {
   let current = id;
   const seen = new Set<string>();
   for (;;) {
@@ -61,7 +72,7 @@ export function groupRoot(catalog: Catalog, id: string): string {
  * Every institution in the same group as `id`: the group's root and all its members
  * (for `messenger`: meta, facebook, messenger, instagram, whatsapp).
  */
-export function groupFamily(catalog: Catalog, id: string): Set<string> {
+export function groupFamily(catalog: Pick<Catalog, 'institutions'>, id: string): Set<string> {
   const root = groupRoot(catalog, id);
   return new Set(catalog.institutions.filter((i) => groupRoot(catalog, i.id) === root).map((i) => i.id));
 }

@@ -49,9 +49,8 @@ const HTTP_SCHEME = /^\s*https?:\/\//i;
  */
 export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): SiteClassifier {
   const byHost = new Map<string, IndexedRule[]>();
-  const full = catalog as Catalog;
   for (const institution of catalog.institutions) {
-    const group = groupRoot(full, institution.id);
+    const group = groupRoot(catalog, institution.id);
     for (const rule of institution.domains) {
       const list = byHost.get(rule.domain) ?? [];
       list.push({ institution, group, domain: rule.domain, path: rule.path });
