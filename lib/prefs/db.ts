@@ -1,19 +1,24 @@
 /**
- * The one IndexedDB database (through `idb`): preferences and per-site decisions.
+ * The one IndexedDB database (through `idb`): preferences, per-site decisions and custom lists.
  *
  * Versioning: `DB_VERSION` is explicit and each version has exactly one migration step in `MIGRATIONS`,
  * applied in order from the stored version, inside the upgrade transaction (so a failed step aborts the
- * whole upgrade and the old data stays as it was). Several extension pages (popup, options, the service
+ * whole upgrade and the old data stays as it was). Before an upgrade, a copy of every store is written to a
+ * separate backup database and deleted only once the upgrade succeeded, so even a browser that loses the
+ * old database on a failed upgrade loses nothing. Several extension pages (popup, options, the service
  * worker) may hold the database open; each closes its connection when another asks to upgrade, so no
  * upgrade is ever blocked for long.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { CustomList } from '../config/schema';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from './schema';
 
 export * from './schema';
 
 export const DB_NAME = 'linkwatch';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+/** Where the copy taken before an upgrade lives until the upgrade succeeded. */
+export const BACKUP_DB_NAME = 'linkwatch-backup';
 
 /** The database's shape at the current version. */
 export interface LinkwatchDB extends DBSchema {
@@ -21,6 +26,8 @@ export interface LinkwatchDB extends DBSchema {
   prefs: { key: string; value: unknown };
   /** Per-site decisions, keyed by registrable domain. */
   siteDecisions: { key: string; value: SiteDecision };
+  /** Custom lists imported by the user, keyed by list id (since version 2). */
+  customLists: { key: string; value: CustomList };
 }
 
 type UpgradeTx = IDBPTransaction<LinkwatchDB, StoreNames<LinkwatchDB>[], 'versionchange'>;
@@ -32,7 +39,68 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LinkwatchDB>, tx: Upgra
     db.createObjectStore('prefs');
     db.createObjectStore('siteDecisions', { keyPath: 'site' });
   },
+  // 1 -> 2: custom lists (an advocate's arrangements and sites), kept apart from the bundled catalog.
+  (db) => {
+    db.createObjectStore('customLists', { keyPath: 'id' });
+  },
 ];
+
+/** A copy of every store of a database at some version: store name -> [key, value] pairs. */
+export interface DatabaseBackup {
+  name: string;
+  version: number;
+  takenAt: string;
+  stores: Record<string, [IDBValidKey, unknown][]>;
+}
+
+/** The stored version of a database, or undefined when it does not exist (or the browser cannot tell). */
+async function storedVersion(name: string): Promise<number | undefined> {
+  if (typeof indexedDB.databases !== 'function') return undefined;
+  const all = await indexedDB.databases();
+  return all.find((d) => d.name === name)?.version;
+}
+
+/** Copy every store of `name` (at its current version) into the backup database. */
+async function takeBackup(name: string, version: number): Promise<void> {
+  const old = await openDB(name, version);
+  const stores: DatabaseBackup['stores'] = {};
+  try {
+    for (const store of old.objectStoreNames) {
+      const tx = old.transaction(store);
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+      stores[store] = keys.map((k, i) => [k, values[i]]);
+    }
+  } finally {
+    old.close();
+  }
+  const backup = await openDB(BACKUP_DB_NAME, 1, { upgrade: (db) => void db.createObjectStore('backups') });
+  try {
+    const record: DatabaseBackup = { name, version, takenAt: new Date().toISOString(), stores };
+    await backup.put('backups', record, name);
+  } finally {
+    backup.close();
+  }
+}
+
+/** The backup kept for `name`, if an upgrade of it has not yet succeeded. */
+export async function readBackup(name = DB_NAME): Promise<DatabaseBackup | undefined> {
+  if (typeof indexedDB.databases === 'function' && !(await indexedDB.databases()).some((d) => d.name === BACKUP_DB_NAME)) return undefined;
+  const backup = await openDB(BACKUP_DB_NAME, 1, { upgrade: (db) => void db.createObjectStore('backups') });
+  try {
+    return (await backup.get('backups', name)) as DatabaseBackup | undefined;
+  } finally {
+    backup.close();
+  }
+}
+
+async function dropBackup(name: string): Promise<void> {
+  const backup = await openDB(BACKUP_DB_NAME, 1, { upgrade: (db) => void db.createObjectStore('backups') });
+  try {
+    await backup.delete('backups', name);
+  } finally {
+    backup.close();
+  }
+}
 
 /** Storage failed (quota, private mode, a broken database): shown to the user, never swallowed. */
 export class StorageError extends Error {
@@ -49,20 +117,35 @@ export class StorageError extends Error {
  * Open the database, running the migrations needed.
  * @throws StorageError when IndexedDB is unavailable or a migration fails (the old data is untouched).
  */
-export async function openPrefsDB(name = DB_NAME): Promise<IDBPDatabase<LinkwatchDB>> {
+export async function openPrefsDB(name = DB_NAME, migrations = MIGRATIONS): Promise<IDBPDatabase<LinkwatchDB>> {
+  let backedUp = false;
+  try {
+    const existing = await storedVersion(name);
+    if (existing !== undefined && existing > 0 && existing < DB_VERSION) {
+      await takeBackup(name, existing);
+      backedUp = true;
+    }
+  } catch (error) {
+    throw new StorageError(`Could not back up Linkwatch's local database before upgrading it: ${describe(error)}`, error);
+  }
   try {
     const db = await openDB<LinkwatchDB>(name, DB_VERSION, {
       upgrade(db, oldVersion, _newVersion, tx) {
-        for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+        // A failed step aborts the upgrade; the open request reports it (below), so the done promise is
+        // observed here only to keep its rejection from going unhandled.
+        tx.done.catch(() => undefined);
+        for (let v = oldVersion; v < DB_VERSION; v++) migrations[v]!(db, tx);
       },
       blocking() {
         // Another page wants a newer version: let it upgrade; this page reopens on its next call.
         db.close();
       },
     });
+    if (backedUp) await dropBackup(name);
     return db;
   } catch (error) {
-    throw new StorageError(`Could not open Linkwatch's local database: ${describe(error)}`, error);
+    const kept = backedUp ? ' A copy of your data taken before the upgrade is kept.' : '';
+    throw new StorageError(`Could not open Linkwatch's local database: ${describe(error)}.${kept}`, error);
   }
 }
 
@@ -159,12 +242,92 @@ export class PrefsStore {
     return isSilenced(await this.getSiteDecision(site), now);
   }
 
-  /** Delete every preference and decision in one transaction: all or nothing. */
+  /** Delete every preference, decision and custom list in one transaction: all or nothing. */
   async clearAll(): Promise<void> {
     await this.run('clear local data', async (db) => {
-      const tx = db.transaction(['prefs', 'siteDecisions'], 'readwrite');
-      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear()]);
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists'], 'readwrite');
+      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear(), tx.objectStore('customLists').clear()]);
       await tx.done;
+    });
+  }
+
+  /** Every custom list, in id order. */
+  async listCustomLists(): Promise<CustomList[]> {
+    return this.run('read custom lists', (db) => db.getAll('customLists'));
+  }
+
+  /** Switch a custom list on or off. */
+  async setCustomListEnabled(id: string, enabled: boolean): Promise<void> {
+    await this.run('change a custom list', async (db) => {
+      const tx = db.transaction('customLists', 'readwrite');
+      const list = await tx.store.get(id);
+      if (list) await tx.store.put({ ...list, enabled });
+      await tx.done;
+    });
+  }
+
+  /** Remove a custom list; returns it so the caller can offer undo. */
+  async removeCustomList(id: string): Promise<CustomList | undefined> {
+    return this.run('remove a custom list', async (db) => {
+      const tx = db.transaction('customLists', 'readwrite');
+      const old = await tx.store.get(id);
+      await tx.store.delete(id);
+      await tx.done;
+      return old;
+    });
+  }
+
+  /** Put back (or add) a custom list as it was. */
+  async putCustomList(list: CustomList): Promise<void> {
+    await this.run('save a custom list', (db) => db.put('customLists', list));
+  }
+
+  /** Everything a config file can hold: stored preferences, decisions and lists. */
+  async getConfigState(): Promise<{ preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }> {
+    return this.run('read local data', async (db) => {
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists']);
+      const prefs = tx.objectStore('prefs');
+      const [keys, values, siteDecisions, customLists] = await Promise.all([
+        prefs.getAllKeys(),
+        prefs.getAll(),
+        tx.objectStore('siteDecisions').getAll(),
+        tx.objectStore('customLists').getAll(),
+      ]);
+      const preferences: Record<string, unknown> = Object.create(null);
+      keys.forEach((k, i) => (preferences[k] = values[i]));
+      return { preferences, siteDecisions, customLists };
+    });
+  }
+
+  /**
+   * Replace everything with `state` in one transaction: all or nothing (an import's apply step). What
+   * `state` leaves out is deleted, so callers pass the full new state (`applyImportToState`).
+   */
+  async replaceConfigState(state: { preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }): Promise<void> {
+    await this.run('apply the import', async (db) => {
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists'], 'readwrite');
+      const prefs = tx.objectStore('prefs');
+      const decisions = tx.objectStore('siteDecisions');
+      const lists = tx.objectStore('customLists');
+      // Every request is awaited together; a failure of any aborts the transaction, so nothing is written.
+      const settle = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
+      const done = settle(tx.done);
+      try {
+        await Promise.all([settle(prefs.clear()), settle(decisions.clear()), settle(lists.clear())]);
+        await Promise.all([
+          ...Object.keys(state.preferences).map((k) => settle(prefs.put(state.preferences[k], k))),
+          ...state.siteDecisions.map((d) => settle(decisions.put(d))),
+          ...state.customLists.map((l) => settle(lists.put(l))),
+        ]);
+        await done;
+      } catch (error) {
+        try {
+          tx.abort();
+        } catch {
+          // already aborted
+        }
+        throw error;
+      }
     });
   }
 

@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, PrefsStore, StorageError, isSilenced, withDefaults } from '../../lib/prefs/db';
+import v1Fixture from '../fixtures/db/v1.json';
+import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, MIGRATIONS, PrefsStore, StorageError, isSilenced, openPrefsDB, readBackup, withDefaults } from '../../lib/prefs/db';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -81,7 +82,7 @@ describe('database versioning', () => {
     await store.close();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['prefs', 'siteDecisions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['customLists', 'prefs', 'siteDecisions']);
     db.close();
   });
 
@@ -107,5 +108,100 @@ describe('database versioning', () => {
     const upgraded = await openDB(DB_NAME, DB_VERSION + 1, { upgrade() {} });
     expect(upgraded.version).toBe(DB_VERSION + 1);
     upgraded.close();
+  });
+});
+
+/** Build the database exactly as version 1 left it, from the fixture. */
+async function createV1(): Promise<void> {
+  const db = await openDB(DB_NAME, 1, {
+    upgrade(db) {
+      db.createObjectStore('prefs');
+      db.createObjectStore('siteDecisions', { keyPath: 'site' });
+    },
+  });
+  for (const [k, val] of v1Fixture.stores.prefs) await db.put('prefs', val, k as string);
+  for (const [, val] of v1Fixture.stores.siteDecisions) await db.put('siteDecisions', val);
+  db.close();
+}
+
+describe('migrations', () => {
+  it('has exactly one step per version', () => expect(MIGRATIONS.length).toBe(DB_VERSION));
+
+  it('1 -> 2 keeps every preference and decision and adds the custom-list store', async () => {
+    await createV1();
+    const store = new PrefsStore();
+    expect(await store.getPreferences()).toEqual({
+      alertStyle: 'notice-every-visit',
+      badgeLevels: { reported: true, owned: false, observed: true, linked: true },
+    });
+    expect((await store.listSiteDecisions()).map((d) => d.site)).toEqual(['chase.com', 'citi.com']);
+    expect(await store.listCustomLists()).toEqual([]);
+    // The copy taken before the upgrade is gone once it succeeded.
+    expect(await readBackup()).toBeUndefined();
+    await store.close();
+    const raw = await openDB(DB_NAME);
+    expect(raw.version).toBe(2);
+    raw.close();
+  });
+
+  it('a failing migration gives a clear error, keeps a copy of the old data and leaves the database as it was', async () => {
+    await createV1();
+    const failing = [MIGRATIONS[0]!, () => { throw new Error('disk full'); }];
+    await expect(openPrefsDB(DB_NAME, failing)).rejects.toThrow(/Could not open Linkwatch's local database: .*A copy of your data taken before the upgrade is kept\./);
+    const backup = await readBackup();
+    expect(backup?.version).toBe(1);
+    expect(backup?.stores.prefs).toEqual(v1Fixture.stores.prefs);
+    const raw = await openDB(DB_NAME);
+    expect(raw.version).toBe(1);
+    expect(await raw.get('prefs', 'alertStyle')).toBe('notice-every-visit');
+    raw.close();
+  });
+
+  it('a fresh install starts at the current version without a backup', async () => {
+    const store = new PrefsStore();
+    await store.getPreferences();
+    expect(await readBackup()).toBeUndefined();
+  });
+});
+
+describe('config state', () => {
+  const list = { id: 'my-list', name: 'My list', author: 'A. Advocate', date: '2026-11-01', enabled: true, institutions: [], arrangements: [] };
+  it('replaces everything in one step and reads it back', async () => {
+    const store = new PrefsStore();
+    await store.setSiteDecision({ site: 'old.com', decision: 'muted', createdAt: '2026-11-01T00:00:00.000Z' });
+    const next = {
+      preferences: { alertStyle: 'badge-only' },
+      siteDecisions: [{ site: 'chase.com', decision: 'muted' as const, createdAt: '2026-11-29T00:00:00.000Z' }],
+      customLists: [list],
+    };
+    await store.replaceConfigState(next);
+    expect(await store.getConfigState()).toEqual(next);
+  });
+
+  it('writes nothing when one value cannot be stored', async () => {
+    const store = new PrefsStore();
+    await store.setPreference('alertStyle', 'badge-only');
+    const bad = { preferences: { alertStyle: 'notice-every-visit', broken: () => 1 }, siteDecisions: [], customLists: [] };
+    await expect(store.replaceConfigState(bad)).rejects.toBeInstanceOf(StorageError);
+    expect(await store.getStoredPreferences()).toEqual({ alertStyle: 'badge-only' });
+  });
+
+  it('switches, removes and puts back a custom list', async () => {
+    const store = new PrefsStore();
+    await store.putCustomList(list);
+    await store.setCustomListEnabled('my-list', false);
+    expect((await store.listCustomLists())[0]?.enabled).toBe(false);
+    const removed = await store.removeCustomList('my-list');
+    expect(await store.listCustomLists()).toEqual([]);
+    await store.putCustomList(removed!);
+    expect(await store.listCustomLists()).toHaveLength(1);
+  });
+
+  it('clears everything, lists included', async () => {
+    const store = new PrefsStore();
+    await store.putCustomList(list);
+    await store.setPreference('alertStyle', 'badge-only');
+    await store.clearAll();
+    expect(await store.getConfigState()).toEqual({ preferences: {}, siteDecisions: [], customLists: [] });
   });
 });
