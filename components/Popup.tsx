@@ -1,4 +1,5 @@
 import type { Arrangement } from '../lib/catalog/schema';
+import type { TabView } from '../lib/messages';
 import type { TabState } from '../lib/tab-state';
 import { ArrangementCard } from './ArrangementCard';
 import { ObservedSection } from './ObservedSection';
@@ -15,6 +16,8 @@ export interface PopupProps {
   related?: Arrangement[];
   /** Observed platform id -> ids of arrangements involving it. */
   platformArrangements?: Record<string, string[]>;
+  /** Entries from custom lists, shown apart under their list's name, author and date. */
+  fromLists?: TabView['fromLists'];
   names: ReadonlyMap<string, string>;
   /** Set after the user muted the site in this popup, to offer undo. */
   justMuted?: boolean;
@@ -50,7 +53,7 @@ export function Popup(props: PopupProps) {
   );
 }
 
-function SiteView({ state, arrangements, related = [], platformArrangements = {}, names, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
+function SiteView({ state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
   const { t } = useI18n();
   if (!state.host) {
     return (
@@ -128,6 +131,15 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
           </>
         )}
       </section>
+
+      {fromLists.map(({ list, arrangements: entries }) => (
+        <section class="from-list" key={list.id} data-list={list.id} aria-labelledby={`list-${list.id}`}>
+          <h2 id={`list-${list.id}`}>{t('fromList', [list.name, list.author, list.date])}</h2>
+          {entries.map((a) => (
+            <ArrangementCard key={a.id} arrangement={a} names={names} />
+          ))}
+        </section>
+      ))}
     </>
   );
 }

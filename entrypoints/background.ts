@@ -9,11 +9,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { arrangementsForInstitution, bundledCatalog, findInstitution, type Arrangement } from '../lib/catalog';
 import { isRequest, type Request, type TabView } from '../lib/messages';
+import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../lib/notice';
 import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
 import { t } from '../lib/runtime';
-import { classifyUrl } from '../lib/sites';
-import { addObservations, badgeFor, computeTabState, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
+import type { CustomList } from '../lib/config/schema';
+import { classifyUrl, createSiteClassifier } from '../lib/sites';
+import { addObservations, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
 
 export default defineBackground(() => {
   const prefs = new PrefsStore();
@@ -21,6 +23,21 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   // Per-tab queue of pending updates; losing it with the worker loses nothing (it only orders work).
   const queues = new Map<number, Promise<unknown>>();
+  // The classifier for the enabled custom lists, rebuilt when they change (a cache: losing it costs a rebuild).
+  let listsCache: { key: string; lists: CustomList[]; classify: (url: string) => ReturnType<typeof classifyUrl> } | undefined;
+
+  /** Enabled custom lists and a classifier that knows their sites as well as the bundled ones. */
+  async function withLists() {
+    const lists = (await prefs.listCustomLists()).filter((l) => l.enabled);
+    const key = lists.map((l) => `${l.id}@${l.date}@${l.institutions.length}@${l.arrangements.length}`).join('|');
+    if (listsCache?.key !== key) {
+      const classifier = lists.some((l) => l.institutions.length)
+        ? createSiteClassifier({ institutions: mergedInstitutions(bundledCatalog(), lists) })
+        : { classify: classifyUrl };
+      listsCache = { key, lists, classify: classifier.classify };
+    }
+    return listsCache;
+  }
 
   function serialized<T>(tabId: number, work: () => Promise<T>): Promise<T> {
     const previous = queues.get(tabId) ?? Promise.resolve();
@@ -45,9 +62,10 @@ export default defineBackground(() => {
 
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
     return serialized(tabId, async () => {
-      const match = classifyUrl(url ?? '');
+      const { lists, classify } = await withLists();
+      const match = classify(url ?? '');
       const silenced = match ? await prefs.isSiteSilenced(match.site) : false;
-      let state = computeTabState({ tabId, url, match, catalog: bundledCatalog(), silenced, now: Date.now() });
+      let state = computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
       // Same navigation (a repeated event): keep what was observed on it.
       const previous = await readState(tabId);
       if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [] };
@@ -108,11 +126,75 @@ export default defineBackground(() => {
       .filter((id) => !state.arrangementIds.includes(id))
       .map(byId)
       .filter((a): a is Arrangement => a !== undefined);
+    // Custom lists' entries travel apart, each with its list, so the popup never mixes them in.
+    const { lists } = await withLists();
+    const fromLists = (state.fromLists ?? []).flatMap((source) => {
+      const list = lists.find((l) => l.id === source.listId);
+      if (!list) return [];
+      const entries = source.arrangementIds.map((id) => list.arrangements.find((a) => a.id === id)).filter((a): a is Arrangement => !!a);
+      return [{ list: { id: list.id, name: list.name, author: list.author, date: list.date }, arrangements: entries }];
+    });
+    const everyone = { institutions: mergedInstitutions(catalog, lists) };
     const names: Record<string, string> = {};
-    const ids = [...arrangements, ...extra].flatMap((a) => [...a.parties, ...a.status.flatMap((s) => (s.by ? [s.by] : []))]);
-    for (const id of [...ids, ...Object.keys(platformArrangements)]) names[id] = findInstitution(catalog, id)?.name ?? id;
-    return { state, arrangements, related: extra, platformArrangements, names };
+    const ids = [...arrangements, ...extra, ...fromLists.flatMap((f) => f.arrangements)].flatMap((a) => [...a.parties, ...a.status.flatMap((s) => (s.by ? [s.by] : []))]);
+    for (const id of [...ids, ...Object.keys(platformArrangements)]) names[id] = findInstitution(everyone, id)?.name ?? id;
+    return { state, arrangements, related: extra, platformArrangements, fromLists, names };
   }
+
+  // The in-page notice (lib/notice). The "seen" list is read, changed and written one request at a time,
+  // so two tabs opening the same site at once show one notice in first-visit mode.
+  let seenQueue: Promise<unknown> = Promise.resolve();
+  function withSeenList<T>(work: (sites: string[]) => Promise<{ result: T; sites?: string[] }>): Promise<T> {
+    const next = seenQueue.then(async () => {
+      const sites = parseSeen((await browser.storage.local.get(NOTICE_SEEN_KEY))[NOTICE_SEEN_KEY]);
+      const out = await work(sites);
+      if (out.sites) await browser.storage.local.set({ [NOTICE_SEEN_KEY]: out.sites });
+      return out.result;
+    });
+    seenQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The tab's state for the sender's page: the stored one when it is for this navigation, else computed. */
+  async function stateForPage(tabId: number, url: string): Promise<TabState> {
+    const stored = await readState(tabId);
+    return stored && stored.navKey === navKeyOf(url) ? stored : updateTab(tabId, url);
+  }
+
+  async function noticeFor(tabId: number, url: string): Promise<NoticeAnswer> {
+    const state = await stateForPage(tabId, url);
+    const match = state.match;
+    if (!match) return { show: false, reason: 'not-matched' };
+    const catalog = bundledCatalog();
+    const latest = state.arrangementIds.length ? catalog.arrangements.find((a) => a.id === state.arrangementIds[0]) : undefined;
+    const content = {
+      site: match.site,
+      owner: state.ownerName ?? match.institution,
+      group: state.groupName && state.groupName !== state.ownerName ? state.groupName : null,
+      firstParty: state.firstParty,
+      reported: state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0),
+      latestTitle: latest?.title ?? null,
+      observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
+    };
+    const { alertStyle } = await prefs.getPreferences();
+    const silenced = await prefs.isSiteSilenced(match.site);
+    return withSeenList(async (sites) => {
+      const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(match.site), content });
+      return { result: answer, sites: recordSeen(alertStyle, answer) ? withSeen(sites, match.site) : undefined };
+    });
+  }
+
+  /** Only the notice content script in a tab's top frame speaks for that tab's page. */
+  function pageSender(sender: Browser.runtime.MessageSender): { tabId: number; url: string; index: number } | null {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !sender.url || sender.id !== browser.runtime.id) return null;
+    if (sender.frameId !== undefined && sender.frameId !== 0) return null;
+    if (sender.url.startsWith(browser.runtime.getURL('/'))) return null;
+    return { tabId, url: sender.url, index: sender.tab?.index ?? 0 };
+  }
+
+  /** Extension pages (options) only: content scripts carry their page's address, not the extension's. */
+  const fromExtensionPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 
   async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
@@ -129,6 +211,35 @@ export default defineBackground(() => {
         if (navKeyOf(sender.tab?.url) !== navKeyOf(request.report.pageUrl)) return { ok: false };
         return { ok: await recordObservations(tabId, request.report) };
       }
+      case 'get-notice': {
+        const page = pageSender(sender);
+        return page ? noticeFor(page.tabId, page.url) : ({ show: false, reason: 'not-matched' } satisfies NoticeAnswer);
+      }
+      case 'notice-action': {
+        const page = pageSender(sender);
+        if (!page) return { ok: false };
+        if (request.action === 'details') {
+          // The popup's full view of this tab, in a new tab beside it.
+          await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), index: page.index + 1, openerTabId: page.tabId });
+          return { ok: true };
+        }
+        // "Not on this site": the same decision as the popup's "Don't warn me".
+        const site = (await stateForPage(page.tabId, page.url)).match?.site;
+        if (!site) return { ok: false };
+        await prefs.setSiteDecision({ site, decision: 'muted', createdAt: new Date().toISOString() });
+        await refreshAllTabs();
+        return { ok: true };
+      }
+      case 'get-notice-seen':
+        if (!fromExtensionPage(sender)) return { sites: [] };
+        return { sites: await withSeenList(async (sites) => ({ result: sites })) };
+      case 'clear-notice-seen':
+        if (!fromExtensionPage(sender)) return { ok: false };
+        await withSeenList(async () => {
+          await browser.storage.local.remove(NOTICE_SEEN_KEY);
+          return { result: undefined };
+        });
+        return { ok: true };
     }
   }
 
@@ -144,7 +255,11 @@ export default defineBackground(() => {
     browser.storage.session.remove(tabKey(removedTabId)).catch(logError);
     browser.tabs.get(addedTabId).then((tab) => updateTab(addedTabId, tab.url), logError);
   });
-  browser.runtime.onInstalled.addListener(() => refreshAllTabs().catch(logError));
+  browser.runtime.onInstalled.addListener((details) => {
+    refreshAllTabs().catch(logError);
+    // The first-run page, on a new install only (never on an update or a browser update).
+    if (details.reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logError);
+  });
   browser.runtime.onStartup.addListener(() => refreshAllTabs().catch(logError));
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isRequest(message)) return undefined;

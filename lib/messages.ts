@@ -4,6 +4,7 @@
  * background answers in `entrypoints/background.ts`.
  */
 import type { Arrangement } from './catalog/schema';
+import type { NoticeAnswer } from './notice';
 import type { PageReport } from './page-observer';
 import type { TabState } from './tab-state';
 
@@ -13,7 +14,17 @@ export type Request =
   /** Any page -> background: preferences or decisions changed; recompute badges of open tabs. */
   | { type: 'prefs-changed' }
   /** Content script -> background: requests and links seen on the page (the sender's tab). */
-  | { type: 'page-observations'; report: PageReport };
+  | { type: 'page-observations'; report: PageReport }
+  /** Notice content script -> background: whether and what to show in the sender's tab (lib/notice). */
+  | { type: 'get-notice' }
+  /** Notice content script -> background: "not on this site" (mute the sender's site) or "details". */
+  | { type: 'notice-action'; action: NoticeAction }
+  /** Options page -> background: the sites the notice was already shown on, or forget them all. */
+  | { type: 'get-notice-seen' }
+  | { type: 'clear-notice-seen' };
+
+export type NoticeAction = 'not-on-this-site' | 'details';
+const NOTICE_ACTIONS: readonly unknown[] = ['not-on-this-site', 'details'] satisfies NoticeAction[];
 
 /**
  * A tab's state with the catalog entries it refers to, so the popup does not bundle the catalog:
@@ -26,6 +37,8 @@ export interface TabView {
   related: Arrangement[];
   /** Observed platform id -> ids of arrangements involving it (in `arrangements` or `related`). */
   platformArrangements: Record<string, string[]>;
+  /** Entries from the user's custom lists, each group labelled with its list (never mixed with the catalog). */
+  fromLists: { list: { id: string; name: string; author: string; date: string }; arrangements: Arrangement[] }[];
   names: Record<string, string>;
 }
 
@@ -33,6 +46,10 @@ export interface Responses {
   'get-tab-state': TabView | null;
   'prefs-changed': { ok: true };
   'page-observations': { ok: boolean };
+  'get-notice': NoticeAnswer;
+  'notice-action': { ok: boolean };
+  'get-notice-seen': { sites: string[] };
+  'clear-notice-seen': { ok: boolean };
 }
 
 export type ResponseOf<R extends Request> = Responses[R['type']];
@@ -63,5 +80,7 @@ export function isRequest(value: unknown): value is Request {
   const m = value as { type?: unknown; tabId?: unknown; report?: unknown };
   if (m.type === 'get-tab-state') return Number.isInteger(m.tabId);
   if (m.type === 'page-observations') return isPageReport(m.report);
+  if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);
+  if (m.type === 'get-notice' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
   return m.type === 'prefs-changed';
 }

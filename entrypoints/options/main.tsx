@@ -8,12 +8,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { CatalogPage } from '../../components/options/CatalogPage';
+import { DataPage } from '../../components/options/DataPage';
 import { DiagnosticsPage, type Diagnostics } from '../../components/options/DiagnosticsPage';
 import { OptionsLayout, OPTIONS_ROUTES, type OptionsRoute } from '../../components/options/OptionsLayout';
 import { SettingsPage } from '../../components/options/SettingsPage';
 import { SitesPage } from '../../components/options/SitesPage';
 import { bundledCatalog } from '../../lib/catalog';
 import type { CatalogQuery } from '../../lib/catalog/search';
+import { applyImportToState, exportConfig, exportFileName, importConfig, LIMITS, tooLargeMessage, type CustomList, type ImportResult } from '../../lib/config';
 import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, PrefsStore, type Preferences, type SiteDecision } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import { parseSiteInput } from '../../lib/sites';
@@ -40,6 +42,9 @@ function App() {
   const [query, setQuery] = useState<CatalogQuery>({});
   const [diagnostics, setDiagnostics] = useState<Diagnostics | null>(null);
   const [copied, setCopied] = useState(false);
+  const [importResult, setImportResult] = useState<ImportResult>();
+  const [lists, setLists] = useState<CustomList[]>([]);
+  const [lastRemovedList, setLastRemovedList] = useState<CustomList>();
 
   useEffect(() => {
     const onHash = () => {
@@ -54,6 +59,7 @@ function App() {
     try {
       setPrefs(await prefsStore.getPreferences());
       setDecisions(await prefsStore.listSiteDecisions());
+      setLists(await prefsStore.listCustomLists());
     } catch (e) {
       setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
     }
@@ -82,6 +88,15 @@ function App() {
     }
   }
 
+  async function checkImport(text: string) {
+    setMessage(undefined);
+    try {
+      setImportResult(importConfig(text, await prefsStore.getConfigState()));
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
+    }
+  }
+
   async function loadDiagnostics() {
     try {
       const manifest = browser.runtime.getManifest();
@@ -96,7 +111,7 @@ function App() {
         arrangements: catalog.arrangements.length,
         storedPreferences: Object.keys(await prefsStore.getStoredPreferences()).length,
         siteDecisions: (await prefsStore.listSiteDecisions()).length,
-        customLists: 0,
+        customLists: (await prefsStore.listCustomLists()).length,
         uiLanguage: browser.i18n.getUILanguage(),
       });
     } catch (e) {
@@ -166,7 +181,72 @@ function App() {
       page = <CatalogPage catalog={bundledCatalog()} query={query} onQuery={setQuery} selectedId={arrangementId} />;
       break;
     case 'data':
-      page = <p>{t('loading')}</p>;
+      page = (
+        <DataPage
+          result={importResult}
+          lists={lists}
+          lastRemovedList={lastRemovedList}
+          message={message}
+          onDownload={async () => {
+            try {
+              const text = exportConfig(await prefsStore.getConfigState());
+              const name = exportFileName();
+              const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+              const link = document.createElement('a');
+              link.href = url;
+              link.download = name;
+              link.click();
+              setTimeout(() => URL.revokeObjectURL(url), 10_000);
+              setMessage({ kind: 'status', text: t('exportSaved', name) });
+            } catch (e) {
+              setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
+            }
+          }}
+          onCopy={async () => {
+            try {
+              await navigator.clipboard.writeText(exportConfig(await prefsStore.getConfigState()));
+              setMessage({ kind: 'status', text: t('exportCopied') });
+            } catch (e) {
+              setMessage({ kind: 'error', text: errorText(e) });
+            }
+          }}
+          onCheckText={(text) => void checkImport(text)}
+          onCheckFile={(file) => {
+            // Refuse an oversized file before reading it into memory.
+            if (file.size > LIMITS.maxBytes) {
+              setImportResult({ ok: false, errors: [{ path: '$', message: tooLargeMessage(file.size) }] });
+              return;
+            }
+            file.text().then(
+              (text) => checkImport(text),
+              (e) => setMessage({ kind: 'error', text: t('importReadError', errorText(e)) }),
+            );
+          }}
+          onApply={async () => {
+            if (!importResult?.ok) return;
+            try {
+              // Apply over what is stored now (the popup may have changed something since the check).
+              const current = await prefsStore.getConfigState();
+              await prefsStore.replaceConfigState(applyImportToState(current, importResult));
+              setImportResult(undefined);
+              await changed(t('importApplied'));
+            } catch (e) {
+              setMessage({ kind: 'error', text: t('errorStorage', errorText(e)) });
+            }
+          }}
+          onCancel={() => {
+            setImportResult(undefined);
+            setMessage(undefined);
+          }}
+          onToggleList={(id, enabled) => write(() => prefsStore.setCustomListEnabled(id, enabled), t('saved'))}
+          onRemoveList={(id) => write(async () => setLastRemovedList(await prefsStore.removeCustomList(id)), t('saved'))}
+          onUndoRemoveList={() => {
+            const back = lastRemovedList;
+            setLastRemovedList(undefined);
+            if (back) void write(() => prefsStore.putCustomList(back), t('saved'));
+          }}
+        />
+      );
       break;
     case 'diagnostics':
       page = (

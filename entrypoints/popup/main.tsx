@@ -61,6 +61,7 @@ function App() {
       arrangements={view?.arrangements ?? []}
       related={view?.related ?? []}
       platformArrangements={view?.platformArrangements ?? {}}
+      fromLists={view?.fromLists ?? []}
       names={new Map(Object.entries(view?.names ?? {}))}
       justMuted={justMuted}
       onMute={() => decide('mute')}

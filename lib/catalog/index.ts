@@ -86,7 +86,7 @@ export function latestDate(a: Arrangement): string {
  * Arrangements that name the institution or any member of its group, most recent first (by the latest
  * status step; ties by id). A bank's site shows its group's arrangements; Messenger shows Meta's (issue 3).
  */
-export function arrangementsForInstitution(catalog: Catalog, id: string): Arrangement[] {
+export function arrangementsForInstitution(catalog: Pick<Catalog, 'institutions' | 'arrangements'>, id: string): Arrangement[] {
   const family = groupFamily(catalog, id);
   return catalog.arrangements
     .filter((a) => a.parties.some((p) => family.has(p)))

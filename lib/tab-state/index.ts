@@ -9,6 +9,7 @@
  * This module is pure: it computes states and badges; the background stores them and calls the browser.
  */
 import { arrangementsForInstitution, findInstitution, type Catalog } from '../catalog';
+import type { CustomList } from '../config/schema';
 import type { Translate } from '../i18n';
 import type { Preferences } from '../prefs/schema';
 import { classifyLink, classifyRequest, type LinkPlatform, type ObservationKind } from '../evidence';
@@ -27,8 +28,10 @@ export interface TabState {
   groupName: string | null;
   /** True when the site is a platform's own (Messenger is Meta): first party, never "tracking". */
   firstParty: boolean;
-  /** Ids of reported arrangements naming the owner or its group, most recent first. */
+  /** Ids of reported arrangements (bundled catalog) naming the owner or its group, most recent first. */
   arrangementIds: string[];
+  /** Arrangements from the user's enabled custom lists, kept apart and labelled with their list. */
+  fromLists: ListArrangements[];
   /** True when the user muted or snoozed this site. */
   silenced: boolean;
   /**
@@ -119,6 +122,23 @@ export function addObservations(state: TabState, report: PageReport): TabState {
   return { ...state, observed, links };
 }
 
+/** The arrangements one custom list has about a site, with the list's name, author and date. */
+export interface ListArrangements {
+  listId: string;
+  name: string;
+  author: string;
+  date: string;
+  arrangementIds: string[];
+}
+
+/**
+ * The bundled institutions plus those of the given custom lists, so that a list's sites are recognised
+ * and group relations reach across (a list may place a brand under a bundled group).
+ */
+export function mergedInstitutions(catalog: Catalog, lists: readonly CustomList[]): Catalog['institutions'] {
+  return lists.length === 0 ? catalog.institutions : [...catalog.institutions, ...lists.flatMap((l) => l.institutions)];
+}
+
 /** Badge text, colour and title for a tab; text is '' for no badge. */
 export interface Badge {
   text: string;
@@ -146,12 +166,24 @@ export function computeTabState(input: {
   url: string | undefined;
   match: SiteMatch | null;
   catalog: Catalog;
+  /** Enabled custom lists (default none). */
+  lists?: readonly CustomList[];
   silenced: boolean;
   now: number;
 }): TabState {
   const { match, catalog } = input;
-  const owner = match ? findInstitution(catalog, match.institution) : undefined;
-  const group = match ? findInstitution(catalog, match.group) : undefined;
+  const lists = input.lists ?? [];
+  const institutions = mergedInstitutions(catalog, lists);
+  const everyone = { institutions, arrangements: catalog.arrangements };
+  const owner = match ? findInstitution(everyone, match.institution) : undefined;
+  const group = match ? findInstitution(everyone, match.group) : undefined;
+  const fromLists: ListArrangements[] = [];
+  if (match) {
+    for (const list of lists) {
+      const ids = arrangementsForInstitution({ ...everyone, arrangements: list.arrangements }, match.institution).map((a) => a.id);
+      if (ids.length) fromLists.push({ listId: list.id, name: list.name, author: list.author, date: list.date, arrangementIds: ids });
+    }
+  }
   return {
     tabId: input.tabId,
     host: hostOf(input.url),
@@ -159,7 +191,8 @@ export function computeTabState(input: {
     ownerName: owner?.name ?? null,
     groupName: group?.name ?? null,
     firstParty: match?.role === 'platform',
-    arrangementIds: match ? arrangementsForInstitution(catalog, match.institution).map((a) => a.id) : [],
+    arrangementIds: match ? arrangementsForInstitution(everyone, match.institution).map((a) => a.id) : [],
+    fromLists,
     silenced: input.silenced,
     navKey: navKeyOf(input.url),
     observed: [],
@@ -177,7 +210,7 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   if (!state.match) return none;
   const owner = state.groupName ?? state.ownerName ?? state.match.site;
   if (state.silenced) return { ...none, title: t('badgeTitleMuted', [state.match.site]) };
-  const count = state.arrangementIds.length;
+  const count = state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0);
   // On a platform's own site the signal is "this is Meta" (owned); elsewhere it is what was reported.
   const showReported = count > 0 && (state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported);
   const platforms = prefs.badgeLevels.observed ? state.observed.map((p) => platformName(p.platform)) : [];
