@@ -186,13 +186,7 @@ export class PrefsStore {
 
   /** Stored preferences over the defaults. */
   async getPreferences(): Promise<Preferences> {
-    return this.run('read preferences', async (db) => {
-      const tx = db.transaction('prefs');
-      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
-      const stored: Record<string, unknown> = Object.create(null);
-      keys.forEach((k, i) => (stored[k] = values[i]));
-      return withDefaults(stored);
-    });
+    return withDefaults(await this.getStoredPreferences());
   }
 
   /** Only the values the user set (what an export holds). */
