@@ -114,6 +114,7 @@ export type Status = (typeof STATUSES)[number];
 export const DATA_CATEGORIES = [
   'card-transactions',
   'account-balances',
+  'account-information',
   'merchants',
   'account-numbers',
   'identity',

@@ -29,7 +29,7 @@ describe('popup on a bank site', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('www.chase.com');
     expect(screen.getByText('This site belongs to Chase (JPMorgan Chase).')).toBeTruthy();
     const card = document.querySelector('[data-arrangement="fb-us-banks-messenger-2018"]')!;
-    expect(card.textContent).toContain("Facebook asked large US banks for customers' card and balance data for Messenger");
+    expect(card.textContent).toContain("Facebook reportedly asked large US banks for customers' card and balance data for Messenger");
     expect(card.textContent).toContain('Facebook, Messenger, JPMorgan Chase, Citi, Wells Fargo, U.S. Bank');
     expect(card.textContent).toContain('card transactions, account balances, merchants');
     const steps = [...card.querySelectorAll('.timeline li')].map((li) => li.textContent);
