@@ -163,15 +163,24 @@ export class PrefsStore {
 
   constructor(private readonly name = DB_NAME) {}
 
-  private async db(): Promise<IDBPDatabase<LinkwatchDB>> {
-    this.dbPromise ??= openPrefsDB(this.name).catch((error) => {
-      this.dbPromise = undefined;
-      throw error;
-    });
-    const db = await this.dbPromise;
-    // A connection closed by `blocking` (or by the browser) is reopened.
-    db.addEventListener('close', () => (this.dbPromise = undefined), { once: true });
-    return db;
+  private db(): Promise<IDBPDatabase<LinkwatchDB>> {
+    if (!this.dbPromise) {
+      const opening: Promise<IDBPDatabase<LinkwatchDB>> = openPrefsDB(this.name).then((db) => {
+        // A connection closed for another page's upgrade or a deletion (`versionchange`, after which
+        // `blocking` closes it) or by the browser (`close`) is forgotten, so the next call reopens.
+        const forget = () => {
+          if (this.dbPromise === opening) this.dbPromise = undefined;
+        };
+        db.addEventListener('versionchange', forget);
+        db.addEventListener('close', forget);
+        return db;
+      });
+      opening.catch(() => {
+        if (this.dbPromise === opening) this.dbPromise = undefined;
+      });
+      this.dbPromise = opening;
+    }
+    return this.dbPromise;
   }
 
   private async run<T>(what: string, fn: (db: IDBPDatabase<LinkwatchDB>) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import v1Fixture from '../fixtures/db/v1.json';
 import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, MIGRATIONS, PrefsStore, StorageError, isSilenced, openPrefsDB, readBackup, withDefaults } from '../../lib/prefs/db';
@@ -99,6 +99,16 @@ describe('database versioning', () => {
     const check = await openDB(DB_NAME);
     expect(await check.get('prefs', 'alertStyle')).toBe('badge-only');
     check.close();
+  });
+
+  it('reopens after its connection was closed for another page (here: the database was deleted)', async () => {
+    const store = new PrefsStore();
+    await store.setPreference('alertStyle', 'badge-only');
+    // Deleting fires `versionchange` on the open connection, which steps aside so the deletion can proceed.
+    await deleteDB(DB_NAME);
+    expect(await store.getPreferences()).toEqual(DEFAULT_PREFERENCES);
+    await store.setPreference('alertStyle', 'notice-every-visit');
+    expect((await store.getPreferences()).alertStyle).toBe('notice-every-visit');
   });
 
   it('does not block another page that upgrades: an open connection steps aside', async () => {
