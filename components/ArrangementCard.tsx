@@ -9,18 +9,22 @@ export interface ArrangementCardProps {
   names: ReadonlyMap<string, string>;
   /** Where the full entry lives (options page), if anywhere. */
   detailsHref?: string;
+  /** The title's heading level: 3 in the popup (under its h2), 2 where the card stands under the page's h1. */
+  level?: 2 | 3;
 }
 
 /**
  * One reported arrangement: title, parties, data concerned, the dated status timeline and the sources.
  * Wording follows the evidence: "Reported by <publisher>", "Denied by <institution>", never more.
  */
-export function ArrangementCard({ arrangement: a, names, detailsHref }: ArrangementCardProps) {
+export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3 }: ArrangementCardProps) {
   const { t, lang, locale } = useI18n();
   const headingId = `arr-${a.id}`;
+  const Title = level === 2 ? 'h2' : 'h3';
+  const Sub = level === 2 ? 'h3' : 'h4';
   return (
     <article class="card" aria-labelledby={headingId} data-arrangement={a.id}>
-      <h3 id={headingId}>{a.title[lang]}</h3>
+      <Title id={headingId}>{a.title[lang]}</Title>
       <p class="summary">{a.summary[lang]}</p>
       <dl class="facts">
         <dt>{t('parties')}</dt>
@@ -33,13 +37,13 @@ export function ArrangementCard({ arrangement: a, names, detailsHref }: Arrangem
         <dt>{t('purpose')}</dt>
         <dd>{a.purpose[lang]}</dd>
       </dl>
-      <h4>{t('statusHistory')}</h4>
+      <Sub class="sub">{t('statusHistory')}</Sub>
       <ol class="timeline">
         {a.status.map((step, i) => (
           <StatusLine key={i} step={step} arrangement={a} names={names} />
         ))}
       </ol>
-      <h4>{t('sources')}</h4>
+      <Sub class="sub">{t('sources')}</Sub>
       <ul class="sources">
         {a.sources.map((s, i) => (
           <li key={i}>

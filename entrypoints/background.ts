@@ -193,6 +193,17 @@ export default defineBackground(() => {
     return { tabId, url: sender.url, index: sender.tab?.index ?? 0 };
   }
 
+  /**
+   * Chromium reports every start of a build loaded with --load-extension (`npm start`, the tests) as an
+   * install, with the extension's storage kept: a flag in storage.local keeps the page to the first one.
+   * A real reinstall starts with empty storage, so it shows the page again.
+   */
+  async function showWelcomeOnce(): Promise<void> {
+    if ((await browser.storage.local.get(WELCOME_SHOWN_KEY))[WELCOME_SHOWN_KEY]) return;
+    await browser.storage.local.set({ [WELCOME_SHOWN_KEY]: true });
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  }
+
   /** Extension pages (options) only: content scripts carry their page's address, not the extension's. */
   const fromExtensionPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 
@@ -258,7 +269,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     refreshAllTabs().catch(logError);
     // The first-run page, on a new install only (never on an update or a browser update).
-    if (details.reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logError);
+    if (details.reason === 'install') showWelcomeOnce().catch(logError);
   });
   browser.runtime.onStartup.addListener(() => refreshAllTabs().catch(logError));
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -266,6 +277,9 @@ export default defineBackground(() => {
     return handle(message, sender);
   });
 });
+
+/** storage.local flag: the first-run page was opened once. */
+const WELCOME_SHOWN_KEY = 'welcomeShown';
 
 function logError(error: unknown): void {
   console.error('[linkwatch]', error);

@@ -9,10 +9,16 @@ import type { Request, ResponseOf } from './messages';
 /** `browser.i18n.getMessage` as a Translate. */
 export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key as never, substitutions);
 
-/** The UI locale (`en-US`, `fr`...) and the catalog language it implies. */
+/**
+ * The UI locale (`en-US`, `fr`...) and the catalog language. The language is that of the messages the
+ * browser actually picked (`messagesLang` in each `_locales` file), so catalog text and dates never differ
+ * from the labels around them, even where getUILanguage disagrees with the messages (headless Chromium
+ * started with --lang=fr, or a page opened before its locale applies).
+ */
 export function uiLocale(): { locale: string; lang: Lang } {
-  const locale = browser.i18n.getUILanguage();
-  return { locale, lang: langOf(locale) };
+  const ui = browser.i18n.getUILanguage();
+  const lang = langOf(browser.i18n.getMessage('messagesLang' as never) || ui);
+  return { locale: langOf(ui) === lang ? ui : lang, lang };
 }
 
 /** Send a typed request to the background and get its typed answer. */

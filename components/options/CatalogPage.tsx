@@ -31,7 +31,7 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
         {entry ? (
           <>
             {entry.kind === 'context' && <p class="hint">{t('contextEntryNote')}</p>}
-            <ArrangementCard arrangement={entry} names={names} />
+            <ArrangementCard arrangement={entry} names={names} level={2} />
           </>
         ) : (
           <p role="alert">{t('catalogEntryMissing', selectedId)}</p>

@@ -7,12 +7,15 @@ export interface SettingsPageProps {
   onChange: <K extends keyof Preferences>(key: K, value: Preferences[K]) => void;
   /** Deletes every preference, decision and list; the container asks the browser. */
   onClearAll: () => void;
+  /** Sites (registrable domains) the in-page notice was already shown on, and forgetting them. */
+  noticeSeen?: string[];
+  onForgetNoticeSeen?: () => void;
   /** A line confirming the last action, or an error. */
   message?: { kind: 'status' | 'error'; text: string };
 }
 
 /** Every preference, each a labelled control; clearing all data takes a second, explicit click. */
-export function SettingsPage({ prefs, onChange, onClearAll, message }: SettingsPageProps) {
+export function SettingsPage({ prefs, onChange, onClearAll, message, noticeSeen = [], onForgetNoticeSeen }: SettingsPageProps) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -26,6 +29,24 @@ export function SettingsPage({ prefs, onChange, onClearAll, message }: SettingsP
             {t(`alertStyle_${style.replace(/-/g, '_')}`)}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('noticeSeenLegend')}</legend>
+        <p class="hint">{t('noticeSeenHint')}</p>
+        {noticeSeen.length === 0 ? (
+          <p>{t('noticeSeenEmpty')}</p>
+        ) : (
+          <>
+            <ul class="seen-sites">
+              {noticeSeen.map((site) => (
+                <li key={site}>{site}</li>
+              ))}
+            </ul>
+            <button type="button" onClick={onForgetNoticeSeen}>
+              {t('noticeSeenForget')}
+            </button>
+          </>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('badgeLevelsLegend')}</legend>

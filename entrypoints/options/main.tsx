@@ -37,6 +37,7 @@ function App() {
   const [{ route, arrangementId }, setRoute] = useState(parseRoute(location.hash));
   const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
   const [decisions, setDecisions] = useState<SiteDecision[]>([]);
+  const [noticeSeen, setNoticeSeen] = useState<string[]>([]);
   const [lastRemoved, setLastRemoved] = useState<SiteDecision>();
   const [message, setMessage] = useState<Message>();
   const [query, setQuery] = useState<CatalogQuery>({});
@@ -59,6 +60,7 @@ function App() {
     try {
       setPrefs(await prefsStore.getPreferences());
       setDecisions(await prefsStore.listSiteDecisions());
+      setNoticeSeen((await sendRequest({ type: 'get-notice-seen' })).sites);
       setLists(await prefsStore.listCustomLists());
     } catch (e) {
       setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
@@ -130,9 +132,12 @@ function App() {
           prefs={prefs}
           message={message}
           onChange={(key, value) => write(() => prefsStore.setPreference(key, value), t('saved'))}
+          noticeSeen={noticeSeen}
+          onForgetNoticeSeen={() => write(() => sendRequest({ type: 'clear-notice-seen' }), t('noticeSeenForgotten'))}
           onClearAll={() =>
             write(async () => {
               await prefsStore.clearAll();
+              await sendRequest({ type: 'clear-notice-seen' });
             }, t('cleared'))
           }
         />

@@ -29,9 +29,9 @@ function App() {
   async function load() {
     try {
       const tabId = await findTabId();
-      if (tabId === undefined) throw new Error('no active tab');
+      if (tabId === undefined) throw new Error(t('errorNoActiveTab'));
       const next = await sendRequest({ type: 'get-tab-state', tabId });
-      if (!next) throw new Error('the tab is gone');
+      if (!next) throw new Error(t('errorTabGone'));
       setView(next);
     } catch (e) {
       setError(t('errorState', e instanceof Error ? e.message : String(e)));

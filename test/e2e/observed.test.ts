@@ -32,7 +32,7 @@ describe('observed on a bank page', () => {
     const text = await observedText(session, tabId, (t) => t.includes('PageView'));
     expect(text).toContain('Meta');
     expect(text).toMatch(/Meta pixel script — connect\.facebook\.net\/en_US\/fbevents\.js \(1 completed\)/);
-    expect(text).toMatch(/Meta pixel event event PageView — www\.facebook\.com\/tr/);
+    expect(text).toMatch(/Meta pixel event “PageView” — www\.facebook\.com\/tr/);
     expect(text).not.toContain('123456789012345&'); // no query string kept
     const badge = await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page'));
     expect(badge.title).toContain('Observed on this page: requests to Meta.');
@@ -57,7 +57,7 @@ describe('observed on a bank page', () => {
     await page.click('#go-offers');
     expect(page.url()).toBe('https://www.wellsfargo.com/offers');
     const after = await observedText(session, tabId, (t) => t.includes('ViewContent'));
-    expect(after).toMatch(/Meta pixel event event ViewContent — www\.facebook\.com\/tr \(1 completed\)/);
+    expect(after).toMatch(/Meta pixel event “ViewContent” — www\.facebook\.com\/tr \(1 completed\)/);
     expect(after).not.toContain('Google analytics');
   });
 

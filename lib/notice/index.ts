@@ -1,0 +1,76 @@
+/**
+ * The in-page notice: when it shows, and what it says, as plain data.
+ *
+ * When: the background answers the notice content script's `get-notice` with `decideNotice`. The user's
+ * alert style decides first (badge only: never; every visit: each page load; first visit per site: only
+ * while the site is not in the "seen" list), then a per-site decision (muted or snoozed: never), then the
+ * content (nothing reported and nothing observed: nothing to say, and the visit is not counted as seen).
+ *
+ * The "seen" list holds registrable domains only (`chase.com`), never addresses or times; it lives in
+ * `storage.local` under `NOTICE_SEEN_KEY`, is listed on the options page and cleared with the rest of the
+ * local data. Pure: no browser API here.
+ */
+import type { LocalizedText } from '../catalog/schema';
+import type { AlertStyle } from '../prefs/schema';
+
+/** `storage.local` key of the sites (registrable domains) the notice was shown on. */
+export const NOTICE_SEEN_KEY = 'noticeSeen';
+/** Oldest entries are dropped beyond this many sites. */
+export const NOTICE_SEEN_MAX = 1000;
+
+/** What the notice says: who owns the site and a one-line summary of what is reported or observed. */
+export interface NoticeContent {
+  /** Registrable domain, the unit of "not on this site". */
+  site: string;
+  /** Display name of the owner (`Chase`), and of its group when different (`JPMorgan Chase`). */
+  owner: string;
+  group: string | null;
+  /** The site is a platform's own (Messenger is Meta): first party, no tracking claim. */
+  firstParty: boolean;
+  /** Number of reported arrangements involving the owner or its group. */
+  reported: number;
+  /** Title of the most recent one, in both catalog languages (the page picks its own). */
+  latestTitle: LocalizedText | null;
+  /** Display names of platforms this page was observed requesting tracking endpoints of. */
+  observed: string[];
+}
+
+export type NoticeSkipReason = 'not-matched' | 'badge-only' | 'silenced' | 'seen' | 'nothing';
+
+/** The background's answer to `get-notice`. */
+export type NoticeAnswer = { show: true; notice: NoticeContent } | { show: false; reason: NoticeSkipReason };
+
+/**
+ * Whether to show the notice. `seen`: the site is in the seen list. The caller records the site as seen
+ * when the answer is to show in `notice-first-visit` mode (`recordSeen`).
+ */
+export function decideNotice(input: {
+  alertStyle: AlertStyle;
+  silenced: boolean;
+  seen: boolean;
+  content: NoticeContent | null;
+}): NoticeAnswer {
+  if (!input.content) return { show: false, reason: 'not-matched' };
+  if (input.alertStyle === 'badge-only') return { show: false, reason: 'badge-only' };
+  if (input.silenced) return { show: false, reason: 'silenced' };
+  if (input.alertStyle === 'notice-first-visit' && input.seen) return { show: false, reason: 'seen' };
+  if (input.content.reported === 0 && input.content.observed.length === 0) return { show: false, reason: 'nothing' };
+  return { show: true, notice: input.content };
+}
+
+/** True when showing this answer must add the site to the seen list. */
+export function recordSeen(alertStyle: AlertStyle, answer: NoticeAnswer): boolean {
+  return answer.show && alertStyle === 'notice-first-visit';
+}
+
+/** The stored seen list, cleaned: only short lowercase domain-like strings, unique, capped. */
+export function parseSeen(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const sites = value.filter((s): s is string => typeof s === 'string' && s.length <= 253 && /^[a-z0-9.-]+$/.test(s));
+  return [...new Set(sites)].slice(-NOTICE_SEEN_MAX);
+}
+
+/** The list with `site` added last (moved there if present), capped to the newest `NOTICE_SEEN_MAX`. */
+export function withSeen(list: readonly string[], site: string): string[] {
+  return [...list.filter((s) => s !== site), site].slice(-NOTICE_SEEN_MAX);
+}

@@ -1,0 +1,97 @@
+/**
+ * Screenshots of the real build for the README, taken through the real-browser harness (Debian's Chromium,
+ * fixture pages at real addresses, no network): the popup on a bank page and on Messenger, the in-page
+ * notice (English, French, and collapsed beside a sign-in form), the options page and the first-run page.
+ *
+ * Build first, then: `npx wxt build && npx tsx scripts/screenshots.ts` (LINKWATCH_OUT_DIR picks another
+ * build folder). Writes docs/screenshots/*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, openActionPopup, openTab, ROOT, tabIdOf, waitForBadge, type Fixture } from '../test/e2e/harness';
+import { waitForNotice } from '../test/e2e/notice-helpers';
+
+const OUT = join(ROOT, 'docs/screenshots');
+const STYLED_BANK: Fixture = { file: 'bank-styled.html' };
+const routes: Record<string, Fixture> = {
+  'https://www.chase.com/': STYLED_BANK,
+  'https://online.citi.com/': STYLED_BANK,
+  'https://www.usbank.com/': STYLED_BANK,
+};
+
+async function shot(page: Page, name: string, options: Parameters<Page['screenshot']>[0] = {}) {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path, ...options });
+  console.log(`wrote ${path}`);
+}
+
+async function noticePage(session: Awaited<ReturnType<typeof launch>>, url: string, viewport = { width: 1100, height: 620 }) {
+  const page = await session.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(url);
+  await waitForNotice(page);
+  return page;
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+
+  const session = await launch({ routes });
+  try {
+    // Default settings (notice on the first visit to each site): these first visits show it.
+    await shot(await noticePage(session, 'https://www.chase.com/'), 'notice');
+    await shot(await noticePage(session, 'https://online.citi.com/', { width: 640, height: 420 }), 'notice-collapsed');
+
+    // The real action popup, on a bank page with the Meta Pixel and on Messenger.
+    for (const [url, name] of [
+      ['https://www.chase.com/meta-pixel', 'popup-bank'],
+      ['https://www.messenger.com/t/1', 'popup-messenger'],
+    ] as const) {
+      const page = await openTab(session, url);
+      const tabId = await tabIdOf(session, page);
+      await waitForBadge(session, tabId, (b) => b.text !== '');
+      if (name === 'popup-bank') await page.waitForTimeout(1_000); // let the observed requests arrive
+      const { popup, disconnect } = await openActionPopup(session, page);
+      await popup.waitForSelector('.arrangements .card');
+      await shot(popup, name);
+      await disconnect();
+    }
+
+    // The settings list the sites the notice was shown on (chase.com, citi.com, messenger.com).
+    const options = await session.context.newPage();
+    await options.setViewportSize({ width: 1000, height: 760 });
+    await options.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+    await options.waitForSelector('main h1');
+    await shot(options, 'options');
+    await options.goto(`chrome-extension://${session.extensionId}/options.html#/catalog`);
+    await options.waitForSelector('.entries li');
+    await shot(options, 'options-catalog');
+
+    const welcome = await session.context.newPage();
+    await welcome.setViewportSize({ width: 1000, height: 900 });
+    await welcome.goto(`chrome-extension://${session.extensionId}/welcome.html`);
+    await welcome.waitForSelector('h1');
+    await shot(welcome, 'welcome', { fullPage: true });
+  } finally {
+    await session.close();
+  }
+
+  // The notice in a French browser, in dark mode.
+  const fr = await launch({ routes, locale: 'fr' });
+  try {
+    const page = await fr.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 620 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('https://www.usbank.com/');
+    await waitForNotice(page);
+    await shot(page, 'notice-fr-dark');
+  } finally {
+    await fr.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

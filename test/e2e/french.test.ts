@@ -1,0 +1,84 @@
+/**
+ * Issue 6, French: Chromium launched in French (`--lang=fr`, locale fr-FR, LANGUAGE=fr) shows Linkwatch in
+ * French everywhere: first-run page, badge title, in-page notice, popup (catalog text and dates included)
+ * and the options page; and axe still finds nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import arrangements from '../../assets/catalog/arrangements.json';
+import { axeCheck, describeViolations } from './axe';
+import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge } from './harness';
+import { waitForNotice } from './notice-helpers';
+
+type S = Awaited<ReturnType<typeof launch>>;
+const story = arrangements.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!;
+
+async function welcomePage(session: S): Promise<Page> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const page = session.context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error('no first-run page');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Linkwatch in a French browser', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch({ locale: 'fr' });
+  });
+  afterAll(async () => session?.close());
+
+  it('the first-run page is in French', async () => {
+    const page = await welcomePage(session);
+    await page.waitForSelector('h1');
+    expect(await page.textContent('h1')).toBe('Bienvenue dans Linkwatch');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.title()).toBe('Bienvenue dans Linkwatch');
+    expect(await page.textContent('main')).toContain('Linkwatch ne fait aucune requête réseau de lui-même');
+  });
+
+  it('the badge title, the notice and the popup are in French, catalog text and dates included', async () => {
+    const page = await openTab(session, 'https://www.chase.com/');
+    const tabId = await tabIdOf(session, page);
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
+    expect(badge.title).toMatch(/^Linkwatch : \d+ accords de données signalés concernant JPMorgan Chase/);
+
+    const notice = await waitForNotice(page);
+    expect(await notice.getAttribute('aria-label')).toBe('Avis de Linkwatch');
+    expect(await notice.locator('.lw-owner').textContent()).toBe('Ce site appartient à Chase (JPMorgan Chase).');
+    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Signalé \d+ accords de données concernant JPMorgan Chase\. Le plus récent\s:\s«\s.+\s»\.$/);
+    for (const name of ['Détails', 'Pas sur ce site', "Fermer l'avis de Linkwatch"]) expect(await notice.getByRole('button', { name }).count()).toBe(1);
+    const noticeAxe = await axeCheck(page, 'linkwatch-notice');
+    expect(noticeAxe.violations, describeViolations(noticeAxe.violations)).toEqual([]);
+
+    const popup = await openPopupForTab(session, tabId);
+    expect(await popup.getAttribute('html', 'lang')).toBe('fr');
+    expect(await popup.textContent('.owner')).toBe('Ce site appartient à Chase (JPMorgan Chase).');
+    const card = popup.locator('[data-arrangement="fb-us-banks-messenger-2018"]');
+    expect(await card.locator('h3').textContent()).toBe(story.title.fr);
+    const steps = (await card.locator('.timeline li').allTextContents()).join('\n');
+    expect(steps).toMatch(/6\saoût\s2018\s:\sSignalé par The Wall Street Journal/);
+    expect(await popup.getByRole('button', { name: 'Ne plus m\'avertir sur chase.com' }).count()).toBe(1);
+    const popupAxe = await axeCheck(popup);
+    expect(popupAxe.violations, describeViolations(popupAxe.violations)).toEqual([]);
+  });
+
+  it('the options page is in French', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+    await page.waitForSelector('main h1');
+    expect(await page.title()).toBe('Réglages de Linkwatch');
+    expect(await page.locator('nav a').allTextContents()).toEqual(expect.arrayContaining(['Réglages', 'Sites', 'Catalogue', 'Diagnostic']));
+    expect(await page.getByRole('radio', { name: 'Badge, et un petit avis lors de ma première visite de chaque site (par défaut)' }).isChecked()).toBe(true);
+    // The notice was shown on chase.com: the list says so, in French.
+    expect(await page.textContent('main')).toContain('Sites où l\'avis a été affiché');
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/catalog`);
+    await page.waitForSelector('.entries li');
+    expect(await page.textContent('h1')).toBe('Catalogue des accords signalés');
+    // Dates in the list are French ("août 2018"), numbers and country names too.
+    expect(await page.textContent('.entries')).toMatch(/ (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
+    expect(await page.locator('select >> nth=1').locator('option').allTextContents()).toEqual(expect.arrayContaining(['États-Unis']));
+  });
+});
