@@ -2,16 +2,31 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 
+// One WXT configuration per target, made one after the other (WxtVitest registers a global WXT instance).
+const chromeWxt = await WxtVitest();
+const firefoxWxt = await WxtVitest({ browser: 'firefox', manifestVersion: 2 });
+
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [WxtVitest(), preact()],
+        plugins: [chromeWxt, preact()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      {
+        // The unit tests of code that differs on Firefox, against Firefox's MV2 API (no browser.action).
+        plugins: [firefoxWxt, preact()],
+        test: {
+          name: 'unit-firefox',
+          include: ['test/unit/background.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['fake-indexeddb/auto'],
+          env: { LINKWATCH_TARGET: 'firefox-mv2' },
         },
       },
       {

@@ -14,12 +14,17 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   // No browser launch on a headless box; set LINKWATCH_OPEN_BROWSER=1 to let `wxt` open one.
   webExt: { disabled: process.env.LINKWATCH_OPEN_BROWSER !== '1' },
+  // The sources zip for Firefox reviewers (docs/release.md): WXT already leaves out node_modules, dot
+  // folders (.output*, .git) and test files; also leave out local, untracked results.
+  zip: { excludeSources: ['bench/results.json', 'stats.html', 'test-results/**', '**/*.log'] },
   hooks: {
-    // The observer content script runs on exactly the catalog's non-platform sites.
+    // The observer content script runs on exactly the catalog's non-platform sites; the notice's on those
+    // too (its other patterns, Messenger's, are kept).
     'build:manifestGenerated': (_wxt, manifest) => {
       const matches = contentScriptMatches(institutions as Pick<Catalog, 'institutions'>);
       for (const script of manifest.content_scripts ?? []) {
-        if (script.matches?.includes('*://linkwatch.invalid/*')) script.matches = matches;
+        const placeholder = '*://linkwatch.invalid/*';
+        if (script.matches?.includes(placeholder)) script.matches = [...matches, ...script.matches.filter((m) => m !== placeholder)];
       }
     },
   },
@@ -32,11 +37,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140 (an ESR) is the first Firefox to read data_collection_permissions; storage.session needs 115.
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -10,12 +10,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // The service worker's global, as seen from callbacks run inside it by `evaluate`.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const ROOT = resolve(__dirname, '../..');
+// From import.meta.url, not __dirname, so scripts run with tsx (ES modules) can use the harness too.
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 /** The unpacked Chrome build: `.output/chrome-mv3`, or `$LINKWATCH_OUT_DIR/chrome-mv3` when set. */
 export const EXTENSION_DIR = join(resolve(ROOT, process.env.LINKWATCH_OUT_DIR ?? '.output'), 'chrome-mv3');
 const FIXTURES = join(ROOT, 'test/fixtures/pages');
@@ -86,17 +88,21 @@ async function freePort(): Promise<number> {
  * Launch Chromium with the extension. Pass `profileDir` to reuse a profile (a browser restart); otherwise a
  * fresh temporary one is made and removed on close unless `keepProfile`.
  */
-export async function launch(options: { profileDir?: string; keepProfile?: boolean; routes?: Record<string, Fixture>; locale?: string } = {}): Promise<Session & { cdpPort: number }> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run "npx wxt build" first`);
+export async function launch(options: { profileDir?: string; keepProfile?: boolean; routes?: Record<string, Fixture>; locale?: string; extensionDir?: string } = {}): Promise<Session & { cdpPort: number }> {
+  // `extensionDir`: another unpacked build (the upgrade test loads two builds from one folder).
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build at ${extensionDir}: run "npx wxt build" first`);
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'linkwatch-e2e-'));
   const cdpPort = await freePort();
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     locale: options.locale,
+    // The browser's own UI language follows LANGUAGE on Linux; --lang and `locale` cover the rest.
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } as Record<string, string> } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--remote-debugging-port=${cdpPort}`,
       '--no-sandbox',
       '--disable-gpu',

@@ -1,0 +1,187 @@
+/**
+ * Real Firefox for the real-browser tests: Debian's firefox-esr driven over WebDriver BiDi by puppeteer-core
+ * (no geckodriver, no downloaded browser), with a Linkwatch build installed as a temporary add-on.
+ *
+ * - Pages are served from the same fixtures as in Chromium (DEFAULT_ROUTES of ./harness) through request
+ *   interception; anything else is aborted, so nothing reaches the network.
+ * - Extension pages: WebDriver BiDi refuses to navigate to moz-extension:// URLs unless Firefox runs with
+ *   `--remote-allow-system-access`, so it does; the add-on's internal UUID is fixed through the
+ *   `extensions.webextensions.uuids` preference so its pages have a known address.
+ * - The badge is read from an extension page with `browser.browserAction` (MV2) or `browser.action` (MV3).
+ *
+ * Builds: `$LINKWATCH_OUT_DIR/firefox-mv2` and `firefox-mv3` (`npm run build:firefox`). FIREFOX_PATH
+ * overrides the browser binary.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { DEFAULT_ROUTES, ROOT, type Fixture } from './harness';
+
+// The extension pages' global, as seen from callbacks run inside them by `evaluate`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const browser: any;
+
+export const FIREFOX_TARGETS = ['firefox-mv2', 'firefox-mv3'] as const;
+export type FirefoxTarget = (typeof FIREFOX_TARGETS)[number];
+export const GECKO_ID = 'linkwatch@linkwatch.invalid';
+/** The add-on's internal UUID, fixed so that its pages have a known moz-extension:// address. */
+export const ADDON_UUID = '3f0c9a6e-5b7d-4e21-9c4a-6b8d2e1f7a10';
+const FIXTURES = join(ROOT, 'test/fixtures/pages');
+
+export function buildDir(target: FirefoxTarget): string {
+  return join(resolve(ROOT, process.env.LINKWATCH_OUT_DIR ?? '.output'), target);
+}
+
+/** Firefox binary: Debian's firefox-esr. */
+export function firefoxPath(): string {
+  if (process.env.FIREFOX_PATH) return process.env.FIREFOX_PATH;
+  for (const p of ['/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr', '/usr/bin/firefox']) if (existsSync(p)) return p;
+  throw new Error('Firefox not found: apt-get install firefox-esr, or set FIREFOX_PATH');
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The extension page that reads badges and tabs (kept open). */
+  probe: Page;
+  origin: string;
+  /** Every URL a web page asked for that had no fixture (and was aborted). */
+  unrouted: string[];
+  close(): Promise<void>;
+}
+
+function fixtureFor(url: string): Fixture | undefined {
+  return DEFAULT_ROUTES[url] ?? Object.entries(DEFAULT_ROUTES).find(([k]) => k.endsWith('*') && url.startsWith(k.slice(0, -1)))?.[1];
+}
+
+/** Launch Firefox, install the build as a temporary add-on, and open the probe page. */
+export async function launchFirefox(target: FirefoxTarget): Promise<FirefoxSession> {
+  const dir = buildDir(target);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build:firefox" first`);
+  const ff = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: ADDON_UUID }),
+      // No update checks, telemetry or remote settings from the browser itself during the tests.
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+      'toolkit.telemetry.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  const unrouted: string[] = [];
+  try {
+    const id = await ff.installExtension(dir);
+    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+    const origin = `moz-extension://${ADDON_UUID}`;
+    const probe = await openExtensionPage({ browser: ff } as FirefoxSession, '/popup.html?tab=-1');
+    return {
+      browser: ff,
+      probe,
+      origin,
+      unrouted,
+      async close() {
+        await ff.close();
+      },
+    };
+  } catch (error) {
+    await ff.close();
+    throw error;
+  }
+}
+
+/** Serve fixtures to a page; abort (and record) everything else. Extension resources load as usual. */
+async function route(page: Page, unrouted: string[]): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (req: HTTPRequest) => {
+    const url = req.url().split('#')[0]!;
+    if (url.startsWith('moz-extension://') || url.startsWith('data:') || url === 'about:blank') return void req.continue();
+    const fixture = fixtureFor(url);
+    if (!fixture || 'abort' in fixture) {
+      if (!fixture) unrouted.push(url);
+      return void req.abort('blockedbyclient');
+    }
+    if ('file' in fixture) {
+      return void req.respond({ status: 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture.file)) });
+    }
+    return void req.respond({ status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body });
+  });
+}
+
+/** Open a web page (served from fixtures) in a new tab. */
+export async function openWebPage(session: FirefoxSession, url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await route(page, session.unrouted);
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/**
+ * Open one of the add-on's pages in a new tab. The navigation itself is not awaited (BiDi does not report
+ * the load of a moz-extension:// document to puppeteer); the page is ready when its document is.
+ */
+export async function openExtensionPage(session: Pick<FirefoxSession, 'browser'>, path: string, ready?: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  const url = `moz-extension://${ADDON_UUID}${path}`;
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+  // Polled by hand: an evaluation that meets the document switch fails inside Firefox's BiDi code, which
+  // puppeteer's waitForFunction does not retry.
+  const deadline = Date.now() + 15_000;
+  while (!(await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${url} did not load`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (ready) await page.waitForSelector(ready, { timeout: 15_000 });
+  return page;
+}
+
+let marker = 0;
+
+/** The add-on's id for the tab showing `page` (found through a unique fragment, then put back). */
+export async function tabIdOf(session: FirefoxSession, page: Page): Promise<number> {
+  const mark = `lw-ff-${process.pid}-${++marker}`;
+  const original = page.url();
+  await page.evaluate((m) => history.replaceState(history.state, '', `#${m}`), mark);
+  const deadline = Date.now() + 5_000;
+  let id = -1;
+  while (id < 0 && Date.now() < deadline) {
+    id = await session.probe.evaluate(async (m) => {
+      const tabs = await browser.tabs.query({});
+      return tabs.find((t: { url?: string; id?: number }) => t.url?.endsWith(`#${m}`))?.id ?? -1;
+    }, mark);
+    if (id < 0) await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.evaluate((u) => history.replaceState(history.state, '', u), original);
+  if (id < 0) throw new Error(`no tab for ${original}`);
+  return id;
+}
+
+export async function badgeOf(session: FirefoxSession, tabId: number): Promise<{ text: string; title: string }> {
+  return session.probe.evaluate(async (id) => {
+    const action = browser.action ?? browser.browserAction;
+    return { text: await action.getBadgeText({ tabId: id }), title: await action.getTitle({ tabId: id }) };
+  }, tabId);
+}
+
+export async function waitForBadge(
+  session: FirefoxSession,
+  tabId: number,
+  predicate: (b: { text: string; title: string }) => boolean,
+  timeoutMs = 10_000,
+): Promise<{ text: string; title: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await badgeOf(session, tabId);
+  while (!predicate(last)) {
+    if (Date.now() > deadline) throw new Error(`badge of tab ${tabId} never matched; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await badgeOf(session, tabId);
+  }
+  return last;
+}
+
+/** The popup page for a tab, opened in a tab of its own. */
+export async function openPopupForTab(session: FirefoxSession, tabId: number): Promise<Page> {
+  return openExtensionPage(session, `/popup.html?tab=${tabId}`, 'main.popup section, main.popup [role=alert]');
+}
