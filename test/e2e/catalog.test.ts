@@ -100,7 +100,8 @@ describe('the catalog page in the options page', () => {
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/arrangement/fb-us-banks-messenger-2018`);
     const card = page.locator('article[data-arrangement="fb-us-banks-messenger-2018"]');
     await card.waitFor();
-    expect(await card.locator('h3').textContent()).toBe("Facebook reportedly asked large US banks for customers' card and balance data for Messenger");
+    // On its own page the entry's title is an h2, under the page's h1.
+    expect(await card.locator('h2').textContent()).toBe("Facebook reportedly asked large US banks for customers' card and balance data for Messenger");
     await page.getByRole('link', { name: '← Back to the catalog' }).click();
     await page.locator('ul.entries').waitFor();
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/arrangement/no-such-entry`);
