@@ -2,16 +2,18 @@
  * Site classification: URL -> which catalog institution owns the site, and by which rule.
  *
  * How a URL is matched: the host is reduced to its registrable domain (eTLD+1) with the public suffix
- * list (`tldts`), then looked up label by label from the full host down to the registrable domain, never
- * above it. So `online.citi.com` finds the `citi.com` rule, `chase.com.example` (registrable domain
- * `com.example`) finds nothing, and `hsbc.com` never covers `hsbc.co.uk`. The most specific host wins; at
- * one host, a rule with a path prefix (`facebook.com` + `/messages` = Messenger) beats the bare domain rule.
+ * list (`tldts`), and one map probe on that registrable domain gives the few rules at or under it (most
+ * URLs, on sites the catalog does not know, stop there); the host must then equal a rule's domain or end
+ * with `.` + it, so a rule never reaches above the registrable domain. So `online.citi.com` finds the
+ * `citi.com` rule, `chase.com.example` (registrable domain `com.example`) finds nothing, and `hsbc.com`
+ * never covers `hsbc.co.uk`. The most specific host wins; at one host, a rule with a path prefix
+ * (`facebook.com` + `/messages` = Messenger) beats the bare domain rule.
  *
  * Only `http:` and `https:` URLs are classified; every other input, malformed strings included, gives null.
  * Pure: no browser APIs, no I/O.
  */
-import { parse } from 'tldts';
-import { bundledCatalog, groupRoot, type Catalog, type Institution, type InstitutionKind } from '../catalog';
+import { getDomain, parse } from 'tldts';
+import { bundledCatalog, groupRoot, type Catalog, type InstitutionKind } from '../catalog';
 
 /** The answer for a URL on a site the catalog knows. */
 export interface SiteMatch {
@@ -30,9 +32,14 @@ export interface SiteMatch {
 }
 
 interface IndexedRule {
-  institution: Institution;
+  institution: string;
+  role: InstitutionKind;
   group: string;
   domain: string;
+  /** `.` + domain: a host under the rule's domain ends with it (a dot boundary). */
+  dotted: string;
+  /** The domain is the registrable domain itself: every host of that registrable domain is under it. */
+  atSite: boolean;
   path?: string;
 }
 
@@ -42,69 +49,60 @@ export interface SiteClassifier {
 }
 
 const HTTP_SCHEME = /^\s*https?:\/\//i;
+/** Only URLs reach `parse` (the scheme is checked first): a hint to tldts that skips a hostname check of the whole string. */
+const PARSE_URL = { mixedInputs: false } as const;
 
 /**
- * Build a classifier. Cost: one map entry per domain rule; each lookup is one `tldts.parse` plus at most
- * one map probe per subdomain label, whatever the catalog's size.
+ * Build a classifier. Cost: one map entry per registrable domain with rules; each lookup is one
+ * `tldts.parse` plus one map probe, whatever the catalog's size.
  */
 export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): SiteClassifier {
-  const byHost = new Map<string, IndexedRule[]>();
+  const bySite = new Map<string, IndexedRule[]>();
   for (const institution of catalog.institutions) {
     const group = groupRoot(catalog, institution.id);
     for (const rule of institution.domains) {
-      const list = byHost.get(rule.domain) ?? [];
-      list.push({ institution, group, domain: rule.domain, path: rule.path });
-      // Path rules first, so the first rule whose path matches is the most specific.
-      list.sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0));
-      byHost.set(rule.domain, list);
+      // A rule on a bare public suffix has no registrable domain: lookups never go above one, so it never matched.
+      const site = getDomain(rule.domain, { extractHostname: false });
+      if (!site) continue;
+      const list = bySite.get(site) ?? [];
+      list.push({ institution: institution.id, role: institution.kind, group, domain: rule.domain, dotted: '.' + rule.domain, atSite: rule.domain === site, path: rule.path });
+      bySite.set(site, list);
     }
   }
+  // Most specific first: longer domains first; at one domain, path rules (longest first) before the bare rule.
+  for (const list of bySite.values()) list.sort((a, b) => b.domain.length - a.domain.length || (b.path?.length ?? 0) - (a.path?.length ?? 0));
 
   function classify(url: string): SiteMatch | null {
     if (typeof url !== 'string' || url.length > 8192 || !HTTP_SCHEME.test(url)) return null;
-    const parsed = parse(url);
+    const parsed = parse(url, PARSE_URL);
     const site = parsed.domain;
     let host = parsed.hostname;
     if (!site || !host || parsed.isIp) return null;
+    const rules = bySite.get(site);
+    if (rules === undefined) return null;
     if (host.endsWith('.')) host = host.slice(0, -1);
     host = host.toLowerCase();
 
-    // Walk from the full host down to the registrable domain: a.b.citi.com, b.citi.com, citi.com.
-    let candidate = host;
-    for (;;) {
-      const rules = byHost.get(candidate);
-      if (rules) {
-        const rule = pickRule(rules, url);
-        if (rule) {
-          return {
-            host,
-            site,
-            institution: rule.institution.id,
-            group: rule.group,
-            role: rule.institution.kind,
-            rule: rule.path === undefined ? { domain: rule.domain } : { domain: rule.domain, path: rule.path },
-          };
-        }
+    let path: string | undefined;
+    for (const rule of rules) {
+      if (!rule.atSite && host !== rule.domain && !host.endsWith(rule.dotted)) continue;
+      if (rule.path !== undefined) {
+        path ??= pathOf(url);
+        if (path !== rule.path && !path.startsWith(rule.path + '/')) continue;
       }
-      if (candidate.length <= site.length) return null;
-      const dot = candidate.indexOf('.');
-      if (dot < 0) return null;
-      candidate = candidate.slice(dot + 1);
+      return {
+        host,
+        site,
+        institution: rule.institution,
+        group: rule.group,
+        role: rule.role,
+        rule: rule.path === undefined ? { domain: rule.domain } : { domain: rule.domain, path: rule.path },
+      };
     }
+    return null;
   }
 
   return { classify };
-}
-
-/** The first rule that applies: a path rule only when the URL's path starts with it at a segment boundary. */
-function pickRule(rules: readonly IndexedRule[], url: string): IndexedRule | undefined {
-  let path: string | undefined;
-  for (const rule of rules) {
-    if (rule.path === undefined) return rule;
-    path ??= pathOf(url);
-    if (path === rule.path || path.startsWith(rule.path + '/')) return rule;
-  }
-  return undefined;
 }
 
 /** Lowercased path of a URL per the WHATWG parser (only reached for hosts that have path rules). */
@@ -140,7 +138,16 @@ export function parseSiteInput(input: string): string | null {
   if (!text || text.length > 2048) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   if (!HTTP_SCHEME.test(withScheme)) return null;
-  const parsed = parse(withScheme);
+  // The host as the browser reads it (WHATWG: IDNA-mapped to punycode, percent-decoded, ignorable
+  // characters dropped, userinfo and backslash tricks resolved), so a decision keys on the same text as
+  // the tab URLs it must match. Found by fuzzing: `a\ufeffds-twitter.com` used to give a key no tab has.
+  let host: string;
+  try {
+    host = new URL(withScheme).hostname;
+  } catch {
+    return null;
+  }
+  const parsed = parse(host);
   if (!parsed.domain || parsed.isIp || !parsed.isIcann) return null;
   return parsed.domain.toLowerCase();
 }

@@ -1,0 +1,286 @@
+/**
+ * `npm run bench`: builds the extension into .output-bench (never .output, which the tests use), runs the
+ * Node micro-benchmarks (bench/node.ts) and the real-browser measurements (bench/browser.ts), each in a
+ * child process of its own, measures the bundles, and prints every figure beside its budget. Writes
+ * bench/results.json. Not part of the test suite. Method and last figures: docs/performance.md.
+ *
+ * BENCH_SKIP_BUILD=1 reuses the last .output-bench build; BENCH_ONLY=node|browser runs one half.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { BrowserResults } from './browser';
+import type { NodeResults } from './node';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const OUT_DIR = '.output-bench';
+const BUILD = join(ROOT, OUT_DIR, 'chrome-mv3');
+const started = performance.now();
+const loadBefore = loadavg();
+const only = process.env.BENCH_ONLY;
+
+/** The budgets of issue 8. Sizes in kB of 1,000 bytes, gzip at zlib's default level (as `gzip` and Vite report). */
+const BUDGET = {
+  urlsPerSecond: 1_000_000,
+  ratioToTldts: 2,
+  /** "The cost per lookup must stay flat": a 100x larger catalog may cost at most this much more per lookup. */
+  flatness: 1.5,
+  contentScriptMs: 1,
+  popupMs: 100,
+  coldStartMs: 100,
+  popupGzipKb: 30,
+  contentScriptGzipKb: 15,
+};
+
+const env = { ...process.env, LINKWATCH_OUT_DIR: OUT_DIR };
+const tmp = mkdtempSync(join(tmpdir(), 'linkwatch-bench-'));
+
+function step(title: string): void {
+  console.log(`\n${title} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+function run(args: string[], what: string): void {
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal})`);
+}
+
+// ---- build ----
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  step(`Building the extension into ${OUT_DIR}/`);
+  const wxt = join(ROOT, 'node_modules/wxt/bin/wxt.mjs');
+  const build = spawnSync(process.execPath, [wxt, 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (build.status !== 0) {
+    process.stderr.write(build.stdout + build.stderr);
+    throw new Error('wxt build failed');
+  }
+}
+if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`no build in ${BUILD}`);
+
+// ---- Node ----
+let node: NodeResults | undefined;
+if (only !== 'browser') {
+  step('Node: classifyUrl, scaling, classifyRequest');
+  const file = join(tmp, 'node.json');
+  run(['--import', 'tsx', 'bench/node.ts', file], 'bench/node.ts');
+  node = JSON.parse(readFileSync(file, 'utf8')) as NodeResults;
+}
+
+// ---- browser ----
+let browser: BrowserResults | undefined;
+if (only !== 'node') {
+  step('Chromium: content scripts, cold start, popup, worker heap');
+  const file = join(tmp, 'browser.json');
+  // Node 20 has WebSocket (used by bench/cdp.ts) behind a flag; later versions have it on.
+  const flags = typeof WebSocket === 'function' ? [] : ['--experimental-websocket'];
+  run([...flags, '--no-warnings=ExperimentalWarning', '--import', 'tsx', 'bench/browser.ts', file], 'bench/browser.ts');
+  browser = JSON.parse(readFileSync(file, 'utf8')) as BrowserResults;
+}
+rmSync(tmp, { recursive: true, force: true });
+
+// ---- bundles ----
+interface Bundle {
+  files: string[];
+  raw: number;
+  gzip: number;
+}
+
+function sizeOf(files: string[]): Bundle {
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(BUILD, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { files, raw, gzip };
+}
+
+/** Every JS file a page of the build loads: its module scripts, modulepreloads, and their static imports. */
+function pageScripts(html: string): string[] {
+  const text = readFileSync(join(BUILD, html), 'utf8');
+  const queue = [...text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(BUILD, file), 'utf8');
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(relative('.', join(dir, m[1]!)));
+  }
+  return [...seen].sort();
+}
+
+const manifest = JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as {
+  background?: { service_worker?: string };
+  content_scripts?: { matches?: string[]; js?: string[]; css?: string[] }[];
+};
+// Content scripts that run on a bank page (all of Linkwatch's content scripts do today).
+const bankScripts = [...new Set((manifest.content_scripts ?? []).filter((c) => c.matches?.some((m) => m.includes('chase.com'))).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]))].sort();
+const bundles = {
+  background: sizeOf([manifest.background?.service_worker ?? 'background.js']),
+  popup: sizeOf(pageScripts('popup.html')),
+  options: existsSync(join(BUILD, 'options.html')) ? sizeOf(pageScripts('options.html')) : undefined,
+  contentScripts: sizeOf(bankScripts),
+  eachContentScript: Object.fromEntries(
+    readdirSync(join(BUILD, 'content-scripts'))
+      .filter((f) => statSync(join(BUILD, 'content-scripts', f)).isFile())
+      .map((f) => [f, sizeOf([`content-scripts/${f}`])]),
+  ),
+};
+
+// ---- table ----
+type Status = 'met' | 'NOT MET' | '';
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  status: Status;
+  detail?: string;
+}
+const rows: Row[] = [];
+// A figure that could not be taken (a part skipped or reduced to zero rounds) prints as "?".
+const n0 = (x: number | null) => (x === null || Number.isNaN(x) ? '?' : Math.round(x).toLocaleString('en'));
+const n1 = (x: number | null) => (x === null || Number.isNaN(x) ? '?' : x.toFixed(1));
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const check = (ok: boolean): Status => (ok ? 'met' : 'NOT MET');
+/** Median of per-round ratios a/b (rounds of one `measure` run side by side; see bench/node.ts). */
+const ratioOf = (a: { roundsNs: number[] }, b: { roundsNs: number[] }) => {
+  const r = a.roundsNs.map((x, i) => x / b.roundsNs[i]!).sort((x, y) => x - y);
+  const mid = r.length >> 1;
+  return r.length % 2 ? r[mid]! : (r[mid - 1]! + r[mid]!) / 2;
+};
+
+if (node) {
+  const by = (name: string) => node!.classifyUrl.find((r) => r.name === name)!;
+  const cu = by('classifyUrl');
+  const tl = by('tldts.parse');
+  const naiveEnds = by('naive endsWith scan');
+  const naiveRe = by('naive regex scan');
+  const ratio = ratioOf(cu, tl);
+  rows.push({
+    figure: `classifyUrl, ${n0(node.urlCount)} URLs`,
+    value: `${n0(cu.opsPerSec)} URLs/s (${n0(cu.nsPerOp)} ns)`,
+    budget: `>= ${n0(BUDGET.urlsPerSecond)}/s`,
+    status: check(cu.opsPerSec >= BUDGET.urlsPerSecond),
+    detail: `CPU time; wall ${n0(cu.wallNsPerOp)} ns; ${n0(cu.hits)} matches`,
+  });
+  rows.push({ figure: 'classifyUrl / tldts.parse', value: `${ratio.toFixed(2)}x (parse ${n0(tl.nsPerOp)} ns)`, budget: `<= ${BUDGET.ratioToTldts}x`, status: check(ratio <= BUDGET.ratioToTldts) });
+  rows.push({ figure: 'naive endsWith scan / classifyUrl', value: `${ratioOf(naiveEnds, cu).toFixed(1)}x slower (${n0(naiveEnds.nsPerOp)} ns)`, budget: '', status: '', detail: `on the first ${n0(naiveEnds.items)} URLs` });
+  rows.push({ figure: 'naive regex scan / classifyUrl', value: `${ratioOf(naiveRe, cu).toFixed(1)}x slower (${n0(naiveRe.nsPerOp)} ns)`, budget: '', status: '', detail: `on the first ${n0(naiveRe.items)} URLs` });
+  const base = node.scaling[0]!;
+  const pick = (s: (typeof node.scaling)[number], name: string) => s.results.find((r) => r.name === name)!;
+  for (const s of node.scaling) {
+    const c = pick(s, 'classify');
+    const t = pick(s, 'tldts.parse');
+    const floor = pick(s, 'parse + Map.get');
+    const naive = pick(s, 'naive');
+    const growth = ratioOf(c, pick(base, 'classify'));
+    rows.push({
+      figure: `scaling: ${n0(s.domains)} domains`,
+      value: `${n0(c.nsPerOp)} ns/URL (${growth.toFixed(2)}x; ${ratioOf(c, t).toFixed(2)}x parse)`,
+      budget: s === base ? 'flat' : `<= ${BUDGET.flatness}x`,
+      status: s === base ? '' : check(growth <= BUDGET.flatness),
+      detail: `parse ${n0(t.nsPerOp)}, parse + Map.get ${n0(floor.nsPerOp)} (${ratioOf(floor, pick(base, 'parse + Map.get')).toFixed(2)}x), naive ${n0(naive.nsPerOp)} ns (${ratioOf(naive, pick(base, 'naive')).toFixed(0)}x); index built in ${n0(s.buildMs)} ms`,
+    });
+  }
+  const cr = node.classifyRequest[0]!;
+  const crParse = node.classifyRequest[1]!;
+  rows.push({
+    figure: `classifyRequest, ${n0(cr.items)} requests`,
+    value: `${n0(cr.opsPerSec)} req/s (${n0(cr.nsPerOp)} ns)`,
+    budget: '',
+    status: '',
+    detail: `${ratioOf(cr, crParse).toFixed(2)}x tldts.parse of the request URL; ${n0(cr.hits)} observations`,
+  });
+}
+
+if (browser) {
+  const cs = browser.contentScript;
+  rows.push({
+    figure: `content scripts, ${browser.resources}-resource bank page`,
+    value: `+${n1(cs.page50.addedScriptMs)} ms script`,
+    budget: `<= ${BUDGET.contentScriptMs} ms`,
+    status: check(cs.page50.addedScriptMs <= BUDGET.contentScriptMs),
+    detail: `${n1(cs.page50.scriptWithMs)} vs ${n1(cs.page50.scriptWithoutMs)} ms; all tasks +${n1(cs.page50.addedTaskMs)} ms`,
+  });
+  rows.push({
+    figure: 'content scripts, page without resources',
+    value: `+${n1(cs.empty.addedScriptMs)} ms script`,
+    budget: '',
+    status: '',
+    detail: `fixed cost; all tasks +${n1(cs.empty.addedTaskMs)} ms`,
+  });
+  const parts = Object.entries(cs.breakdown.byScript).flatMap(([script, kinds]) =>
+    Object.entries(kinds).map(([kind, v]) => `${script} ${kind} ${n1(v.cpuMs)} ms (${v.calls})`),
+  );
+  rows.push({ figure: 'content scripts, traced (inflated)', value: `${n1(cs.breakdown.totalCpuMs)} ms CPU`, budget: '', status: '', detail: parts.join('; ') });
+  rows.push({
+    figure: 'popup: open to content shown',
+    value: `${n0(browser.popup.totalMs)} ms`,
+    budget: `<= ${BUDGET.popupMs} ms`,
+    status: check(browser.popup.totalMs <= BUDGET.popupMs),
+    detail: `the browser starts the popup page at ${n0(browser.popup.openMs)} ms; first paint ${browser.popup.fcpMs === null ? '?' : n0(browser.popup.fcpMs)} ms and content ${n0(browser.popup.contentMs)} ms after that`,
+  });
+  rows.push({
+    figure: 'cold worker start to first badge',
+    value: `${n0(browser.coldStart.totalMs)} ms`,
+    budget: `<= ${BUDGET.coldStartMs} ms`,
+    status: check(browser.coldStart.totalMs <= BUDGET.coldStartMs),
+    detail: `from navigation start; worker up at ${n0(browser.coldStart.navToWorkerMs)} ms, badge ${n0(browser.coldStart.workerToBadgeMs)} ms later`,
+  });
+  const pc = browser.coldStartWithProcess;
+  rows.push({
+    figure: '... with a cold extension process',
+    value: `${n0(pc.totalMs)} ms`,
+    budget: `<= ${BUDGET.coldStartMs} ms`,
+    status: check(pc.totalMs <= BUDGET.coldStartMs),
+    detail: `worker up at ${n0(pc.navToWorkerMs)} ms, badge ${n0(pc.workerToBadgeMs)} ms later; process had exited in ${pc.processGone}/${pc.samples.length} rounds`,
+  });
+  rows.push({ figure: 'service worker heap (after GC)', value: `${(browser.workerHeap.usedBytes / 1e6).toFixed(2)} MB used`, budget: '', status: '', detail: `${(browser.workerHeap.totalBytes / 1e6).toFixed(2)} MB allocated` });
+}
+
+rows.push({ figure: 'popup JS', value: `${kb(bundles.popup.gzip)} gzip`, budget: `<= ${BUDGET.popupGzipKb} kB`, status: check(bundles.popup.gzip <= BUDGET.popupGzipKb * 1000), detail: `${kb(bundles.popup.raw)} raw: ${bundles.popup.files.join(', ')}` });
+rows.push({
+  figure: 'content scripts JS (a bank page)',
+  value: `${kb(bundles.contentScripts.gzip)} gzip`,
+  budget: `<= ${BUDGET.contentScriptGzipKb} kB`,
+  status: check(bundles.contentScripts.gzip <= BUDGET.contentScriptGzipKb * 1000),
+  detail: Object.entries(bundles.eachContentScript).map(([f, b]) => `${f} ${kb(b.raw)} raw / ${kb(b.gzip)} gzip`).join('; '),
+});
+rows.push({ figure: 'background.js', value: `${kb(bundles.background.gzip)} gzip`, budget: '', status: '', detail: `${kb(bundles.background.raw)} raw` });
+if (bundles.options) rows.push({ figure: 'options page JS', value: `${kb(bundles.options.gzip)} gzip`, budget: '', status: '', detail: `${kb(bundles.options.raw)} raw` });
+
+const durationS = (performance.now() - started) / 1000;
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 1e9),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  chromium: browser?.browser,
+  loadAverageBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
+  loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100),
+};
+
+const widths = [38, 36, 14, 7];
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+console.log('\n' + line(['figure', 'measured', 'budget', 'status']));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) {
+  console.log(line([r.figure, r.value, r.budget, r.status]));
+  if (r.detail) console.log(`${' '.repeat(widths[0]! + 2)}${r.detail}`);
+}
+const missed = rows.filter((r) => r.status === 'NOT MET').length;
+console.log(`\n${rows.filter((r) => r.status === 'met').length} budgets met, ${missed} NOT MET.`);
+console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node}${machine.chromium ? `; ${machine.chromium}` : ''}`);
+console.log(`Load average (1/5/15 min) before ${machine.loadAverageBefore.join(' / ')}, after ${machine.loadAverageAfter.join(' / ')}: above ${machine.cores} means other work shared the cores.`);
+console.log(`Done in ${durationS.toFixed(0)} s; figures in bench/results.json.`);
+
+writeFileSync(
+  join(ROOT, 'bench/results.json'),
+  JSON.stringify({ date: new Date().toISOString(), durationS: Math.round(durationS), machine, budgets: BUDGET, table: rows, bundles, node, browser }, null, 2) + '\n',
+);
