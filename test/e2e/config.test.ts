@@ -6,29 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopupForTab, openTab, ROOT, tabIdOf, waitForBadge } from './harness';
+import { launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, ROOT, tabIdOf, waitForBadge } from './harness';
 
 type S = Awaited<ReturnType<typeof launch>>;
 const fixture = (name: string) => join(ROOT, 'test/fixtures/config', name);
-
-async function options(session: S, route: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html#/${route}`);
-  await page.locator('main h1').waitFor();
-  return page;
-}
-
-/** What the options page shows for every preference and decision, as plain data. */
-async function snapshot(session: S) {
-  const settings = await options(session, 'settings');
-  const alertStyle = await settings.locator('input[name=alertStyle]:checked').getAttribute('value');
-  const levels = await settings.locator('input[type=checkbox][name^=badge-]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).checked])),
-  );
-  const sites = await options(session, 'sites');
-  const decisions = await sites.locator('table.decisions tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
-  return { alertStyle, levels, decisions };
-}
 
 describe('export, clear, import', () => {
   let session: S;
@@ -38,14 +19,14 @@ describe('export, clear, import', () => {
   afterAll(async () => session?.close());
 
   it('finds every preference and per-site decision back', async () => {
-    const settings = await options(session, 'settings');
+    const settings = await openOptions(session, 'settings');
     await settings.getByLabel('Badge, and a small notice on every visit').check();
     await settings.getByRole('status').waitFor();
     await settings.getByLabel('The page only links to Messenger or Facebook').check();
     await settings.getByLabel("Reported arrangements involving the site's owner").uncheck();
     await expect.poll(() => settings.getByLabel("Reported arrangements involving the site's owner").isChecked()).toBe(false);
 
-    const sites = await options(session, 'sites');
+    const sites = await openOptions(session, 'sites');
     await sites.getByLabel('Site', { exact: true }).fill('https://www.chase.com/login');
     await sites.getByRole('button', { name: 'Mute', exact: true }).click();
     await sites.locator('tr[data-site="chase.com"]').waitFor();
@@ -53,11 +34,11 @@ describe('export, clear, import', () => {
     await sites.getByLabel('Until (leave empty to mute for good)').fill('2099-12-31');
     await sites.getByRole('button', { name: 'Snooze' }).click();
     await sites.locator('tr[data-site="citi.com"]').waitFor();
-    const before = await snapshot(session);
+    const before = await preferencesOnScreen(session);
     expect(before.alertStyle).toBe('notice-every-visit');
     expect(before.decisions).toHaveLength(2);
 
-    const data = await options(session, 'data');
+    const data = await openOptions(session, 'data');
     const [download] = await Promise.all([data.waitForEvent('download'), data.getByRole('button', { name: 'Download a file' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^linkwatch-config-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
@@ -67,15 +48,15 @@ describe('export, clear, import', () => {
     // No browsing data: nothing but the format's keys.
     expect(Object.keys(exported).sort()).toEqual(['createdAt', 'customLists', 'format', 'preferences', 'siteDecisions', 'version']);
 
-    const clear = await options(session, 'settings');
+    const clear = await openOptions(session, 'settings');
     await clear.getByRole('button', { name: 'Clear all local data…' }).click();
     await clear.getByRole('button', { name: 'Yes, delete everything' }).click();
     await clear.getByText('All local data was deleted; the defaults apply.').waitFor();
-    const cleared = await snapshot(session);
+    const cleared = await preferencesOnScreen(session);
     expect(cleared.alertStyle).toBe('notice-first-visit');
     expect(cleared.decisions).toEqual([]);
 
-    const importPage = await options(session, 'data');
+    const importPage = await openOptions(session, 'data');
     await importPage.locator('input[type=file]').setInputFiles(file);
     await importPage.locator('.preview').waitFor();
     const preview = await importPage.locator('.preview').textContent();
@@ -83,12 +64,12 @@ describe('export, clear, import', () => {
     expect(preview).toContain('chase.com: Muted (new)');
     await importPage.getByRole('button', { name: 'Apply these changes' }).click();
     await importPage.getByText('Imported: every change above is applied.').waitFor();
-    expect(await snapshot(session)).toEqual(before);
+    expect(await preferencesOnScreen(session)).toEqual(before);
   });
 
   it('a hostile file shows an error and changes nothing', async () => {
-    const before = await snapshot(session);
-    const data = await options(session, 'data');
+    const before = await preferencesOnScreen(session);
+    const data = await openOptions(session, 'data');
     // Refused files: each shows its own reason.
     for (const [name, reason] of [
       ['newer-version.json', 'made by a newer Linkwatch (format version 2)'],
@@ -106,7 +87,7 @@ describe('export, clear, import', () => {
     await data.locator('textarea').fill('{"format":"linkwatch-config","version":99}');
     await data.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => data.locator('.import-errors').textContent()).toContain('made by a newer Linkwatch (format version 99)');
-    expect(await snapshot(session)).toEqual(before);
+    expect(await preferencesOnScreen(session)).toEqual(before);
   });
 
   it('a mute set in the popup shows in the options page', async () => {
@@ -116,7 +97,7 @@ describe('export, clear, import', () => {
     const popup = await openPopupForTab(session, tabId);
     await popup.getByRole('button', { name: "Don't warn me on usbank.com" }).click();
     await popup.getByRole('status').waitFor();
-    const sites = await options(session, 'sites');
+    const sites = await openOptions(session, 'sites');
     expect(await sites.locator('tr[data-site="usbank.com"]').textContent()).toContain('Muted');
   });
 });
@@ -129,7 +110,7 @@ describe('a custom list', () => {
   afterAll(async () => session?.close());
 
   it('is imported, shown apart under its name, switched off and removed', async () => {
-    const data = await options(session, 'data');
+    const data = await openOptions(session, 'data');
     await data.locator('input[type=file]').setInputFiles(fixture('v1-list.json'));
     expect(await data.locator('.preview').textContent()).toContain('New list “Advocate\'s test list” by Example Privacy Group (2025-06-01)');
     await data.getByRole('button', { name: 'Apply these changes' }).click();

@@ -276,3 +276,30 @@ export async function stopServiceWorker(session: Session & { cdpPort: number }):
     await browser.close();
   }
 }
+
+/** Open the options page at a route (`settings`, `sites`, `catalog`, `data`, `diagnostics`) once it shows. */
+export async function openOptions(session: Session, route: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#/${route}`);
+  await page.locator('main h1').waitFor();
+  return page;
+}
+
+/**
+ * Every preference and per-site decision as the options page shows them, as plain data (the same markup
+ * in every build, so an upgrade or a restart can be compared before and after).
+ */
+export async function preferencesOnScreen(session: Session) {
+  const settings = await openOptions(session, 'settings');
+  const alertStyle = await settings.locator('input[name=alertStyle]:checked').getAttribute('value');
+  const badgeLevels = await settings.locator('input[type=checkbox][name^=badge-]').evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).checked])),
+  );
+  const sites = await openOptions(session, 'sites');
+  const decisions = await sites.locator('table.decisions tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-site'), r.querySelectorAll('td')[1]?.textContent]),
+  );
+  await settings.close();
+  await sites.close();
+  return { alertStyle, badgeLevels, decisions };
+}

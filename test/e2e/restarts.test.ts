@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, launch, openPopupForTab, openTab, stopServiceWorker, tabIdOf, waitForBadge, type Session } from './harness';
+import { badgeOf, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, stopServiceWorker, tabIdOf, waitForBadge, type Session } from './harness';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
@@ -59,7 +59,7 @@ describe('the service worker stopped in the middle of a session', () => {
 
     // The session goes on: the page sends another event, the new worker adds it to what was there.
     await page.evaluate(() => (window as unknown as { fbq: (...a: unknown[]) => void }).fbq('track', 'Lead'));
-    await expect.poll(async () => (await popupTexts(session, tabId)).texts.observed, { timeout: 10_000 }).toContain('event Lead');
+    await expect.poll(async () => (await popupTexts(session, tabId)).texts.observed, { timeout: 10_000 }).toContain('Meta pixel event “Lead”');
     const later = await popupTexts(session, tabId);
     expect(later.texts.observed).toContain('Meta pixel event “PageView”');
     expect(later.texts.observed).toContain('fbevents.js (1 completed)');
@@ -86,29 +86,6 @@ describe('the service worker stopped in the middle of a session', () => {
   });
 });
 
-async function options(session: Session, route: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html#/${route}`);
-  await page.locator('main h1').waitFor();
-  return page;
-}
-
-/** Every preference and per-site decision as the options page shows them. */
-async function preferences(session: Session) {
-  const settings = await options(session, 'settings');
-  const alertStyle = await settings.locator('input[name=alertStyle]:checked').getAttribute('value');
-  const badgeLevels = await settings.locator('input[type=checkbox][name^=badge-]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).checked])),
-  );
-  const sites = await options(session, 'sites');
-  const decisions = await sites.locator('table.decisions tbody tr').evaluateAll((rows) =>
-    rows.map((r) => [r.getAttribute('data-site'), r.querySelectorAll('td')[1]?.textContent]),
-  );
-  await settings.close();
-  await sites.close();
-  return { alertStyle, badgeLevels, decisions };
-}
-
 describe('a browser restart on the same profile', () => {
   const profileDir = mkdtempSync(join(tmpdir(), 'linkwatch-restarts-'));
   afterAll(() => rmSync(profileDir, { recursive: true, force: true }));
@@ -116,7 +93,7 @@ describe('a browser restart on the same profile', () => {
   it('finds every preference and per-site decision set in the options page', async () => {
     let session: S | undefined = await launch({ profileDir });
     try {
-      const settings = await options(session, 'settings');
+      const settings = await openOptions(session, 'settings');
       await settings.getByLabel('Toolbar badge only').check();
       await settings.getByRole('status').waitFor();
       await settings.getByLabel('The site belongs to a platform (for example Messenger is Meta)').uncheck();
@@ -124,7 +101,7 @@ describe('a browser restart on the same profile', () => {
       await settings.getByLabel('The page only links to Messenger or Facebook').check();
       await expect.poll(() => settings.getByLabel('The page only links to Messenger or Facebook').isChecked()).toBe(true);
 
-      const sites = await options(session, 'sites');
+      const sites = await openOptions(session, 'sites');
       await sites.getByLabel('Site', { exact: true }).fill('https://www.chase.com/login');
       await sites.getByRole('button', { name: 'Mute', exact: true }).click();
       await sites.locator('tr[data-site="chase.com"]').waitFor();
@@ -133,7 +110,7 @@ describe('a browser restart on the same profile', () => {
       await sites.getByRole('button', { name: 'Snooze' }).click();
       await sites.locator('tr[data-site="citi.com"]').waitFor();
 
-      const before = await preferences(session);
+      const before = await preferencesOnScreen(session);
       expect(before).toEqual({
         alertStyle: 'badge-only',
         badgeLevels: { 'badge-reported': true, 'badge-owned': false, 'badge-observed': true, 'badge-linked': true },
@@ -146,7 +123,7 @@ describe('a browser restart on the same profile', () => {
       session = undefined;
 
       session = await launch({ profileDir });
-      expect(await preferences(session)).toEqual(before);
+      expect(await preferencesOnScreen(session)).toEqual(before);
       // And they still apply: Chase is muted, Citi snoozed, Wells Fargo untouched.
       for (const [url, muted] of [
         ['https://www.chase.com/', true],

@@ -30,7 +30,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION } from '../../lib/prefs/db';
-import { EXTENSION_DIR, launch, openPopupForTab, openTab, ROOT, tabIdOf, waitForBadge, type Session } from './harness';
+import { EXTENSION_DIR, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, ROOT, tabIdOf, waitForBadge, type Session } from './harness';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
@@ -91,32 +91,10 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-async function options(session: Session, route: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html#/${route}`);
-  await page.locator('main h1').waitFor();
-  return page;
-}
-
-/** Every preference and per-site decision as the options page shows them (same markup in both builds). */
-async function onScreen(session: Session) {
-  const settings = await options(session, 'settings');
-  const alertStyle = await settings.locator('input[name=alertStyle]:checked').getAttribute('value');
-  const badgeLevels = await settings.locator('input[type=checkbox][name^=badge-]').evaluateAll((els) =>
-    Object.fromEntries(els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).checked])),
-  );
-  const sites = await options(session, 'sites');
-  const decisions = await sites.locator('table.decisions tbody tr').evaluateAll((rows) =>
-    rows.map((r) => [r.getAttribute('data-site'), r.querySelectorAll('td')[1]?.textContent]),
-  );
-  await settings.close();
-  await sites.close();
-  return { alertStyle, badgeLevels, decisions };
-}
 
 /** The raw records of the preference and decision stores, and the database version, read in an extension page. */
 async function inDatabase(session: Session) {
-  const page = await options(session, 'diagnostics');
+  const page = await openOptions(session, 'diagnostics');
   const raw = await page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name);
@@ -170,7 +148,7 @@ describe(`upgrade from the previous release (${PREVIOUS.tag}) to the current bui
     install(previousBuild, extensionDir, { versionName: `previous ${PREVIOUS.tag} ${commit.slice(0, 7)}` });
 
     let session: (Session & { cdpPort: number }) | undefined = await launch({ profileDir, extensionDir });
-    let before: Awaited<ReturnType<typeof onScreen>>;
+    let before: Awaited<ReturnType<typeof preferencesOnScreen>>;
     let beforeDb: Awaited<ReturnType<typeof inDatabase>>;
     let extensionId: string;
     try {
@@ -185,14 +163,14 @@ describe(`upgrade from the previous release (${PREVIOUS.tag}) to the current bui
       const popup = await openPopupForTab(session, tabId);
       await popup.getByRole('button', { name: "Don't warn me on wellsfargo.com" }).click();
       await waitForBadge(session, tabId, (b) => b.title.includes('muted'));
-      const settings = await options(session, 'settings');
+      const settings = await openOptions(session, 'settings');
       await settings.getByLabel('Badge, and a small notice on every visit').check();
       await settings.getByRole('status').waitFor();
       await settings.getByLabel("Reported arrangements involving the site's owner").uncheck();
       await expect.poll(() => settings.getByLabel("Reported arrangements involving the site's owner").isChecked()).toBe(false);
       await settings.getByLabel('The page only links to Messenger or Facebook').check();
       await expect.poll(() => settings.getByLabel('The page only links to Messenger or Facebook').isChecked()).toBe(true);
-      const sites = await options(session, 'sites');
+      const sites = await openOptions(session, 'sites');
       await sites.getByLabel('Site', { exact: true }).fill('chase.com');
       await sites.getByRole('button', { name: 'Mute', exact: true }).click();
       await sites.locator('tr[data-site="chase.com"]').waitFor();
@@ -201,7 +179,7 @@ describe(`upgrade from the previous release (${PREVIOUS.tag}) to the current bui
       await sites.getByRole('button', { name: 'Snooze' }).click();
       await sites.locator('tr[data-site="citi.com"]').waitFor();
 
-      before = await onScreen(session);
+      before = await preferencesOnScreen(session);
       expect(before).toEqual({
         alertStyle: 'notice-every-visit',
         badgeLevels: { 'badge-reported': false, 'badge-owned': true, 'badge-observed': true, 'badge-linked': true },
@@ -229,7 +207,7 @@ describe(`upgrade from the previous release (${PREVIOUS.tag}) to the current bui
       expect(await runningBuild(session)).toEqual({ worker: 'current', manifest: 'current' });
       expect(session.extensionId).toBe(extensionId);
 
-      expect(await onScreen(session)).toEqual(before);
+      expect(await preferencesOnScreen(session)).toEqual(before);
       const afterDb = await inDatabase(session);
       expect(afterDb.version).toBe(DB_VERSION);
       expect(afterDb.prefs).toEqual(beforeDb.prefs);
