@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, ROOT, tabIdOf, waitForBadge } from './harness';
+import { addSiteDecision, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, ROOT, tabIdOf, waitForBadge } from './harness';
 
 type S = Awaited<ReturnType<typeof launch>>;
 const fixture = (name: string) => join(ROOT, 'test/fixtures/config', name);
@@ -27,12 +27,9 @@ describe('export, clear, import', () => {
     await expect.poll(() => settings.getByLabel("Reported arrangements involving the site's owner").isChecked()).toBe(false);
 
     const sites = await openOptions(session, 'sites');
-    await sites.getByLabel('Site', { exact: true }).fill('https://www.chase.com/login');
-    await sites.getByRole('button', { name: 'Mute', exact: true }).click();
+    await addSiteDecision(sites, 'https://www.chase.com/login');
     await sites.locator('tr[data-site="chase.com"]').waitFor();
-    await sites.getByLabel('Site', { exact: true }).fill('citi.com');
-    await sites.getByLabel('Until (leave empty to mute for good)').fill('2099-12-31');
-    await sites.getByRole('button', { name: 'Snooze' }).click();
+    await addSiteDecision(sites, 'citi.com', '2099-12-31');
     await sites.locator('tr[data-site="citi.com"]').waitFor();
     const before = await preferencesOnScreen(session);
     expect(before.alertStyle).toBe('notice-every-visit');

@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { DEFAULT_ROUTES, ROOT, type Fixture } from './harness';
+import { DEFAULT_ROUTES, pollUntil, ROOT, type Fixture } from './harness';
 
 // The extension pages' global, as seen from callbacks run inside them by `evaluate`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -165,20 +165,13 @@ export async function badgeOf(session: FirefoxSession, tabId: number): Promise<{
   }, tabId);
 }
 
-export async function waitForBadge(
+export function waitForBadge(
   session: FirefoxSession,
   tabId: number,
   predicate: (b: { text: string; title: string }) => boolean,
   timeoutMs = 10_000,
 ): Promise<{ text: string; title: string }> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await badgeOf(session, tabId);
-  while (!predicate(last)) {
-    if (Date.now() > deadline) throw new Error(`badge of tab ${tabId} never matched; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await badgeOf(session, tabId);
-  }
-  return last;
+  return pollUntil(() => badgeOf(session, tabId), predicate, `badge of tab ${tabId}`, timeoutMs);
 }
 
 /** The popup page for a tab, opened in a tab of its own. */

@@ -204,21 +204,26 @@ export async function badgeOf(session: Session, tabId: number): Promise<{ text: 
   }), tabId);
 }
 
+/** Read `read()` every 100 ms until `ok` holds; fail after `timeoutMs` with the last value read. */
+export async function pollUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what} never matched; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
 /** Wait until a tab's badge satisfies `predicate` (the background works asynchronously). */
-export async function waitForBadge(
+export function waitForBadge(
   session: Session,
   tabId: number,
   predicate: (b: { text: string; title: string }) => boolean,
   timeoutMs = 10_000,
 ): Promise<{ text: string; title: string }> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await badgeOf(session, tabId);
-  while (!predicate(last)) {
-    if (Date.now() > deadline) throw new Error(`badge of tab ${tabId} never matched; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await badgeOf(session, tabId);
-  }
-  return last;
+  return pollUntil(() => badgeOf(session, tabId), predicate, `badge of tab ${tabId}`, timeoutMs);
 }
 
 /** Open the popup page for a given tab in a new tab (`popup.html?tab=ID`). */
@@ -302,4 +307,15 @@ export async function preferencesOnScreen(session: Session) {
   await settings.close();
   await sites.close();
   return { alertStyle, badgeLevels, decisions };
+}
+
+/** Mute a site for good, or snooze it until `until` (YYYY-MM-DD), through the options page's Sites form. */
+export async function addSiteDecision(sites: Page, site: string, until?: string): Promise<void> {
+  await sites.getByLabel('Site', { exact: true }).fill(site);
+  if (until) {
+    await sites.getByLabel('Until (leave empty to mute for good)').fill(until);
+    await sites.getByRole('button', { name: 'Snooze' }).click();
+  } else {
+    await sites.getByRole('button', { name: 'Mute', exact: true }).click();
+  }
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, stopServiceWorker, tabIdOf, waitForBadge, type Session } from './harness';
+import { addSiteDecision, badgeOf, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, stopServiceWorker, tabIdOf, waitForBadge, type Session } from './harness';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
@@ -102,12 +102,9 @@ describe('a browser restart on the same profile', () => {
       await expect.poll(() => settings.getByLabel('The page only links to Messenger or Facebook').isChecked()).toBe(true);
 
       const sites = await openOptions(session, 'sites');
-      await sites.getByLabel('Site', { exact: true }).fill('https://www.chase.com/login');
-      await sites.getByRole('button', { name: 'Mute', exact: true }).click();
+      await addSiteDecision(sites, 'https://www.chase.com/login');
       await sites.locator('tr[data-site="chase.com"]').waitFor();
-      await sites.getByLabel('Site', { exact: true }).fill('citi.com');
-      await sites.getByLabel('Until (leave empty to mute for good)').fill('2099-12-31');
-      await sites.getByRole('button', { name: 'Snooze' }).click();
+      await addSiteDecision(sites, 'citi.com', '2099-12-31');
       await sites.locator('tr[data-site="citi.com"]').waitFor();
 
       const before = await preferencesOnScreen(session);
