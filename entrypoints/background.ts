@@ -9,7 +9,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { arrangementsForInstitution, bundledCatalog, findInstitution, type Arrangement } from '../lib/catalog';
 import { isRequest, type Request, type TabView } from '../lib/messages';
-import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../lib/notice';
+import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer, type NoticeContent } from '../lib/notice';
 import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
 import { t } from '../lib/runtime';
@@ -161,10 +161,11 @@ export default defineBackground(() => {
     return stored && stored.navKey === navKeyOf(url) ? stored : updateTab(tabId, url);
   }
 
-  async function noticeFor(tabId: number, url: string): Promise<NoticeAnswer> {
+  /** What the notice says about a page, from its tab state; null for a site the catalog does not know. */
+  async function noticeContent(tabId: number, url: string): Promise<{ state: TabState; content: NoticeContent } | null> {
     const state = await stateForPage(tabId, url);
     const match = state.match;
-    if (!match) return { show: false, reason: 'not-matched' };
+    if (!match) return null;
     const catalog = bundledCatalog();
     const latest = state.arrangementIds.length ? catalog.arrangements.find((a) => a.id === state.arrangementIds[0]) : undefined;
     const content = {
@@ -176,6 +177,14 @@ export default defineBackground(() => {
       latestTitle: latest?.title ?? null,
       observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
     };
+    return { state, content };
+  }
+
+  async function noticeFor(tabId: number, url: string): Promise<NoticeAnswer> {
+    const found = await noticeContent(tabId, url);
+    if (!found) return { show: false, reason: 'not-matched' };
+    const { state, content } = found;
+    const match = state.match!;
     const { alertStyle } = await prefs.getPreferences();
     const silenced = await prefs.isSiteSilenced(match.site);
     return withSeenList(async (sites) => {
@@ -225,6 +234,10 @@ export default defineBackground(() => {
       case 'get-notice': {
         const page = pageSender(sender);
         return page ? noticeFor(page.tabId, page.url) : ({ show: false, reason: 'not-matched' } satisfies NoticeAnswer);
+      }
+      case 'get-notice-content': {
+        const page = pageSender(sender);
+        return page ? ((await noticeContent(page.tabId, page.url))?.content ?? null) : null;
       }
       case 'notice-action': {
         const page = pageSender(sender);

@@ -4,7 +4,7 @@
  * background answers in `entrypoints/background.ts`.
  */
 import type { Arrangement } from './catalog/schema';
-import type { NoticeAnswer } from './notice';
+import type { NoticeAnswer, NoticeContent } from './notice';
 import type { PageReport } from './page-observer';
 import type { TabState } from './tab-state';
 
@@ -17,6 +17,8 @@ export type Request =
   | { type: 'page-observations'; report: PageReport }
   /** Notice content script -> background: whether and what to show in the sender's tab (lib/notice). */
   | { type: 'get-notice' }
+  /** Notice content script -> background: the notice's content now (observations arrive after it showed); no decision, nothing recorded. */
+  | { type: 'get-notice-content' }
   /** Notice content script -> background: "not on this site" (mute the sender's site) or "details". */
   | { type: 'notice-action'; action: NoticeAction }
   /** Options page -> background: the sites the notice was already shown on, or forget them all. */
@@ -47,6 +49,7 @@ export interface Responses {
   'prefs-changed': { ok: true };
   'page-observations': { ok: boolean };
   'get-notice': NoticeAnswer;
+  'get-notice-content': NoticeContent | null;
   'notice-action': { ok: boolean };
   'get-notice-seen': { sites: string[] };
   'clear-notice-seen': { ok: boolean };
@@ -81,6 +84,6 @@ export function isRequest(value: unknown): value is Request {
   if (m.type === 'get-tab-state') return Number.isInteger(m.tabId);
   if (m.type === 'page-observations') return isPageReport(m.report);
   if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);
-  if (m.type === 'get-notice' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
+  if (m.type === 'get-notice' || m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
   return m.type === 'prefs-changed';
 }

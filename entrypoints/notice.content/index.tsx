@@ -22,6 +22,8 @@ import css from './notice.css?inline';
 const PILL_SIZE = { width: 260, height: 44 };
 /** A page whose notice had nothing to say yet (no report, nothing observed) is asked once more after this. */
 const RETRY_MS = 3000;
+/** After it shows, the notice asks again at these delays, so tracking requests observed later join its summary. */
+const REFRESH_MS = [2000, 6000];
 
 export default defineContentScript({
   // The placeholder is replaced at build time with the catalog's sites (see wxt.config.ts); Messenger stays.
@@ -39,6 +41,7 @@ export default defineContentScript({
     if (!answer?.show || ctx.isInvalid) return;
     const content = answer.notice;
     const { locale, lang } = uiLocale();
+    let update: ((next: NoticeContent) => void) | undefined;
     const ui = await createShadowRootUi(ctx, {
       name: 'linkwatch-notice',
       position: 'inline',
@@ -47,10 +50,19 @@ export default defineContentScript({
       css,
       // Keys typed in the notice are not the page's shortcuts.
       isolateEvents: true,
-      onMount: (container) => showNotice(container, content, { t, lang, locale }, () => ui.remove()),
+      onMount: (container) => {
+        const shown = showNotice(container, content, { t, lang, locale }, () => ui.remove());
+        update = shown.update;
+        return shown.stop;
+      },
       onRemove: (stop) => stop?.(),
     });
     ui.mount();
+    for (const delay of REFRESH_MS) {
+      ctx.setTimeout(() => {
+        void sendRequest({ type: 'get-notice-content' }).then((next) => next && update?.(next), () => undefined);
+      }, delay);
+    }
   },
 });
 
@@ -58,7 +70,8 @@ export default defineContentScript({
  * Render the notice into `root` and keep it placed; returns the function that takes it down. State lives
  * here and each change re-renders <Notice> (no hooks: a smaller content script).
  */
-function showNotice(root: HTMLElement, content: NoticeContent, i18n: I18n, close: () => void): () => void {
+function showNotice(root: HTMLElement, initial: NoticeContent, i18n: I18n, close: () => void): { stop: () => void; update: (next: NoticeContent) => void } {
+  let content = initial;
   root.lang = i18n.lang;
   let corner: Corner = 'bottom-right';
   let mode: NoticeMode = 'card';
@@ -120,13 +133,20 @@ function showNotice(root: HTMLElement, content: NoticeContent, i18n: I18n, close
   // A sign-in form that a script adds later (single-page apps) moves the notice too.
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
-  return () => {
+  const stop = () => {
     cancelAnimationFrame(frame);
     removeEventListener('scroll', schedule, { capture: true });
     removeEventListener('resize', schedule);
     observer.disconnect();
     render(null, root);
   };
+  // New observations change the summary only; the card stays where it is.
+  const update = (next: NoticeContent) => {
+    if (mode === 'muted' || JSON.stringify(next.observed) === JSON.stringify(content.observed)) return;
+    content = next;
+    draw();
+  };
+  return { stop, update };
 }
 
 /** Boxes of the page's visible sign-in forms (and of login frames), in viewport coordinates. */

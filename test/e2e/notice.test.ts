@@ -261,3 +261,21 @@ describe('the notice and the page', () => {
     expect(style.background).toBe('rgb(31, 41, 55)');
   });
 });
+
+describe('what was observed after the notice showed', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  it('joins the notice’s summary once the Meta Pixel’s requests are seen', async () => {
+    const p = await openTab(session, 'https://www.chase.com/meta-pixel');
+    const notice = await waitForNotice(p);
+    await expect
+      .poll(() => notice.locator('.lw-summary').textContent(), { timeout: 10_000 })
+      .toContain('This page requested tracking endpoints of Meta.');
+    // Still the first visit's notice: the site is recorded once.
+    expect(await noticeSeen(session)).toEqual(['chase.com']);
+  });
+});
