@@ -1,4 +1,5 @@
 import type { Arrangement } from '../lib/catalog/schema';
+import { isOne } from '../lib/i18n';
 import type { ObservedLink, ObservedPlatform, ObservedRequest } from '../lib/tab-state';
 import { useI18n } from './i18n';
 
@@ -31,7 +32,7 @@ export function ObservedSection({ observed, links, names, platformArrangements, 
           return (
             <div class="platform" key={p.platform} data-platform={p.platform}>
               <h3>
-                {name} <span class="count">{t(total === 1 ? 'requestsOne' : 'requestsMany', String(total))}</span>
+                {name} <span class="count">· {t(isOne(total, lang) ? 'requestsOne' : 'requestsMany', String(total))}</span>
               </h3>
               <ul>
                 {p.requests.map((r, i) => (
@@ -78,11 +79,11 @@ export function ObservedSection({ observed, links, names, platformArrangements, 
 }
 
 function RequestLine({ request: r, platformName }: { request: ObservedRequest; platformName: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const outcomes = [
-    r.completed ? t('outcomeCompleted', String(r.completed)) : '',
-    r.failed ? t('outcomeFailed', String(r.failed)) : '',
-    r.requested ? t('outcomeRequested', String(r.requested)) : '',
+    r.completed ? t(isOne(r.completed, lang) ? 'outcomeCompletedOne' : 'outcomeCompletedMany', String(r.completed)) : '',
+    r.failed ? t(isOne(r.failed, lang) ? 'outcomeFailedOne' : 'outcomeFailedMany', String(r.failed)) : '',
+    r.requested ? t(isOne(r.requested, lang) ? 'outcomeRequestedOne' : 'outcomeRequestedMany', String(r.requested)) : '',
   ].filter(Boolean);
   return (
     <li data-kind={r.kind} data-event={r.event ?? ''}>

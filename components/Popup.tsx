@@ -121,7 +121,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
           {t('reportedArrangements')} <span class="count">({arrangements.length})</span>
         </h2>
         {arrangements.length === 0 ? (
-          <p class="empty">{t('noArrangements', group ?? owner)}</p>
+          <p class="empty">{t(fromLists.length ? 'noArrangementsButLists' : 'noArrangements', group ?? owner)}</p>
         ) : (
           <>
             <p class="hint">{t(state.firstParty ? 'arrangementsIntroPlatform' : 'arrangementsIntroBank', group ?? owner)}</p>

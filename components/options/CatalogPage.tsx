@@ -1,7 +1,7 @@
 import { facets, searchArrangements, type CatalogQuery } from '../../lib/catalog/search';
 import { findInstitution, latestDate, type Catalog } from '../../lib/catalog';
 import type { Status } from '../../lib/catalog/schema';
-import { formatPartialDate } from '../../lib/i18n';
+import { formatPartialDate, isOne } from '../../lib/i18n';
 import { ArrangementCard } from '../ArrangementCard';
 import { useI18n } from '../i18n';
 
@@ -98,7 +98,7 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
         </label>
       </form>
       <p role="status" class="result-count">
-        {t('catalogResults', String(results.length))}
+        {t(isOne(results.length, lang) ? 'catalogResultsOne' : 'catalogResultsMany', String(results.length))}
       </p>
       {results.length === 0 ? (
         <p class="empty">{t('catalogNoResults')}</p>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Change, ImportResult } from '../../lib/config';
 import type { CustomList } from '../../lib/config/schema';
 import type { SiteDecision } from '../../lib/prefs/schema';
+import { isOne, type Lang, type Translate } from '../../lib/i18n';
 import { useI18n } from '../i18n';
 
 export interface DataPageProps {
@@ -28,7 +29,8 @@ export interface DataPageProps {
  * Everything from a file is rendered as text.
  */
 export function DataPage(props: DataPageProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const counts = (arrangements: number, institutions: number) => listCounts(t, lang, arrangements, institutions);
   const [text, setText] = useState('');
   const { result } = props;
   return (
@@ -95,6 +97,7 @@ export function DataPage(props: DataPageProps) {
       )}
 
       <h2>{t('listsHeading')}</h2>
+      {props.lists.length > 0 && <p class="hint">{t('listsHint')}</p>}
       {props.lastRemovedList && (
         <p role="status">
           {t('listRemoved', props.lastRemovedList.name)}{' '}
@@ -112,7 +115,7 @@ export function DataPage(props: DataPageProps) {
               <label class="choice">
                 <input type="checkbox" checked={l.enabled} onChange={(e) => props.onToggleList(l.id, e.currentTarget.checked)} />
                 <span>
-                  <strong>{l.name}</strong> {t('listMeta', [l.author, l.date, String(l.arrangements.length), String(l.institutions.length)])}
+                  <strong>{l.name}</strong> {t('listMeta', [l.author, l.date, counts(l.arrangements.length, l.institutions.length)])}
                 </span>
               </label>{' '}
               <button type="button" onClick={() => props.onRemoveList(l.id)} aria-label={t('removeList', l.name)}>
@@ -126,8 +129,14 @@ export function DataPage(props: DataPageProps) {
   );
 }
 
+/** "1 arrangement, 2 institutions" with each count in its singular or plural form. */
+function listCounts(t: Translate, lang: Lang, arrangements: number, institutions: number): string {
+  return `${t(isOne(arrangements, lang) ? 'countArrangementsOne' : 'countArrangementsMany', String(arrangements))}, ${t(isOne(institutions, lang) ? 'countInstitutionsOne' : 'countInstitutionsMany', String(institutions))}`;
+}
+
 function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, { ok: true }>; onApply: () => void; onCancel: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, lang, locale } = useI18n();
+  const counts = (arrangements: number, institutions: number) => listCounts(t, lang, arrangements, institutions);
   const changed = result.preview.filter((c) => c.change !== 'unchanged');
   const unchanged = result.preview.length - changed.length;
   const date = new Date(result.createdAt);
@@ -135,7 +144,15 @@ function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, 
     <div class="preview" aria-labelledby="preview-heading">
       <h3 id="preview-heading">{t('previewHeading')}</h3>
       <p>
-        {t(result.kind === 'list' ? 'previewListFile' : 'previewConfigFile', isNaN(date.getTime()) ? result.createdAt : date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }))}
+        {t(
+          result.kind === 'list' ? 'previewListFile' : 'previewConfigFile',
+          isNaN(date.getTime())
+            ? result.createdAt
+            : result.kind === 'list'
+              ? // A list is dated by day only: no made-up time of day.
+                date.toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' })
+              : date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }),
+        )}
         {result.migrated ? ` ${t('previewMigrated', String(result.fromVersion))}` : ''}
       </p>
       {changed.length === 0 ? (
@@ -182,7 +199,7 @@ function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, 
       case 'list':
         return c.from
           ? t('replaceList', [c.to.name, c.to.author, c.to.date, c.from.date])
-          : t('addList', [c.to.name, c.to.author, c.to.date, String(c.to.arrangements), String(c.to.institutions)]);
+          : t('addList', [c.to.name, c.to.author, c.to.date, counts(c.to.arrangements, c.to.institutions)]);
     }
   }
   function describePref(key: string, value: unknown): string {

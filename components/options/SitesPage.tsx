@@ -8,8 +8,8 @@ export interface SitesPageProps {
   /** Put back the decision removed last (shown while `lastRemoved` is set). */
   onUndo: () => void;
   lastRemoved?: SiteDecision;
-  /** Add or replace a decision; the container validates the site and answers with an error text or null. */
-  onAdd: (site: string, until: string | null) => void;
+  /** Add or replace a decision; the container validates the site and returns whether it was accepted. */
+  onAdd: (site: string, until: string | null) => boolean;
   message?: { kind: 'status' | 'error'; text: string };
 }
 
@@ -67,7 +67,11 @@ export function SitesPage({ decisions, onRemove, onUndo, lastRemoved, onAdd, mes
         class="add-site"
         onSubmit={(e) => {
           e.preventDefault();
-          onAdd(site.trim(), until || null);
+          // An accepted entry empties the form; a refused one stays for the person to correct.
+          if (onAdd(site.trim(), until || null)) {
+            setSite('');
+            setUntil('');
+          }
         }}
       >
         <h2>{t('addSiteHeading')}</h2>

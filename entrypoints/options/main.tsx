@@ -161,12 +161,12 @@ function App() {
             const site = parseSiteInput(input);
             if (!site) {
               setMessage({ kind: 'error', text: t('siteInvalid', input) });
-              return;
+              return false;
             }
             const untilIso = until ? new Date(`${until}T23:59:59`).toISOString() : undefined;
             if (untilIso && Date.parse(untilIso) <= Date.now()) {
               setMessage({ kind: 'error', text: t('snoozeInPast') });
-              return;
+              return false;
             }
             void write(
               () =>
@@ -176,8 +176,12 @@ function App() {
                   ...(untilIso ? { until: untilIso } : {}),
                   createdAt: new Date().toISOString(),
                 }),
-              t('saved'),
+              // Say which site it became (www.chase.com/login is chase.com) and what was decided.
+              untilIso
+                ? t('siteSavedSnoozed', [site, new Date(untilIso).toLocaleDateString(uiLocale().locale, { dateStyle: 'long' })])
+                : t('siteSavedMuted', site),
             );
+            return true;
           }}
         />
       );

@@ -54,3 +54,11 @@ export function formatPartialDate(date: string, locale: string): string {
   if (!options) return date;
   return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(y!, m - 1, d)));
 }
+
+/**
+ * Whether `n` takes the singular form: English "1 request" only; French "0 requête, 1 requête" (CLDR: one
+ * for 0 and 1). Callers pick between two message keys with it, e.g. `t(isOne(n, lang) ? 'xOne' : 'xMany', ...)`.
+ */
+export function isOne(n: number, lang: Lang): boolean {
+  return lang === 'fr' ? n < 2 : n === 1;
+}

@@ -60,7 +60,7 @@ describe('export, clear, import', () => {
     expect(preview).toContain('Alerts: Badge, and a small notice on my first visit to each site (default) → Badge, and a small notice on every visit');
     expect(preview).toContain('chase.com: Muted (new)');
     await importPage.getByRole('button', { name: 'Apply these changes' }).click();
-    await importPage.getByText('Imported: every change above is applied.').waitFor();
+    await importPage.getByText('Imported: the changes are applied.').waitFor();
     expect(await preferencesOnScreen(session)).toEqual(before);
   });
 

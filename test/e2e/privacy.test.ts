@@ -177,7 +177,7 @@ const SCENARIOS: Array<[name: string, run: (session: S) => Promise<void>]> = [
       await page.locator('input[type=file]').setInputFiles(fixture('v1-config.json'));
       await page.locator('.preview').waitFor();
       await page.getByRole('button', { name: 'Apply these changes' }).click();
-      await page.getByText('Imported: every change above is applied.').waitFor();
+      await page.getByText('Imported: the changes are applied.').waitFor();
     },
   ],
   [
