@@ -36,6 +36,9 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 function App() {
   const [{ route, arrangementId }, setRoute] = useState(parseRoute(location.hash));
   const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
+  // Until the stored values are read, the settings and sites pages show "Loading", never the defaults
+  // (a click on a default that is not the saved value would overwrite it).
+  const [loaded, setLoaded] = useState(false);
   const [decisions, setDecisions] = useState<SiteDecision[]>([]);
   const [noticeSeen, setNoticeSeen] = useState<string[]>([]);
   const [lastRemoved, setLastRemoved] = useState<SiteDecision>();
@@ -64,6 +67,8 @@ function App() {
       setLists(await prefsStore.listCustomLists());
     } catch (e) {
       setMessage({ kind: 'error', text: t('errorStorageRead', errorText(e)) });
+    } finally {
+      setLoaded(true);
     }
   }
   useEffect(() => void reload(), []);
@@ -125,6 +130,13 @@ function App() {
   }, [route]);
 
   let page;
+  if (!loaded && (route === 'settings' || route === 'sites' || route === 'data')) {
+    return (
+      <OptionsLayout route={route}>
+        <p aria-busy="true">{t('loading')}</p>
+      </OptionsLayout>
+    );
+  }
   switch (route) {
     case 'settings':
       page = (
