@@ -85,7 +85,12 @@ function StatusLine({ step, arrangement, names }: { step: StatusStep; arrangemen
   const according = source && !sourceUsed ? t('accordingTo', source.publisher) : '';
   return (
     <li data-status={step.status}>
-      <time dateTime={step.date}>{formatPartialDate(step.date, locale)}</time>
+      {step.dateOfReport ? (
+        // The step's own date is unknown: say that this is when it was reported.
+        <span>{t('reportedOnDate', formatPartialDate(step.date, locale))}</span>
+      ) : (
+        <time dateTime={step.date}>{formatPartialDate(step.date, locale)}</time>
+      )}
       {t('timelineSeparator')}
       <strong>{phrase}</strong>
       {according && <span>{according}</span>}

@@ -135,10 +135,13 @@ export type DataCategory = (typeof DATA_CATEGORIES)[number];
 /**
  * One step of an arrangement's history. `by` names the institution that took the step (denied by,
  * ended by, ruled by); `source` is the index in `sources` of the report that established it (reported by).
+ * `date` is when the step happened; `dateOfReport: true` says it is only when the step was reported, its
+ * own date being unknown (the UI then says "reported on").
  */
 export const StatusStepSchema = v.strictObject({
   status: v.picklist(STATUSES),
   date: PartialDateSchema,
+  dateOfReport: v.optional(v.boolean()),
   by: v.optional(IdSchema),
   source: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   note: v.optional(LocalizedTextSchema),

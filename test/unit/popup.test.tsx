@@ -123,3 +123,15 @@ describe('popup renders data as text, in French too', () => {
     expect(document.body.textContent).toContain('6 août 2018\u00a0: Signalé par The Wall Street Journal');
   });
 });
+
+describe('a step whose own date is unknown', () => {
+  it('says "Reported on" the date instead of dating the event', () => {
+    renderPopup('https://www.chase.com/');
+    const card = document.querySelector('[data-arrangement="fb-us-banks-messenger-2018"]')!;
+    const ended = card.querySelector('.timeline li[data-status="ended"]')!;
+    expect(ended.textContent).toMatch(/^Reported on August 6, 2018: Ended by JPMorgan Chase, according to AFP/);
+    expect(ended.querySelector('time')).toBeNull();
+    // A step with its own date keeps it as a <time>.
+    expect(card.querySelector('.timeline li[data-status="reported"] time')?.getAttribute('datetime')).toBe('2018-08-06');
+  });
+});
