@@ -1,4 +1,6 @@
-import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
+import type { Arrangement, StatusStep } from '../lib/catalog/schema';
+import type { RelevanceClass } from '../lib/catalog/index';
+import { describeRelevance, describeSourcing, sourcing } from '../lib/catalog/sourcing';
 import { formatPartialDate } from '../lib/i18n';
 import { useI18n } from './i18n';
 import { SafeLink } from './SafeLink';
@@ -11,20 +13,28 @@ export interface ArrangementCardProps {
   detailsHref?: string;
   /** The title's heading level: 3 in the popup (under its h2), 2 where the card stands under the page's h1. */
   level?: 2 | 3;
+  /** The entry's class on this site (`relevanceClass`); every class but platform-and-bank is labelled. */
+  relevance?: RelevanceClass;
 }
 
 /**
- * One reported arrangement: title, parties, data concerned, the dated status timeline and the sources.
+ * One reported arrangement: its class label (aggregator, regulation, context...), title, how well it is
+ * sourced, parties, data concerned, the dated status timeline and the sources.
  * Wording follows the evidence: "Reported by <publisher>", "Denied by <institution>", never more.
  */
-export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3 }: ArrangementCardProps) {
+export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3, relevance }: ArrangementCardProps) {
   const { t, lang, locale } = useI18n();
   const headingId = `arr-${a.id}`;
   const Title = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
+  const classLabel = relevance ? describeRelevance(relevance, t) : '';
   return (
-    <article class="card" aria-labelledby={headingId} data-arrangement={a.id}>
+    <article class="card" aria-labelledby={headingId} data-arrangement={a.id} data-relevance={relevance}>
+      {classLabel && <p class="class-label">{classLabel}</p>}
       <Title id={headingId}>{a.title[lang]}</Title>
+      <p class="sourcing" data-sourcing={sourcing(a).level}>
+        {describeSourcing(sourcing(a), t)}
+      </p>
       <p class="summary">{a.summary[lang]}</p>
       <dl class="facts">
         <dt>{t('parties')}</dt>
@@ -48,10 +58,12 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3 
         {a.sources.map((s, i) => (
           <li key={i}>
             <SafeLink href={s.url}>{s.title}</SafeLink>
+            {s.titleIsDescription && <span class="meta"> {t('sourceIsDescription')}</span>}
             <span class="meta">
               {' '}
               {s.via ? t('sourceMetaVia', [s.publisher, formatDate(s.date), s.via]) : t('sourceMeta', [s.publisher, formatDate(s.date)])}
             </span>
+            {s.primary && <span class="meta primary"> · {t('sourcePrimary')}</span>}
           </li>
         ))}
       </ul>
@@ -93,7 +105,10 @@ function StatusLine({ step, arrangement, names }: { step: StatusStep; arrangemen
       )}
       {t('timelineSeparator')}
       <strong>{phrase}</strong>
+      {step.subject === 'order' && <span class="subject"> {t('stepSubject_order')}</span>}
+      {step.subject === 'rule' && <span class="subject"> {t('stepSubject_rule')}</span>}
       {according && <span>{according}</span>}
+      {step.scope && <span class="scope"> ({step.scope[lang]})</span>}
       {step.note && <p class="note">{step.note[lang]}</p>}
     </li>
   );

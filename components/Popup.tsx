@@ -19,6 +19,8 @@ export interface PopupProps {
   /** Entries from custom lists, shown apart under their list's name, author and date. */
   fromLists?: TabView['fromLists'];
   names: ReadonlyMap<string, string>;
+  /** Arrangement id -> its class on this site; labels aggregator, regulation and context entries. */
+  relevance?: TabView['relevance'];
   /** Set after the user muted the site in this popup, to offer undo. */
   justMuted?: boolean;
   onMute?: () => void;
@@ -53,7 +55,7 @@ export function Popup(props: PopupProps) {
   );
 }
 
-function SiteView({ state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
+function SiteView({ state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, relevance, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
   const { t } = useI18n();
   if (!state.host) {
     return (
@@ -126,7 +128,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
           <>
             <p class="hint">{t(state.firstParty ? 'arrangementsIntroPlatform' : 'arrangementsIntroBank', group ?? owner)}</p>
             {arrangements.map((a) => (
-              <ArrangementCard key={a.id} arrangement={a} names={names} detailsHref={detailsHref?.(a.id)} />
+              <ArrangementCard key={a.id} arrangement={a} names={names} detailsHref={detailsHref?.(a.id)} relevance={relevance?.[a.id]} />
             ))}
           </>
         )}

@@ -7,7 +7,7 @@
  * (a navigation and a content script's report must not overwrite each other).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { arrangementsForInstitution, bundledCatalog, findInstitution, type Arrangement } from '../lib/catalog';
+import { arrangementsForInstitution, bundledCatalog, findInstitution, relevanceClass, type Arrangement, type RelevanceClass } from '../lib/catalog';
 import { isRequest, type Request, type TabView } from '../lib/messages';
 import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer, type NoticeContent } from '../lib/notice';
 import type { PageReport } from '../lib/page-observer';
@@ -138,7 +138,9 @@ export default defineBackground(() => {
     const names: Record<string, string> = {};
     const ids = [...arrangements, ...extra, ...fromLists.flatMap((f) => f.arrangements)].flatMap((a) => [...a.parties, ...a.status.flatMap((s) => (s.by ? [s.by] : []))]);
     for (const id of [...ids, ...Object.keys(platformArrangements)]) names[id] = findInstitution(everyone, id)?.name ?? id;
-    return { state, arrangements, related: extra, platformArrangements, fromLists, names };
+    const relevance: Record<string, RelevanceClass> = {};
+    for (const a of [...arrangements, ...extra]) relevance[a.id] = relevanceClass(everyone, a);
+    return { state, arrangements, related: extra, platformArrangements, fromLists, names, relevance };
   }
 
   // The in-page notice (lib/notice). The "seen" list is read, changed and written one request at a time,

@@ -3,6 +3,7 @@
  * Every message is a `Request`; `ResponseOf<R>` gives its answer's type. Senders use `sendRequest`; the
  * background answers in `entrypoints/background.ts`.
  */
+import type { RelevanceClass } from './catalog/index';
 import type { Arrangement } from './catalog/schema';
 import type { NoticeAnswer, NoticeContent } from './notice';
 import type { PageReport } from './page-observer';
@@ -42,6 +43,8 @@ export interface TabView {
   /** Entries from the user's custom lists, each group labelled with its list (never mixed with the catalog). */
   fromLists: { list: { id: string; name: string; author: string; date: string }; arrangements: Arrangement[] }[];
   names: Record<string, string>;
+  /** Arrangement id -> its class on this site (`relevanceClass`), for the popup's labels. */
+  relevance?: Record<string, RelevanceClass>;
 }
 
 export interface Responses {

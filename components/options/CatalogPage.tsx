@@ -1,7 +1,8 @@
 import { facets, searchArrangements, type CatalogQuery } from '../../lib/catalog/search';
-import { findInstitution, latestDate, type Catalog } from '../../lib/catalog';
-import type { Status } from '../../lib/catalog/schema';
-import { formatPartialDate, isOne } from '../../lib/i18n';
+import { findInstitution, relevanceClass, type Catalog } from '../../lib/catalog';
+import type { Institution, Status } from '../../lib/catalog/schema';
+import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
+import { formatDatePhrase, formatPartialDate, isOne } from '../../lib/i18n';
 import { ArrangementCard } from '../ArrangementCard';
 import { useI18n } from '../i18n';
 
@@ -15,7 +16,9 @@ export interface CatalogPageProps {
 
 /**
  * The catalog browser: search by words, institution, country, year and status; each entry links to its
- * own address (#/arrangement/ID), where it is shown in full.
+ * own address (#/arrangement/ID), where it is shown in full, and says how well it is sourced and, unless
+ * it is a platform-and-bank report, its class. Choosing an institution shows its sites and how each
+ * site's owner was checked.
  */
 export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPageProps) {
   const { t, lang, locale } = useI18n();
@@ -31,7 +34,7 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
         {entry ? (
           <>
             {entry.kind === 'context' && <p class="hint">{t('contextEntryNote')}</p>}
-            <ArrangementCard arrangement={entry} names={names} level={2} />
+            <ArrangementCard arrangement={entry} names={names} level={2} relevance={relevanceClass(catalog, entry)} />
           </>
         ) : (
           <p role="alert">{t('catalogEntryMissing', selectedId)}</p>
@@ -97,6 +100,9 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
           </select>
         </label>
       </form>
+      {query.institution !== undefined && findInstitution(catalog, query.institution) && (
+        <InstitutionSites catalog={catalog} institution={findInstitution(catalog, query.institution)!} />
+      )}
       <p role="status" class="result-count">
         {t(isOne(results.length, lang) ? 'catalogResultsOne' : 'catalogResultsMany', String(results.length))}
       </p>
@@ -106,6 +112,7 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
         <ul class="entries">
           {results.map((a) => {
             const last = a.status[a.status.length - 1]!;
+            const label = describeRelevance(relevanceClass(catalog, a), t);
             return (
               <li key={a.id} data-arrangement={a.id}>
                 <a href={`#/arrangement/${a.id}`}>{a.title[lang]}</a>
@@ -113,12 +120,47 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
                   {' — '}
                   {a.parties.map((p) => names.get(p) ?? findInstitution(catalog, p)?.name ?? p).join(', ')}
                   {' · '}
-                  {t(`status_${last.status.replace(/-/g, '_')}`)} {formatPartialDate(latestDate(a), locale)}
-                  {a.kind === 'context' ? ` · ${t('contextLabel')}` : ''}
+                  {t('statusWhen', [t(`status_${last.status.replace(/-/g, '_')}`), formatDatePhrase(last.date, locale)])}
+                  {last.subject === 'order' ? ` ${t('stepSubject_order')}` : last.subject === 'rule' ? ` ${t('stepSubject_rule')}` : ''}
+                  {label ? ` · ${label}` : ''}
+                </span>
+                <span class="meta sourcing" data-sourcing={sourcing(a).level}>
+                  {' · '}
+                  {describeSourcing(sourcing(a), t)}
                 </span>
               </li>
             );
           })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** An institution's sites, each with how its owner was checked, and since when it belongs to its group. */
+function InstitutionSites({ catalog, institution }: { catalog: Catalog; institution: Institution }) {
+  const { t, locale } = useI18n();
+  const group = institution.group === undefined ? undefined : findInstitution(catalog, institution.group);
+  const members = catalog.institutions.filter((i) => i.id === institution.id || i.group === institution.id);
+  const headingId = `sites-${institution.id}`;
+  return (
+    <section class="institution-sites" aria-labelledby={headingId} data-institution={institution.id}>
+      <h2 id={headingId}>{t('institutionSites', institution.name)}</h2>
+      {group && institution.groupSince && <p class="hint">{t('groupSince', [group.name, formatPartialDate(institution.groupSince, locale)])}</p>}
+      {members.every((m) => m.domains.length === 0) ? (
+        <p class="empty">{t('institutionNoSites')}</p>
+      ) : (
+        <ul class="sites">
+          {members.flatMap((m) =>
+            m.domains.map((d) => (
+              <li key={`${m.id}/${d.domain}${d.path ?? ''}`} data-verified={d.verified}>
+                <code>{d.domain + (d.path ?? '')}</code>
+                {m.id !== institution.id ? ` (${m.name})` : ''}
+                {t('timelineSeparator')}
+                {describeOwnership(d.verified, t)}
+              </li>
+            )),
+          )}
         </ul>
       )}
     </section>

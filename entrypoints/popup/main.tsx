@@ -63,6 +63,7 @@ function App() {
       platformArrangements={view?.platformArrangements ?? {}}
       fromLists={view?.fromLists ?? []}
       names={new Map(Object.entries(view?.names ?? {}))}
+      relevance={view?.relevance}
       justMuted={justMuted}
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}

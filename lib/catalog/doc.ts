@@ -8,7 +8,22 @@
  * Wording follows the evidence levels of shared/DESIGN.md: a status step reads "denied by Facebook" or
  * "reported by The Wall Street Journal", as in the popup; nothing is stated beyond the data.
  */
-import type { Arrangement, Catalog, Institution, Status, StatusStep } from './schema';
+import enMessages from '../../public/_locales/en/messages.json';
+import { translatorFromMessages, type MessagesFile } from '../i18n';
+import { relevanceClass } from './index';
+import type { Arrangement, Catalog, DomainRule, Institution, Status, StatusStep } from './schema';
+import { describeRelevance, describeSourcing, sourcing } from './sourcing';
+
+/** The English UI wording, so the document and the extension say the same thing. */
+const tEn = translatorFromMessages(enMessages as MessagesFile);
+
+/** How each domain's owner was checked, in words (shared/research/domains.md). */
+const OWNERSHIP_WORDS: Readonly<Record<DomainRule['verified'], string>> = {
+  A: 'A: public entity lists',
+  B: 'B: the brand’s own pages',
+  C: 'C: public code lists only, weak',
+  unverified: 'not checked',
+};
 
 const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   BR: 'Brazil',
@@ -31,7 +46,7 @@ const STATUS_WORDS: Readonly<Record<Status, string>> = {
   denied: 'denied',
   ended: 'ended',
   settled: 'settled',
-  ruled: 'ruled on',
+  ruled: 'ruled',
 };
 
 const STATUS_MEANINGS: ReadonlyArray<readonly [Status, string]> = [
@@ -72,7 +87,7 @@ export function renderCatalogDoc(catalog: Catalog): string {
 
   out.push('## Institutions by country', '');
   out.push(
-    'Domains cover their subdomains (matched at dot boundaries on the registrable domain). The letter after each domain says how its owner was checked: A entity lists, B the brand’s own pages, C public code lists only (weak), or unverified.',
+    'Domains cover their subdomains (matched at dot boundaries on the registrable domain). After each domain, how its owner was checked: **A** its owner is named in public entity lists (DuckDuckGo Tracker Radar, Disconnect); **B** the brand’s own pages on that host say who operates them; **C** the domain appears only in public code lists (phishing allow-lists, banking scrapers), weak evidence; **not checked**. A group relation gives the date it began (acquisition completed, or brand launched by its parent).',
     '',
   );
   const byCountry = groupBy(catalog.institutions, (i) => i.country);
@@ -82,7 +97,8 @@ export function renderCatalogDoc(catalog: Catalog): string {
     out.push(`### ${countryName(country)} (${country})`, '');
     out.push('| Institution | Id | Kind | Group | Domains |', '|---|---|---|---|---|');
     for (const inst of list) {
-      const group = inst.group === undefined ? '—' : `${cell(names.get(inst.group) ?? inst.group)} (\`${inst.group}\`)`;
+      const since = inst.groupSince === undefined ? '' : `, since ${inst.groupSince}`;
+      const group = inst.group === undefined ? '—' : `${cell(names.get(inst.group) ?? inst.group)} (\`${inst.group}\`)${since}`;
       out.push(`| ${cell(inst.name)} | \`${inst.id}\` | ${inst.kind} | ${group} | ${domainsCell(inst)} |`);
     }
     out.push('');
@@ -90,17 +106,17 @@ export function renderCatalogDoc(catalog: Catalog): string {
 
   out.push('## Arrangements by year', '');
   out.push('Grouped by the year of each entry’s first status step; the latest status is the last step of its history.', '');
-  renderByYear(out, arrangements, names);
+  renderByYear(out, arrangements, names, catalog);
 
   out.push('## Context', '');
   out.push('Laws, rules and events that explain the arrangements; they are not arrangements themselves.', '');
-  renderByYear(out, context, names);
+  renderByYear(out, context, names, catalog);
 
   out.push(...correctionSection());
   return out.join('\n');
 }
 
-function renderByYear(out: string[], entries: readonly Arrangement[], names: ReadonlyMap<string, string>): void {
+function renderByYear(out: string[], entries: readonly Arrangement[], names: ReadonlyMap<string, string>, catalog: Catalog): void {
   if (entries.length === 0) {
     out.push('None.', '');
     return;
@@ -111,10 +127,10 @@ function renderByYear(out: string[], entries: readonly Arrangement[], names: Rea
     out.push(`### ${year}`, '');
     for (const a of list) {
       const parties = a.parties.map((p) => names.get(p) ?? p).join(', ');
-      const sources = a.sources.length === 1 ? '1 source' : `${a.sources.length} sources`;
+      const label = describeRelevance(relevanceClass(catalog, a), tEn);
       out.push(
-        `- **${inline(a.title.en)}** (\`${a.id}\`)  `,
-        `  Parties: ${inline(parties)}. Latest status: ${latestStatus(a, names)}. Confidence: ${a.confidence}; ${sources}.`,
+        `- **${inline(a.title.en)}** (\`${a.id}\`)${label ? ` — ${label}` : ''}  `,
+        `  Parties: ${inline(parties)}. Latest status: ${latestStatus(a, names)}. ${describeSourcing(sourcing(a), tEn)}.`,
       );
     }
     out.push('');
@@ -124,6 +140,12 @@ function renderByYear(out: string[], entries: readonly Arrangement[], names: Rea
 /** "denied by Facebook, 2018-08-06", "reported by The Wall Street Journal, 2018-08-06", "ended, 2019-10-11, according to CoinDesk". */
 function latestStatus(a: Arrangement, names: ReadonlyMap<string, string>): string {
   const step = a.status[a.status.length - 1] as StatusStep;
+  const subject = step.subject === 'order' ? 'the enforcement order (not the arrangement) ' : step.subject === 'rule' ? 'the rule ' : '';
+  const scope = step.scope ? ` (${inline(step.scope.en)})` : '';
+  return subject + latestStep(a, step, names) + scope;
+}
+
+function latestStep(a: Arrangement, step: StatusStep, names: ReadonlyMap<string, string>): string {
   const source = step.source === undefined ? undefined : a.sources[step.source];
   const word = STATUS_WORDS[step.status];
   if (step.by !== undefined) {
@@ -159,19 +181,29 @@ function correctionSection(): string[] {
     '',
     ...STATUS_MEANINGS.map(([status, meaning]) => `- **${STATUS_WORDS[status]}** (\`${status}\`): ${meaning}`),
     '',
-    'A step “by” an institution names who took it (denied by, ended by, ruled on by); a step without one names the source that reported it.',
+    'A step “by” an institution names who took it (denied by, ended by, ruled by); a step without one names the source that reported it.',
     '',
-    '### Confidence',
+    'A step may carry a scope, in brackets, when it covers only part of the report (“confirmed the talks; denied asking for transaction data for ads”), and may concern an enforcement order or a rule rather than the arrangement itself (the CFPB ending Apple’s order ended that order, not the Apple Card).',
     '',
-    '- **high**: a primary document, or several independent outlets agree on the core facts.',
-    '- **medium**: one good secondary source, or key dates not pinned down.',
+    '### How well sourced',
+    '',
+    'Sources are counted by publisher (one wire relayed by three outlets is one source). A **primary** source is a regulator’s or court’s decision or docket, an official register, or the company’s own statement or filing. Every source quotes the sentence(s) the entry rests on; each claim is traced in `docs/research/catalog-trace.md`.',
+    '',
+    '- **Well sourced**: three or more sources, or two or more with at least one primary.',
+    '- **Two sources, none primary**.',
+    '- **One source, a primary document**.',
+    '- **One source**: a single secondary report; read it as such.',
+    '',
+    '### Classes',
+    '',
+    'On a bank’s site, reports between that bank (or its group) and a platform come first; the others are labelled: **Other company** (a bank and a company that is neither a platform nor an aggregator), **Aggregator or data broker**, **Regulation** (a regulator’s rule or decision), **Context**.',
     '',
   ];
 }
 
 function domainsCell(inst: Institution): string {
   if (inst.domains.length === 0) return 'none listed';
-  return inst.domains.map((d) => `\`${d.domain}${d.path ?? ''}\` (${d.verified})`).join(', ');
+  return inst.domains.map((d) => `\`${d.domain}${d.path ?? ''}\` (${OWNERSHIP_WORDS[d.verified]})`).join(', ');
 }
 
 function firstDate(a: Arrangement): string {

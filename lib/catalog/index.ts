@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import institutionsFile from '../../assets/catalog/institutions.json';
 import arrangementsFile from '../../assets/catalog/arrangements.json';
-import { CatalogSchema, type Arrangement, type Catalog, type Institution } from './schema';
+import { CatalogSchema, type Arrangement, type Catalog, type Institution, type InstitutionKind } from './schema';
 
 export * from './schema';
 
@@ -83,12 +83,85 @@ export function latestDate(a: Arrangement): string {
 }
 
 /**
- * Arrangements that name the institution or any member of its group, most recent first (by the latest
- * status step; ties by id). A bank's site shows its group's arrangements; Messenger shows Meta's (issue 3).
+ * How an entry relates to a bank's site, derived from its `kind` and its parties' kinds (no stored field):
+ * - `platform-bank`: a platform (Meta, Google, Amazon, Apple...) and a bank, card issuer or payment firm;
+ * - `other`: a financial institution and another company that is neither a platform nor an aggregator
+ *   (a telemarketer, a retailer), or a financial firm on its own;
+ * - `aggregator`: a data aggregator or data broker is a party;
+ * - `regulation`: a regulator's rule, decision or settlement without a platform-and-bank pair;
+ * - `context`: background that is not an arrangement (a stock-market event).
+ * The popup and the options catalog label every class but the first.
+ */
+export type RelevanceClass = 'platform-bank' | 'other' | 'aggregator' | 'regulation' | 'context';
+
+/** Display order of the classes on a site: platform-and-bank reports first (DESIGN.md, "Most relevant first"). */
+export const RELEVANCE_ORDER: readonly RelevanceClass[] = ['platform-bank', 'other', 'aggregator', 'regulation', 'context'];
+
+const FINANCIAL_KINDS: ReadonlySet<InstitutionKind> = new Set(['bank', 'card-issuer', 'payment-app']);
+
+/** The class of an arrangement (see `RelevanceClass`); unknown parties count as `other` companies. */
+export function relevanceClass(catalog: Pick<Catalog, 'institutions'>, a: Arrangement): RelevanceClass {
+  const kinds = a.parties.map((p) => findInstitution(catalog, p)?.kind ?? 'other');
+  const has = (k: InstitutionKind) => kinds.includes(k);
+  if (a.kind === 'context') return has('regulator') ? 'regulation' : 'context';
+  if (has('aggregator') || has('data-broker')) return 'aggregator';
+  if (has('platform') && kinds.some((k) => FINANCIAL_KINDS.has(k))) return 'platform-bank';
+  if (has('regulator')) return 'regulation';
+  if (has('platform')) return 'platform-bank';
+  return 'other';
+}
+
+/** Ancestors of an institution, nearest first (`chase` -> [`jpmorgan-chase`]). */
+function ancestors(catalog: Pick<Catalog, 'institutions'>, id: string): string[] {
+  const out: string[] = [];
+  const seen = new Set([id]);
+  let parent = findInstitution(catalog, id)?.group;
+  while (parent !== undefined && !seen.has(parent)) {
+    out.push(parent);
+    seen.add(parent);
+    parent = findInstitution(catalog, parent)?.group;
+  }
+  return out;
+}
+
+/**
+ * Arrangements that name the institution or any member of its group, the most relevant first: the order
+ * the popup, the notice's summary and the badge use (the first id is the report to name).
+ *
+ * 1. By class (`RELEVANCE_ORDER`): platform-and-bank reports, then other companies, aggregators,
+ *    regulation, context.
+ * 2. Within a class, entries naming this institution itself or one of its parent companies (Chase's page:
+ *    JPMorgan Chase) before those that reach it only through another member of its group.
+ * 3. On a platform's own site (Messenger, Facebook), entries naming more financial institutions first: a
+ *    report on several banks concerns more of the readers than one on a single bank.
+ * 4. Most recent first (latest status step), then by id.
+ * A bank's site shows its group's arrangements; Messenger shows Meta's (issue 3; ordering: issue 13).
  */
 export function arrangementsForInstitution(catalog: Pick<Catalog, 'institutions' | 'arrangements'>, id: string): Arrangement[] {
   const family = groupFamily(catalog, id);
-  return catalog.arrangements
-    .filter((a) => a.parties.some((p) => family.has(p)))
-    .sort((x, y) => latestDate(y).localeCompare(latestDate(x)) || x.id.localeCompare(y.id));
+  const direct = new Set([id, ...ancestors(catalog, id)]);
+  const onPlatform = findInstitution(catalog, id)?.kind === 'platform';
+  const rank = new Map<Arrangement, readonly [number, number, number]>();
+  const list = catalog.arrangements.filter((a) => a.parties.some((p) => family.has(p)));
+  for (const a of list) {
+    const cls = RELEVANCE_ORDER.indexOf(relevanceClass(catalog, a));
+    const isDirect = a.parties.some((p) => direct.has(p)) ? 0 : 1;
+    const banks = onPlatform ? -a.parties.filter((p) => FINANCIAL_KINDS.has(findInstitution(catalog, p)?.kind ?? 'other')).length : 0;
+    rank.set(a, [cls, isDirect, banks]);
+  }
+  return list.sort((x, y) => {
+    const rx = rank.get(x)!;
+    const ry = rank.get(y)!;
+    return rx[0] - ry[0] || rx[1] - ry[1] || rx[2] - ry[2] || latestDate(y).localeCompare(latestDate(x)) || x.id.localeCompare(y.id);
+  });
 }
+
+/** The arrangement ids `arrangementsForInstitution` gives, with each one's class (for the popup's labels). */
+export function rankedArrangementsFor(
+  catalog: Pick<Catalog, 'institutions' | 'arrangements'>,
+  id: string,
+): { arrangement: Arrangement; relevance: RelevanceClass }[] {
+  return arrangementsForInstitution(catalog, id).map((arrangement) => ({ arrangement, relevance: relevanceClass(catalog, arrangement) }));
+}
+
+export { sourcing, describeSourcing, describeOwnership, describeRelevance, type Sourcing, type SourcingLevel } from './sourcing';

@@ -96,13 +96,18 @@ export const DomainRuleSchema = v.strictObject({
 });
 export type DomainRule = v.InferOutput<typeof DomainRuleSchema>;
 
-/** An institution: a company, a brand of one, or a regulator. `group` is the id of its parent, if any. */
+/**
+ * An institution: a company, a brand of one, or a regulator. `group` is the id of its parent, if any, and
+ * `groupSince` when that relation began (Virgin Money -> Nationwide: 2024-10-01).
+ */
 export const InstitutionSchema = v.strictObject({
   id: IdSchema,
   name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(80)),
   country: v.pipe(v.string(), v.regex(/^(?:[A-Z]{2}|EU|INTL)$/, 'must be an ISO 3166 alpha-2 code, EU or INTL')),
   kind: v.picklist(INSTITUTION_KINDS),
   group: v.optional(IdSchema),
+  /** When the group relation began (acquisition completed, brand launched by the parent); required by the bundled check. */
+  groupSince: v.optional(PartialDateSchema),
   domains: v.array(DomainRuleSchema),
 });
 export type Institution = v.InferOutput<typeof InstitutionSchema>;
@@ -132,11 +137,18 @@ export const DATA_CATEGORIES = [
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
+/** What a status step is about: the arrangement itself (default), an enforcement order, or a rule. */
+export const STEP_SUBJECTS = ['arrangement', 'order', 'rule'] as const;
+export type StepSubject = (typeof STEP_SUBJECTS)[number];
+
 /**
  * One step of an arrangement's history. `by` names the institution that took the step (denied by,
  * ended by, ruled by); `source` is the index in `sources` of the report that established it (reported by).
  * `date` is when the step happened; `dateOfReport: true` says it is only when the step was reported, its
  * own date being unknown (the UI then says "reported on").
+ * `scope` says what exactly a partial step covers ("confirmed the talks; denied asking for transaction data
+ * for ads"); `subject` says whose status it is when not the arrangement's: an order ending is the order's
+ * status (the CFPB terminating Apple's order ends that order, not the Apple Card partnership).
  */
 export const StatusStepSchema = v.strictObject({
   status: v.picklist(STATUSES),
@@ -144,17 +156,33 @@ export const StatusStepSchema = v.strictObject({
   dateOfReport: v.optional(v.boolean()),
   by: v.optional(IdSchema),
   source: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  scope: v.optional(LocalizedTextSchema),
+  subject: v.optional(v.picklist(STEP_SUBJECTS)),
   note: v.optional(LocalizedTextSchema),
 });
 export type StatusStep = v.InferOutput<typeof StatusStepSchema>;
 
-/** A named source. `url` only where one is known (never invented); `via` names a relaying outlet. */
+/** The longest excerpt a source may carry: a sentence or two, quoted as found. */
+export const EXCERPT_MAX = 500;
+
+/**
+ * A named source. `url` only where one is known (never invented); `via` names a relaying outlet.
+ * `excerpt` is the sentence(s) of that source the entry's claims rest on, quoted as found, in the source's
+ * language. `titleIsDescription: true` says the title is our description, not the real headline (omitted
+ * when the title is the real headline). `primary: true` marks a primary document: a regulator's or court's
+ * decision or docket, an official register, the company's own statement or filing.
+ * The three are optional here (custom lists share this schema); the bundled check requires the excerpt and
+ * a real headline or the description mark.
+ */
 export const SourceSchema = v.strictObject({
   publisher: v.pipe(v.string(), v.trim(), v.nonEmpty('publisher is missing'), v.maxLength(120)),
   title: v.pipe(v.string(), v.trim(), v.nonEmpty('title is missing'), v.maxLength(300)),
+  titleIsDescription: v.optional(v.literal(true)),
   date: PartialDateSchema,
   url: v.optional(HttpsUrlSchema),
   via: v.optional(v.pipe(v.string(), v.maxLength(120))),
+  primary: v.optional(v.literal(true)),
+  excerpt: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('excerpt is empty'), v.maxLength(EXCERPT_MAX, `excerpt is longer than ${EXCERPT_MAX} characters`))),
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 

@@ -56,6 +56,20 @@ export function formatPartialDate(date: string, locale: string): string {
 }
 
 /**
+ * A partial date as the phrase that follows a verb, at the precision stored, so a year never reads "on
+ * 2022": English "on 6 August 2018", "in August 2018", "in 2018"; French "le 6 août 2018", "en août 2018",
+ * "en 2018". Locales other than French take the English prepositions. Invalid input is returned as is.
+ */
+export function formatDatePhrase(date: string, locale: string): string {
+  const words = formatPartialDate(date, locale);
+  if (words === date && !/^\d{4}$/.test(date)) return date;
+  const precision = date.split('-').length;
+  const fr = langOf(locale) === 'fr';
+  if (precision === 3) return `${fr ? 'le' : 'on'} ${words}`;
+  return `${fr ? 'en' : 'in'} ${words}`;
+}
+
+/**
  * Whether `n` takes the singular form: English "1 request" only; French "0 requête, 1 requête" (CLDR: one
  * for 0 and 1). Callers pick between two message keys with it, e.g. `t(isOne(n, lang) ? 'xOne' : 'xMany', ...)`.
  */

@@ -1,0 +1,85 @@
+/**
+ * How well an entry is sourced, and how a domain's owner was checked, in words a reader understands.
+ *
+ * The idea: a reader should see at a glance whether a statement rests on one article or on several
+ * independent reports and official documents. Sources are counted by publisher (three AFP relays are one
+ * source); `primary` counts regulators' and courts' documents, official registers and the companies' own
+ * statements (`Source.primary`). Pure: wording goes through a `Translate` so the popup, the options page,
+ * the notice and docs/catalog.md share it.
+ */
+import type { Translate } from '../i18n';
+import type { Arrangement, DomainRule } from './schema';
+import type { RelevanceClass } from './index';
+
+/**
+ * - `well-sourced`: three or more publishers, or two or more with at least one primary document;
+ * - `corroborated`: two publishers, none primary;
+ * - `primary-only`: one publisher, and it is a primary document;
+ * - `single-source`: one publisher, not primary.
+ */
+export type SourcingLevel = 'well-sourced' | 'corroborated' | 'primary-only' | 'single-source';
+
+export interface Sourcing {
+  /** Distinct publishers among the sources (relays of one wire by several outlets count once). */
+  sources: number;
+  /** Distinct publishers with at least one primary document. */
+  primary: number;
+  level: SourcingLevel;
+}
+
+/** Count an entry's sources by publisher and grade them (see `SourcingLevel`). */
+export function sourcing(a: Pick<Arrangement, 'sources'>): Sourcing {
+  const publishers = new Map<string, boolean>();
+  for (const s of a.sources) {
+    const key = s.publisher.trim().toLowerCase();
+    publishers.set(key, (publishers.get(key) ?? false) || s.primary === true);
+  }
+  const sources = publishers.size;
+  const primary = [...publishers.values()].filter(Boolean).length;
+  let level: SourcingLevel;
+  if (sources >= 3 || (sources >= 2 && primary >= 1)) level = 'well-sourced';
+  else if (sources === 2) level = 'corroborated';
+  else if (primary === 1) level = 'primary-only';
+  else level = 'single-source';
+  return { sources, primary, level };
+}
+
+/**
+ * "Well sourced: 4 sources, 2 primary" / "Bien sourcé : 4 sources, dont 2 primaires", "Two sources, none
+ * primary", "One source: an official document", "One source". `t` resolves the `sourcing_*` messages.
+ */
+export function describeSourcing(s: Sourcing, t: Translate): string {
+  switch (s.level) {
+    case 'well-sourced':
+      return s.primary === 0
+        ? t('sourcing_well_none', String(s.sources))
+        : t(s.primary === 1 ? 'sourcing_well_one' : 'sourcing_well_many', [String(s.sources), String(s.primary)]);
+    case 'corroborated':
+      return t('sourcing_two');
+    case 'primary-only':
+      return t('sourcing_primary_only');
+    case 'single-source':
+      return t('sourcing_single');
+  }
+}
+
+const OWNERSHIP_KEYS = { A: 'ownership_A', B: 'ownership_B', C: 'ownership_C', unverified: 'ownership_unverified' } as const;
+
+/**
+ * How a domain's owner was checked, in words (shared/research/domains.md): A "ownership checked in public
+ * entity lists", B "ownership checked on the brand's own pages", C "ownership found only in public code
+ * lists (weak evidence)", unverified "ownership not checked".
+ */
+export function describeOwnership(level: DomainRule['verified'], t: Translate): string {
+  return t(OWNERSHIP_KEYS[level]);
+}
+
+const RELEVANCE_KEYS = { other: 'class_other', aggregator: 'class_aggregator', regulation: 'class_regulation', context: 'class_context' } as const;
+
+/**
+ * The label of an entry's class ("Aggregator or data broker", "Regulation", "Context", "Other company"), or
+ * '' for platform-and-bank reports, which need no label.
+ */
+export function describeRelevance(cls: RelevanceClass, t: Translate): string {
+  return cls === 'platform-bank' ? '' : t(RELEVANCE_KEYS[cls]);
+}
