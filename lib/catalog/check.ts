@@ -64,11 +64,20 @@ export function checkCatalog(
 }
 
 /**
- * Words that give a source title away as our description of the source rather than its headline
- * ("Reuters report on ...", "French coverage of ...", "Summary of ..."). Such a title must carry
- * `titleIsDescription: true`. A heuristic: it catches the descriptions we used to write, not every one.
+ * Titles that give themselves away as our description of a source rather than its headline: "Report on
+ * ...", "Coverage of ...", or the publisher's own name followed by "article on", "report on", "summary
+ * of" ("Finextra coverage of the Bloomberg report"). Such a title must carry `titleIsDescription: true`.
+ * A heuristic: it catches the descriptions we used to write, not every one; a real headline such as
+ * "RBC disputes report that ..." passes because it does not name its publisher.
  */
-const DESCRIPTION_TITLE = /\b(?:report (?:on|that)|coverage of|summary of|analysis of|update on|wire on|text of|market data on|copy of)\b/i;
+const DESCRIPTIVE_START = /^(?:report|coverage|summary|analysis|text|market data|press release) (?:on|of|that|about)\b/i;
+const DESCRIPTIVE_WORDS = /\b(?:article|coverage|summary|analysis|note|post|brief|update|wire|report|text|interview) (?:on|of|about|that|with)\b/i;
+
+function looksLikeDescription(title: string, publisher: string): boolean {
+  if (DESCRIPTIVE_START.test(title)) return true;
+  const name = publisher.split(/[\s(]/)[0]!.toLowerCase();
+  return name.length > 2 && title.toLowerCase().includes(name) && DESCRIPTIVE_WORDS.test(title);
+}
 
 /** Statuses that say more than "someone reported it": each must cite the source that says it. */
 const STRONG_STATUSES: ReadonlySet<Status> = new Set(['confirmed', 'denied', 'ended', 'settled', 'ruled']);
@@ -104,7 +113,7 @@ export function checkSourcing(catalog: Catalog): CatalogProblem[] {
     const entry = `arrangement ${a.id}`;
     a.sources.forEach((s, i) => {
       if (s.excerpt === undefined) add(entry, `sources[${i}].excerpt`, 'no excerpt: quote the sentence(s) the entry rests on');
-      if (!s.titleIsDescription && DESCRIPTION_TITLE.test(s.title)) {
+      if (!s.titleIsDescription && looksLikeDescription(s.title, s.publisher)) {
         add(entry, `sources[${i}].title`, 'reads as a description: use the real headline or set titleIsDescription');
       }
     });
