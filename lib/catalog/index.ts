@@ -132,21 +132,22 @@ function ancestors(catalog: Pick<Catalog, 'institutions'>, id: string): string[]
  *    regulation, context.
  * 2. Within a class, entries naming this institution itself or one of its parent companies (Chase's page:
  *    JPMorgan Chase) before those that reach it only through another member of its group.
- * 3. On a platform's own site (Messenger, Facebook), entries naming more financial institutions first: a
- *    report on several banks concerns more of the readers than one on a single bank.
+ * 3. Entries naming more financial institutions first: a report on several banks (the 2018 requests to
+ *    four US banks) concerns more readers than one on a single bank or on a product of one bank. This is
+ *    what puts the 2018 Messenger report first on the four seed banks and on Messenger (issue 13), ahead of
+ *    later reports on one bank's own product (Google Plex with Citi).
  * 4. Most recent first (latest status step), then by id.
  * A bank's site shows its group's arrangements; Messenger shows Meta's (issue 3; ordering: issue 13).
  */
 export function arrangementsForInstitution(catalog: Pick<Catalog, 'institutions' | 'arrangements'>, id: string): Arrangement[] {
   const family = groupFamily(catalog, id);
   const direct = new Set([id, ...ancestors(catalog, id)]);
-  const onPlatform = findInstitution(catalog, id)?.kind === 'platform';
   const rank = new Map<Arrangement, readonly [number, number, number]>();
   const list = catalog.arrangements.filter((a) => a.parties.some((p) => family.has(p)));
   for (const a of list) {
     const cls = RELEVANCE_ORDER.indexOf(relevanceClass(catalog, a));
     const isDirect = a.parties.some((p) => direct.has(p)) ? 0 : 1;
-    const banks = onPlatform ? -a.parties.filter((p) => FINANCIAL_KINDS.has(findInstitution(catalog, p)?.kind ?? 'other')).length : 0;
+    const banks = -a.parties.filter((p) => FINANCIAL_KINDS.has(findInstitution(catalog, p)?.kind ?? 'other')).length;
     rank.set(a, [cls, isDirect, banks]);
   }
   return list.sort((x, y) => {

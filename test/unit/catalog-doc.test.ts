@@ -14,16 +14,19 @@ describe('docs/catalog.md', () => {
 
   it('lists institutions by country with their domains and verification level', () => {
     const france = doc.slice(doc.indexOf('### France (FR)'), doc.indexOf('###', doc.indexOf('### France (FR)') + 1));
-    expect(france).toContain('| Hello bank! | `hello-bank` | bank | BNP Paribas (`bnp-paribas`) | `hellobank.fr` (C) |');
-    expect(france).toContain('`mabanque.bnpparibas` (C)');
-    expect(doc).toContain('`facebook.com/messages` (A)');
+    expect(france).toContain('| Hello bank! | `hello-bank` | bank | BNP Paribas (`bnp-paribas`), since 2013 | `hellobank.fr` (C: public code lists only, weak) |');
+    expect(france).toContain('`mabanque.bnpparibas` (C: public code lists only, weak)');
+    expect(doc).toContain('`facebook.com/messages` (A: public entity lists)');
   });
 
   it('puts the 2018 Facebook–US banks report under 2018 with its latest status, and context entries apart', () => {
     const arrangements = doc.slice(doc.indexOf('## Arrangements by year'), doc.indexOf('## Context'));
     const y2018 = arrangements.slice(arrangements.indexOf('### 2018'), arrangements.indexOf('###', arrangements.indexOf('### 2018') + 1));
     expect(y2018).toContain('(`fb-us-banks-messenger-2018`)');
-    expect(y2018).toContain('Latest status: denied by Facebook, 2018-08-06.');
+    expect(y2018).toContain('Latest status: confirmed by Facebook, 2018-08-06 (confirmed working with banks on customer chat');
+    expect(y2018).toMatch(/`fb-us-banks-messenger-2018`\)  \n  Parties: [^\n]*Well sourced: 4 sources\./);
+    expect(arrangements).toContain('`jpmorgan-aggregator-fees-plaid-deal-2025`) — Aggregator or data broker');
+    expect(arrangements).toContain('Latest status: the enforcement order (not the arrangement) ended by Consumer Financial Protection Bureau (CFPB), 2025-09-22.');
     expect(arrangements).not.toContain('`cfpb-personal-financial-data-rights-1033-2024`');
     const context = doc.slice(doc.indexOf('## Context'), doc.indexOf('## How to propose a correction'));
     expect(context).toContain('`cfpb-personal-financial-data-rights-1033-2024`');
@@ -33,7 +36,7 @@ describe('docs/catalog.md', () => {
     const section = doc.slice(doc.indexOf('## How to propose a correction'));
     expect(section).toContain('entry id');
     expect(section).toContain('publisher, title, date');
-    for (const word of ['Reported', 'Owned by', 'Observed', 'Linked', '`denied`', '`ruled`']) expect(section).toContain(word);
+    for (const word of ['Reported', 'Owned by', 'Observed', 'Linked', '`denied`', '`ruled`', 'Well sourced', 'primary', 'Aggregator or data broker']) expect(section).toContain(word);
   });
 
   it('renders text from data safely inside tables', () => {

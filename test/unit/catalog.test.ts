@@ -5,9 +5,15 @@ import {
   groupFamily,
   groupRoot,
   rawBundledCatalog,
+  relevanceClass,
+  type Arrangement,
   type Catalog,
 } from '../../lib/catalog';
 import { checkCatalog, formatProblem } from '../../lib/catalog/check';
+import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
+import { formatDatePhrase } from '../../lib/i18n';
+import { classifyUrl } from '../../lib/sites';
+import { tEn, tFr } from './helpers';
 
 const clone = <T>(x: T): T => structuredClone(x);
 
@@ -17,11 +23,37 @@ describe('the bundled catalog', () => {
     expect(problems).toEqual([]);
   });
 
+  it('passes the sourcing rules: every source quoted, real headlines or marked descriptions, steps cited, group relations dated', () => {
+    const problems = checkCatalog(rawBundledCatalog(), { bundled: true }).map(formatProblem);
+    expect(problems).toEqual([]);
+  });
+
+  it('dates the group relations the audit named: Virgin Money in Nationwide, Discover in Capital One', () => {
+    const c = bundledCatalog();
+    const inst = (id: string) => c.institutions.find((i) => i.id === id)!;
+    expect([inst('virgin-money').group, inst('virgin-money').groupSince]).toEqual(['nationwide', '2024-10-01']);
+    expect([inst('discover').group, inst('discover').groupSince]).toEqual(['capital-one', '2025-05-18']);
+  });
+
+  it('says what the audit found: the Apple Card step ends an order, the seed step confirms in part, the 1033 rule is enjoined', () => {
+    const byId = (id: string) => bundledCatalog().arrangements.find((a) => a.id === id)!;
+    const apple = byId('apple-goldman-apple-card-cfpb-2024').status.find((s) => s.status === 'ended')!;
+    expect(apple.subject).toBe('order');
+    const seed = byId('fb-us-banks-messenger-2018').status.at(-1)!;
+    expect([seed.status, seed.by]).toEqual(['confirmed', 'facebook']);
+    expect(seed.scope?.en).toMatch(/denied actively asking for transaction data/);
+    const rule = byId('cfpb-personal-financial-data-rights-1033-2024');
+    expect(rule.status.map((s) => s.date)).toContain('2025-10-29');
+    expect(rule.sources.some((s) => s.publisher === 'Federal Register' && s.date === '2024-11-18')).toBe(true);
+    const plex = byId('google-plex-citi-2019-2021');
+    expect(plex.summary.en).toMatch(/November 2020 Google announced Plex accounts with 11/);
+  });
+
   it('holds the 2018 Facebook–US banks report with its history and at least three sources', () => {
     const a = bundledCatalog().arrangements.find((x) => x.id === 'fb-us-banks-messenger-2018');
     expect(a).toBeDefined();
     expect(a!.parties).toEqual(expect.arrayContaining(['jpmorgan-chase', 'citigroup', 'wells-fargo', 'us-bancorp', 'messenger']));
-    expect(a!.status.map((s) => s.status)).toEqual(['reported', 'ended', 'denied']);
+    expect(a!.status.map((s) => s.status)).toEqual(['reported', 'ended', 'confirmed']);
     expect(a!.sources.length).toBeGreaterThanOrEqual(3);
     expect(a!.sources.map((s) => s.publisher)).toEqual(expect.arrayContaining(['The Wall Street Journal', 'AFP']));
   });
@@ -40,6 +72,100 @@ describe('group queries', () => {
   it('gives a brand its group’s arrangements, and Messenger Meta’s', () => {
     expect(arrangementsForInstitution(catalog, 'chase').map((a) => a.id)).toContain('fb-us-banks-messenger-2018');
     expect(arrangementsForInstitution(catalog, 'instagram').map((a) => a.id)).toContain('fb-us-banks-messenger-2018');
+  });
+});
+
+describe('the most relevant report first', () => {
+  const catalog = bundledCatalog();
+  const firstOn = (url: string) => {
+    const match = classifyUrl(url);
+    if (!match) throw new Error(`no match for ${url}`);
+    return arrangementsForInstitution(catalog, match.institution).map((a) => a.id);
+  };
+  it.each([
+    ['Chase', 'https://www.chase.com/'],
+    ['Citi', 'https://online.citi.com/'],
+    ['Wells Fargo', 'https://www.wellsfargo.com/'],
+    ['U.S. Bank', 'https://www.usbank.com/'],
+    ['Messenger', 'https://www.messenger.com/t/1'],
+  ])('on %s the 2018 Messenger report comes first', (_name, url) => {
+    expect(firstOn(url)[0]).toBe('fb-us-banks-messenger-2018');
+  });
+
+  it('puts platform-and-bank reports before aggregator, regulation and context entries', () => {
+    const order = ['platform-bank', 'other', 'aggregator', 'regulation', 'context'];
+    for (const url of ['https://www.chase.com/', 'https://www.usbank.com/', 'https://www.messenger.com/', 'https://www.capitalone.com/']) {
+      const match = classifyUrl(url)!;
+      const classes = arrangementsForInstitution(catalog, match.institution).map((a) => order.indexOf(relevanceClass(catalog, a)));
+      expect(classes, url).toEqual([...classes].sort((x, y) => x - y));
+    }
+    const chase = firstOn('https://www.chase.com/');
+    expect(chase.indexOf('jpmorgan-aggregator-fees-plaid-deal-2025')).toBeGreaterThan(chase.indexOf('amazon-jpm-capitalone-checking-talks-2018'));
+  });
+
+  it('within a class, names this institution or its parent before other members of its group', () => {
+    // Instagram's page: a report naming Instagram comes before ones that reach it only through Meta's other apps.
+    const ids = arrangementsForInstitution(catalog, 'instagram').filter((a) => relevanceClass(catalog, a) === 'platform-bank');
+    const direct = ids.map((a) => a.parties.includes('instagram') || a.parties.includes('meta'));
+    expect(direct).toEqual([...direct].sort((x, y) => Number(y) - Number(x)));
+  });
+
+  it.each([
+    ['fb-us-banks-messenger-2018', 'platform-bank'],
+    ['jpmorgan-aggregator-fees-plaid-deal-2025', 'aggregator'],
+    ['fb-partner-categories-data-brokers-ended-2018', 'aggregator'],
+    ['cfpb-personal-financial-data-rights-1033-2024', 'regulation'],
+    ['carrefour-banque-cnil-2020', 'regulation'],
+    ['context-fb-market-value-2018', 'context'],
+    ['us-bancorp-memberworks-1999', 'other'],
+  ])('classes %s as %s', (id, cls) => {
+    expect(relevanceClass(catalog, catalog.arrangements.find((a) => a.id === id)!)).toBe(cls);
+  });
+
+  it('labels every class but platform-and-bank, in English and French', () => {
+    expect(describeRelevance('platform-bank', tEn)).toBe('');
+    expect(describeRelevance('aggregator', tEn)).toBe('Aggregator or data broker');
+    expect(describeRelevance('regulation', tFr)).toBe('Réglementation');
+    expect(describeRelevance('context', tEn)).toBe('Context');
+  });
+});
+
+describe('how well an entry is sourced', () => {
+  const src = (publisher: string, primary = false) => ({ publisher, title: 't', date: '2020', ...(primary ? { primary: true as const } : {}) });
+  const entry = (...sources: ReturnType<typeof src>[]) => ({ sources }) as Pick<Arrangement, 'sources'>;
+  it.each([
+    ['one secondary source', entry(src('A')), 'single-source', 'One source'],
+    ['three relays of one wire', entry(src('AFP'), src('AFP'), src('afp ')), 'single-source', 'One source'],
+    ['one primary document', entry(src('CFPB', true)), 'primary-only', 'One source, a primary document'],
+    ['two outlets', entry(src('A'), src('B')), 'corroborated', 'Two sources, none primary'],
+    ['two with one primary', entry(src('A'), src('CFPB', true)), 'well-sourced', 'Well sourced: 2 sources, 1 primary'],
+    ['four, two primary', entry(src('A'), src('B'), src('FTC', true), src('CFPB', true)), 'well-sourced', 'Well sourced: 4 sources, 2 primary'],
+    ['three secondary', entry(src('A'), src('B'), src('C')), 'well-sourced', 'Well sourced: 3 sources'],
+  ])('%s', (_s, e, level, words) => {
+    expect(sourcing(e).level).toBe(level);
+    expect(describeSourcing(sourcing(e), tEn)).toBe(words);
+  });
+  it('says it in French', () => {
+    expect(describeSourcing({ sources: 4, primary: 2, level: 'well-sourced' }, tFr)).toBe('Bien sourcé : 4 sources, dont 2 primaires');
+    expect(describeSourcing({ sources: 1, primary: 0, level: 'single-source' }, tFr)).toBe('Une seule source');
+  });
+  it('words how a domain owner was checked', () => {
+    expect(describeOwnership('A', tEn)).toMatch(/public entity lists/);
+    expect(describeOwnership('C', tEn)).toMatch(/weak/);
+    expect(describeOwnership('unverified', tFr)).toBe('propriétaire non vérifié');
+  });
+});
+
+describe('dates after a verb, at the precision stored', () => {
+  it.each([
+    ['2022', 'en-US', 'in 2022'],
+    ['2018-08', 'en-US', 'in August 2018'],
+    ['2018-08-06', 'en-US', 'on August 6, 2018'],
+    ['2022', 'fr-FR', 'en 2022'],
+    ['2018-08', 'fr-FR', 'en août 2018'],
+    ['2018-08-06', 'fr-FR', 'le 6 août 2018'],
+  ])('%s in %s reads "%s"', (date, locale, phrase) => {
+    expect(formatDatePhrase(date, locale)).toBe(phrase);
   });
 });
 
@@ -77,5 +203,29 @@ describe('the catalog check names the entry and the field', () => {
     mutate(c);
     const problems = checkCatalog(c, { today }).map(formatProblem);
     expect(problems.join('\n')).toContain(fragment);
+  });
+
+  // The sourcing rules apply to the bundled catalog only; custom lists share the schema without them.
+  const sourcingRows: Array<[string, (c: Catalog) => void, string]> = [
+    ['source without excerpt', (c) => delete c.arrangements[0]!.sources[0]!.excerpt, 'arrangement fb-us-banks-messenger-2018: sources[0].excerpt: no excerpt'],
+    ['title that is a description', (c) => (c.arrangements[0]!.sources[0]!.title = 'Report on Facebook and banks'), 'sources[0].title: reads as a description'],
+    ['title naming its own publisher', (c) => (c.arrangements[3]!.sources[1]!.title = 'Finextra coverage of the Bloomberg report') && delete c.arrangements[3]!.sources[1]!.titleIsDescription, 'sources[1].title: reads as a description'],
+    ['step citing no source', (c) => delete c.arrangements[0]!.status[0]!.source, 'status[0].source: a "reported" step must cite its source'],
+    ['confirmed by no party, on a secondary source', (c) => delete c.arrangements[0]!.status[2]!.by, 'status[2]: "confirmed" needs a primary source or the confirming party'],
+    ['denied by nobody', (c) => ((c.arrangements[0]!.status[2]!.status = 'denied'), delete c.arrangements[0]!.status[2]!.by), 'status[2].by: "denied" must say who denied'],
+    ['group relation without a date', (c) => delete c.institutions.find((i) => i.id === 'chase')!.groupSince, 'institution chase: groupSince: the relation to "jpmorgan-chase" has no date'],
+  ];
+  it.each(sourcingRows)('%s', (_s, mutate, fragment) => {
+    const c = clone(base);
+    mutate(c);
+    expect(checkCatalog(c, { today, bundled: true }).map(formatProblem).join('\n')).toContain(fragment);
+    expect(checkCatalog(c, { today }).map(formatProblem).join('\n')).not.toContain(fragment);
+  });
+
+  it('keeps the new fields optional in the schema: a custom list without them validates', () => {
+    const c = clone(base);
+    for (const a of c.arrangements) for (const s of a.sources) (delete s.excerpt, delete s.primary, delete s.titleIsDescription);
+    for (const i of c.institutions) delete i.groupSince;
+    expect(checkCatalog(c, { today })).toEqual([]);
   });
 });

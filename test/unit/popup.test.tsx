@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nContext } from '../../components/i18n';
 import { Popup, type PopupProps } from '../../components/Popup';
-import { bundledCatalog, type Arrangement } from '../../lib/catalog';
+import { bundledCatalog, relevanceClass, type Arrangement } from '../../lib/catalog';
 import { classifyUrl } from '../../lib/sites';
 import { computeTabState } from '../../lib/tab-state';
 import { tEn, tFr } from './helpers';
@@ -35,7 +35,9 @@ describe('popup on a bank site', () => {
     const steps = [...card.querySelectorAll('.timeline li')].map((li) => li.textContent);
     expect(steps[0]).toMatch(/^August 6, 2018: Reported by The Wall Street Journal/);
     expect(steps[1]).toMatch(/Ended by JPMorgan Chase, according to AFP/);
-    expect(steps[2]).toMatch(/Denied by Facebook/);
+    expect(steps[2]).toMatch(/Confirmed by Facebook, according to AFP \(confirmed working with banks on customer chat .*; denied actively asking for transaction data/);
+    expect(card.querySelector('.sourcing')?.textContent).toMatch(/^Well sourced: 4 sources/);
+    expect(card.querySelector('.class-label')).toBeNull();
     const links = [...card.querySelectorAll('.sources a')] as HTMLAnchorElement[];
     expect(links.length).toBeGreaterThanOrEqual(3);
     for (const a of links) {
@@ -61,6 +63,38 @@ describe('popup on a bank site', () => {
     expect(screen.getByRole('status').textContent).toContain('Muted: no more badge or notice on citi.com.');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(onUnmute).toHaveBeenCalledOnce();
+  });
+});
+
+describe('popup labels what is not a platform-and-bank report', () => {
+  it('shows the seed report first on Chase, and labels aggregator and context entries, in English and French', () => {
+    const url = 'https://www.chase.com/';
+    const state = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+    const relevance = Object.fromEntries(state.arrangementIds.map((id) => [id, relevanceClass(catalog, catalog.arrangements.find((a) => a.id === id)!)]));
+    renderPopup(url, { relevance });
+    const cards = [...document.querySelectorAll('article[data-arrangement]')];
+    expect(cards[0]!.getAttribute('data-arrangement')).toBe('fb-us-banks-messenger-2018');
+    const agg = document.querySelector('[data-arrangement="jpmorgan-aggregator-fees-plaid-deal-2025"]')!;
+    expect(agg.querySelector('.class-label')?.textContent).toBe('Aggregator or data broker');
+    cleanup();
+    renderPopup(url, { relevance }, 'fr');
+    const aggFr = document.querySelector('[data-arrangement="jpmorgan-aggregator-fees-plaid-deal-2025"]')!;
+    expect(aggFr.querySelector('.class-label')?.textContent).toBe('Agrégateur ou courtier en données');
+    expect(aggFr.querySelector('.sourcing')?.textContent).toMatch(/^Bien sourcé/);
+  });
+
+  it('says an order ended, not the arrangement', () => {
+    const apple = catalog.arrangements.find((a) => a.id === 'apple-goldman-apple-card-cfpb-2024')!;
+    const url = 'https://www.apple.com/';
+    const state = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+    render(
+      <I18nContext.Provider value={{ t: tEn, lang: 'en', locale: 'en-US' }}>
+        <Popup state={state} arrangements={[apple]} names={names} />
+      </I18nContext.Provider>,
+    );
+    const ended = document.querySelector('.timeline li[data-status="ended"]')!;
+    expect(ended.textContent).toMatch(/Ended by CFPB|Ended by Consumer Financial Protection Bureau/);
+    expect(ended.textContent).toContain('(the enforcement order, not the arrangement)');
   });
 });
 
