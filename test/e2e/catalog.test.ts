@@ -15,6 +15,7 @@ describe('catalog entries on the sites they concern', () => {
         'https://www.americanexpress.com/': { file: 'bank.html' },
         'https://www.rbcroyalbank.com/': { file: 'bank.html' },
         'https://mabanque.bnpparibas/': { file: 'bank.html' },
+        'https://www.chase.com/': { file: 'bank.html' },
       },
     });
   });
@@ -40,17 +41,30 @@ describe('catalog entries on the sites they concern', () => {
     expect(await more.getAttribute('href')).toBe(`chrome-extension://${session.extensionId}/options.html#/arrangement/${id}`);
   });
 
-  it('www.messenger.com lists at least eight Meta arrangements, most recent first', async () => {
+  it('www.messenger.com lists at least eight Meta arrangements, the 2018 Messenger report first', async () => {
     const popup = await popupFor('https://www.messenger.com/t/1');
     const ids = await popup.locator('article[data-arrangement]').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrangement')));
     expect(ids.length).toBeGreaterThanOrEqual(8);
-    expect(ids).toContain('fb-us-banks-messenger-2018');
+    expect(ids[0]).toBe('fb-us-banks-messenger-2018');
     expect(ids).toContain('avanza-meta-pixel-imy-2024');
-    const firstDates = await popup.locator('article[data-arrangement] .timeline li:last-child time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
-    // Sorted by each entry's latest step: the dates of the last steps never increase down the list.
-    for (let i = 1; i < firstDates.length; i++) expect(firstDates[i]! <= firstDates[i - 1]!).toBe(true);
+    // Platform-and-bank reports first, then the labelled classes (aggregators, regulation, context).
+    const classes = await popup.locator('article[data-arrangement]').evaluateAll((els) => els.map((e) => e.getAttribute('data-relevance')));
+    const order = ['platform-bank', 'other', 'aggregator', 'regulation', 'context'];
+    const ranks = classes.map((c) => order.indexOf(c ?? ''));
+    expect(ranks.every((r) => r >= 0)).toBe(true);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(await popup.locator('article[data-relevance="aggregator"] .class-label').first().textContent()).toBe('Aggregator or data broker');
+    expect(await popup.locator('article[data-relevance="platform-bank"] .class-label').count()).toBe(0);
+    // Each entry says how well it is sourced.
+    expect(await popup.locator('article[data-arrangement="fb-us-banks-messenger-2018"] .sourcing').textContent()).toMatch(/^Well sourced: \d+ sources/);
     // Status in words, evidence level explicit.
     expect(await popup.textContent('main')).toMatch(/Ruled by|Denied by|Reported by/);
+  });
+
+  it('www.chase.com shows the 2018 Messenger report first', async () => {
+    const popup = await popupFor('https://www.chase.com/');
+    const first = await popup.locator('article[data-arrangement]').first().getAttribute('data-arrangement');
+    expect(first).toBe('fb-us-banks-messenger-2018');
   });
 
   it('an unrelated site shows nothing', async () => {
@@ -84,15 +98,29 @@ describe('the catalog page in the options page', () => {
     expect(fr).toContain('carrefour-banque-cnil-2020');
     await page.getByLabel('Country').selectOption('');
     await page.getByLabel('Year').selectOption('2018');
-    await page.getByLabel('Status').selectOption('denied');
-    const denied2018 = await page.locator('ul.entries > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrangement')));
-    expect(denied2018).toContain('fb-us-banks-messenger-2018');
+    await page.getByLabel('Status').selectOption('ended');
+    const ended2018 = await page.locator('ul.entries > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrangement')));
+    expect(ended2018).toContain('fb-us-banks-messenger-2018');
     await page.getByLabel('Institution or platform').selectOption('bnp-paribas');
     await page.getByLabel('Year').selectOption('');
     await page.getByLabel('Status').selectOption('');
     await expect.poll(count).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Search').fill('no such words anywhere');
     await expect.poll(() => page.textContent('.empty')).toBe('No entry matches. Try fewer words or filters.');
+  });
+
+  it('shows how well each entry is sourced, year-only dates as "in 2022", and how each site owner was checked', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#/catalog`);
+    const plaid = page.locator('ul.entries > li[data-arrangement="plaid-privacy-class-action-settlement"]');
+    await plaid.waitFor();
+    expect(await plaid.textContent()).toContain('Ruled in 2022');
+    expect(await plaid.locator('.sourcing').textContent()).toMatch(/Well sourced|Two sources|One source/);
+    await page.getByLabel('Institution or platform').selectOption('jpmorgan-chase');
+    const sites = page.locator('section.institution-sites');
+    await sites.waitFor();
+    expect(await sites.textContent()).toContain('chase.com');
+    expect(await sites.textContent()).toContain('ownership checked on the brand’s own pages');
   });
 
   it('gives each entry its own address', async () => {
