@@ -7,9 +7,10 @@
  *
  *   size cap -> JSON.parse -> nesting depth -> is an object -> format and version (newer refused)
  *   -> migrations (older brought to the current version) -> known-key pre-pass (unknown keys dropped and
- *   reported, count limits) -> valibot schema (every issue collected) -> cross-reference rules for custom
- *   lists (parties exist, no bundled entry redefined, no duplicate sites or list ids)
- *   -> normalised config + preview of what applying would change.
+ *   reported, count limits) -> no bidi control or zero-width character in any text -> valibot schema (every
+ *   issue collected) -> cross-reference rules for custom lists (parties exist, no bundled entry redefined,
+ *   no site or id claimed by two lists or by a list and the catalog, no duplicate sites or list ids)
+ *   -> ended snoozes left out (reported in `skipped`) -> normalised config + preview of what would change.
  *
  * `importConfig` never throws and never mutates `current`; applying is a separate, pure, all-or-nothing
  * step (`applyImportToState`) so the UI can show the preview and the file's date first (DESIGN.md,
@@ -19,7 +20,8 @@ import * as v from 'valibot';
 import { rawBundledCatalog } from '../catalog';
 import { detectVersion, migrateDocument, typeName } from './migrations';
 import { childPath, findTooDeep, isJsonObject, project, type PathKey, type ProjectReport } from './project';
-import { bundledIndex, checkList } from './list-rules';
+import { bundledIndex, checkList, checkListsTogether } from './list-rules';
+import { hiddenCharacterProblems } from './text-rules';
 import { normalisePreferences, previewImport } from './preview';
 import { utf8Length } from './json';
 import { CONFIG_FORMAT, ConfigV1Schema, CURRENT_VERSION, LIMITS, LIST_FORMAT, ListFileV1Schema } from './schema';
@@ -68,29 +70,32 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
   // A UTF-16 unit is at most 3 UTF-8 bytes, so only a long text needs counting.
   if (text.length > LIMITS.maxBytes / 3) {
     const bytes = utf8Length(text);
-    if (bytes > LIMITS.maxBytes) return fail([{ path: '$', message: tooLargeMessage(bytes) }]);
+    if (bytes > LIMITS.maxBytes) return fail([{ path: '$', message: tooLargeMessage(bytes), code: 'too-large' }]);
   }
-  if (text.trim() === '') return fail([{ path: '$', message: 'the file is empty' }]);
+  if (text.trim() === '') return fail([{ path: '$', message: 'the file is empty', code: 'empty' }]);
 
   // 2. JSON.
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    if (error instanceof RangeError) return fail([{ path: '$', message: `nested too deeply to read (the limit is ${LIMITS.maxDepth} levels)` }]);
-    return fail([{ path: '$', message: notJsonMessage(text, error) }]);
+    if (error instanceof RangeError) return fail([{ path: '$', message: `nested too deeply to read (the limit is ${LIMITS.maxDepth} levels)`, code: 'too-deep' }]);
+    return fail([{ path: '$', message: notJsonMessage(text, error), code: 'not-json' }]);
   }
 
   // 3. Depth, without recursion; everything after this may recurse safely.
   const tooDeep = findTooDeep(parsed, LIMITS.maxDepth);
-  if (tooDeep !== null) return fail([{ path: tooDeep, message: `nested more than ${LIMITS.maxDepth} levels deep` }]);
+  if (tooDeep !== null) return fail([{ path: tooDeep, message: `nested more than ${LIMITS.maxDepth} levels deep`, code: 'too-deep' }]);
 
   // 4. Object, format, version.
   if (!isJsonObject(parsed)) {
-    return fail([{ path: '$', message: `expected a JSON object with a "format" field, found ${typeName(parsed)}` }]);
+    return fail([{ path: '$', message: `expected a JSON object with a "format" field, found ${typeName(parsed)}`, code: 'not-a-config' }]);
   }
   const detected = detectVersion(parsed);
-  if (!detected.ok) return fail([{ path: detected.path, message: detected.message }]);
+  if (!detected.ok) {
+    const code = detected.message.startsWith('made by a newer Linkwatch') ? 'newer-version' : 'not-a-config';
+    return fail([{ path: detected.path, message: detected.message, code }]);
+  }
   const kind = detected.format === LIST_FORMAT ? 'list' : 'config';
   const fromVersion = detected.version;
   const migrated = fromVersion < CURRENT_VERSION;
@@ -114,16 +119,24 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
   const projected = project(doc, kind === 'list' ? ListFileV1Schema : ConfigV1Schema, report);
   if (report.errors.length > 0) return withNote(report.errors);
 
-  // 7. Schema (every issue), then 8. cross-references.
+  // 7. No bidi control or zero-width character in any text (text-rules.ts).
+  const hidden = hiddenCharacterProblems(projected);
+  if (hidden.length > 0) return withNote(hidden);
+
+  // 8. Schema (every issue), then 9. cross-references (list-rules.ts) and ended snoozes.
+  // Lists the user already has, other than those the file replaces: a file's list may not claim their sites or ids.
+  const installed = (current?.customLists ?? []).map((list) => ({ list, path: null }));
   const bundled = bundledIndex(options.bundled ?? defaultBundled());
   const today = now.toISOString().slice(0, 10);
   const problems: ImportProblem[] = [];
+  const skipped: ImportProblem[] = [];
   let config: ConfigV1;
   if (kind === 'list') {
     const result = v.safeParse(ListFileV1Schema, projected, PARSE_CONFIG);
     if (!result.success) return withNote(result.issues.map(issueToProblem));
     const list = result.output.list;
     checkList(list, '$.list', bundled, today, problems);
+    checkListsTogether([{ list, path: '$.list' }], installed, bundled, problems);
     config = {
       format: CONFIG_FORMAT,
       version: CURRENT_VERSION,
@@ -139,6 +152,19 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
     checkDuplicates(output.siteDecisions.map((d) => d.site), '$.siteDecisions', 'site', (site) => `"${site}" has two decisions`, problems);
     checkDuplicates(output.customLists.map((l) => l.id), '$.customLists', 'id', (id) => `list id "${id}" is used twice`, problems);
     output.customLists.forEach((list, i) => checkList(list, `$.customLists[${i}]`, bundled, today, problems));
+    checkListsTogether(output.customLists.map((list, i) => ({ list, path: `$.customLists[${i}]` })), installed, bundled, problems);
+    // A snooze that has already ended is left out and reported, not refused: a user's own older backup
+    // holds them, and importing one would change nothing (DESIGN.md: "dropped keys are reported").
+    output.siteDecisions = output.siteDecisions.filter((d, i) => {
+      if (d.decision !== 'snoozed' || Date.parse(d.until) > now.getTime()) return true;
+      skipped.push({
+        path: `$.siteDecisions[${i}].until`,
+        message: `the snooze of ${d.site} ended on ${d.until}; it is left out`,
+        code: 'snooze-ended',
+        values: [d.site, d.until],
+      });
+      return false;
+    });
     config = {
       format: CONFIG_FORMAT,
       version: CURRENT_VERSION,
@@ -158,6 +184,7 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
     fromVersion,
     migrated,
     dropped: report.dropped,
+    skipped,
     preview: previewImport(current ?? EMPTY_STATE, config),
   };
 }
@@ -217,7 +244,8 @@ function issueToProblem(issue: v.BaseIssue<unknown>): ImportProblem {
   let path = '$';
   for (const key of keys) path = childPath(path, key);
   const missing = issue.kind === 'schema' && issue.input === undefined && issue.path?.at(-1)?.type === 'object';
-  return { path, message: missing ? 'required, but missing' : issue.message };
+  if (missing) return { path, message: 'required, but missing', code: 'missing' };
+  return { path, message: issue.message, code: issue.kind === 'schema' ? 'wrong-type' : 'not-accepted' };
 }
 
 function checkDuplicates(

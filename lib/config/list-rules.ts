@@ -15,6 +15,8 @@ export interface BundledIndex {
   arrangements: ReadonlySet<string>;
   /** Claimed host (a rule's `domain`, path ignored) -> owning institution id. */
   domains: ReadonlyMap<string, string>;
+  /** Institution id -> display name (for messages). */
+  names: ReadonlyMap<string, string>;
 }
 
 const indexCache = new WeakMap<object, BundledIndex>();
@@ -34,14 +36,16 @@ export function bundledIndex(catalog: unknown): BundledIndex {
   };
   const ids = (list: Array<Record<string, unknown>>) => new Set(list.flatMap((e) => (typeof e.id === 'string' ? [e.id] : [])));
   const domains = new Map<string, string>();
+  const names = new Map<string, string>();
   for (const inst of entries('institutions')) {
+    if (typeof inst.id === 'string' && typeof inst.name === 'string') names.set(inst.id, inst.name);
     if (typeof inst.id !== 'string' || !Array.isArray(inst.domains)) continue;
     for (const rule of inst.domains) {
       const domain = isJsonObject(rule) ? rule.domain : undefined;
       if (typeof domain === 'string' && !domains.has(domain)) domains.set(domain, inst.id);
     }
   }
-  const index: BundledIndex = { institutions: ids(entries('institutions')), arrangements: ids(entries('arrangements')), domains };
+  const index: BundledIndex = { institutions: ids(entries('institutions')), arrangements: ids(entries('arrangements')), domains, names };
   indexCache.set(key, index);
   return index;
 }
@@ -70,22 +74,36 @@ export function checkList(list: CustomList, listPath: string, bundled: BundledIn
   list.institutions.forEach((inst, i) => {
     const path = `${listPath}.institutions[${i}]`;
     if (bundled.institutions.has(inst.id)) {
-      problems.push({ path: `${path}.id`, message: `"${inst.id}" is a bundled institution; a list may name it as a party but cannot redefine it` });
+      problems.push({
+        path: `${path}.id`,
+        message: `"${inst.id}" is a bundled institution; a list may name it as a party but cannot redefine it`,
+        code: 'bundled-entry',
+        values: [inst.id],
+      });
     }
     inst.domains.forEach((rule, j) => {
       const claim = bundledClaim(rule.domain, bundled);
       if (claim) {
-        const where = claim.domain === rule.domain ? '' : ` (${claim.domain})`;
+        const where = claim.domain === rule.domain ? '' : `, which claims ${claim.domain}`;
+        const first = `the list "${list.name}" (institution "${inst.name}")`;
+        const second = `Linkwatch's catalog (institution "${bundled.names.get(claim.institution) ?? claim.institution}"${where})`;
         problems.push({
           path: `${path}.domains[${j}].domain`,
-          message: `"${rule.domain}" is already claimed by bundled institution "${claim.institution}"${where}`,
+          message: `"${rule.domain}" is claimed by both ${first} and ${second}; a site belongs to one owner only`,
+          code: 'domain-claimed-twice',
+          values: [rule.domain, first, second],
         });
       }
     });
   });
   list.arrangements.forEach((a, i) => {
     if (bundled.arrangements.has(a.id)) {
-      problems.push({ path: `${listPath}.arrangements[${i}].id`, message: `"${a.id}" is a bundled arrangement; a list cannot redefine it` });
+      problems.push({
+        path: `${listPath}.arrangements[${i}].id`,
+        message: `"${a.id}" is a bundled arrangement; a list cannot redefine it`,
+        code: 'bundled-entry',
+        values: [a.id],
+      });
     }
   });
 
@@ -170,4 +188,114 @@ function problemPath(
   const base = `${listPath}.${what === 'institution' ? 'institutions' : 'arrangements'}[${index}]`;
   if (!problem.field) return base;
   return problem.field.startsWith('[') ? `${base}${problem.field}` : `${base}.${problem.field}`;
+}
+
+/** A list being checked together with others: `path` is its JSON path in the file, null for an installed list. */
+export interface PlacedList {
+  list: CustomList;
+  path: string | null;
+}
+
+/**
+ * The rules between lists: no site claimed by two lists (a domain equal to, or at a dot boundary below,
+ * another list's domain: `bank.example` and `online.bank.example` clash), and no institution or arrangement
+ * id used by two lists (an entry's address, `#/arrangement/ID`, must name one entry). `fromFile` are the
+ * file's lists in order; `installed` the user's lists (read defensively: stored data), of which those with
+ * the id of a file's list are left out (the file replaces them). A clash is reported once, at the file's
+ * path of the later claim (or of the file's claim when the other is installed), naming both lists.
+ */
+export function checkListsTogether(fromFile: readonly PlacedList[], installed: readonly PlacedList[], bundled: BundledIndex, problems: ImportProblem[]): void {
+  const replaced = new Set(fromFile.map((p) => p.list.id));
+  const all = [...fromFile, ...installed.filter((p) => isJsonObject(p.list) && !replaced.has(p.list.id))];
+  const label = (list: CustomList, inst?: { name?: unknown }) =>
+    `the list "${String(list.name)}"${inst && typeof inst.name === 'string' ? ` (institution "${inst.name}")` : ''}`;
+
+  // Domains: every claim, then for each claim every claim at itself or a parent domain by another list.
+  // A list's owner key is its id: two lists with one id in a file are reported as such, not as clashes.
+  interface Claim {
+    domain: string;
+    owner: string;
+    path: string | null;
+    label: string;
+    order: number;
+  }
+  const byDomain = new Map<string, Claim[]>();
+  const claims: Claim[] = [];
+  all.forEach((placed) => {
+    const owner = String(placed.list.id);
+    const institutions = Array.isArray(placed.list.institutions) ? placed.list.institutions : [];
+    institutions.forEach((inst, i) => {
+      const rules = isJsonObject(inst) && Array.isArray(inst.domains) ? inst.domains : [];
+      rules.forEach((rule, j) => {
+        if (!isJsonObject(rule) || typeof rule.domain !== 'string') return;
+        const claim: Claim = {
+          domain: rule.domain,
+          owner,
+          path: placed.path === null ? null : `${placed.path}.institutions[${i}].domains[${j}].domain`,
+          label: label(placed.list, inst),
+          order: claims.length,
+        };
+        claims.push(claim);
+        const same = byDomain.get(rule.domain);
+        if (same) same.push(claim);
+        else byDomain.set(rule.domain, [claim]);
+      });
+    });
+  });
+  const reported = new Set<string>();
+  for (const claim of claims) {
+    for (let candidate = claim.domain; ; ) {
+      for (const other of byDomain.get(candidate) ?? []) {
+        if (other.owner === claim.owner) continue;
+        if (claim.path === null && other.path === null) continue;
+        const [first, second] = other.order < claim.order ? [other, claim] : [claim, other];
+        // Report at the file's claim; when both are in the file, at the later one.
+        const at = second.path ?? first.path!;
+        const key = `${first.order}/${second.order}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const shown = first.domain === second.domain ? `"${second.domain}"` : `"${second.domain}" and "${first.domain}"`;
+        const atClaim = at === second.path ? second : first;
+        problems.push({
+          path: at,
+          message: `${shown} ${first.domain === second.domain ? 'is' : 'are'} claimed by both ${first.label} and ${second.label}; a site belongs to one list only`,
+          code: 'domain-claimed-twice',
+          values: [atClaim.domain, first.label, second.label],
+        });
+      }
+      const dot = candidate.indexOf('.');
+      if (dot < 0) break;
+      candidate = candidate.slice(dot + 1);
+    }
+  }
+
+  // Ids: institutions and arrangements, across lists (within one list, checkReferences reports them).
+  for (const field of ['institutions', 'arrangements'] as const) {
+    const seen = new Map<string, number>();
+    all.forEach((placed, owner) => {
+      if (all.findIndex((p) => p.list.id === placed.list.id) !== owner) return;
+      const entries = Array.isArray(placed.list[field]) ? placed.list[field] : [];
+      entries.forEach((entry, i) => {
+        const id = isJsonObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+        if (id === undefined) return;
+        const before = seen.get(id);
+        if (before === undefined) {
+          seen.set(id, owner);
+          return;
+        }
+        if (before === owner) return;
+        const other = all[before]!;
+        const at = placed.path ?? other.path;
+        if (at === null) return;
+        const index = placed.path !== null ? i : (other.list[field] as Array<{ id: string }>).findIndex((e) => e.id === id);
+        const otherList = placed.path !== null ? other.list : placed.list;
+        problems.push({
+          path: `${at}.${field}[${index}].id`,
+          message: `${field === 'institutions' ? 'institution' : 'arrangement'} id "${id}" is also used by ${label(otherList)}; an id belongs to one list only`,
+          code: 'id-used-twice',
+          values: [id, String(otherList.name)],
+        });
+      });
+    });
+  }
 }

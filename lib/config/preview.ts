@@ -24,20 +24,37 @@ export function normalisePreferences(prefs: v.InferOutput<typeof ConfigV1Schema>
   return out;
 }
 
+/** A list's summary; reads defensively (an installed list is stored data). */
 function summarise(list: CustomList): ListSummary {
+  const institutions = Array.isArray(list.institutions) ? list.institutions : [];
+  const arrangements = Array.isArray(list.arrangements) ? list.arrangements : [];
   return {
     name: list.name,
     author: list.author,
     date: list.date,
     enabled: list.enabled,
-    institutions: list.institutions.length,
-    arrangements: list.arrangements.length,
+    institutions: institutions.length,
+    arrangements: arrangements.length,
+    sites: institutions.flatMap((inst) =>
+      (inst.domains ?? []).map((rule) => ({ site: rule.path ? `${rule.domain}${rule.path}` : rule.domain, institution: inst.name })),
+    ),
+    entries: arrangements.map((a) => ({ id: a.id, title: { en: a.title?.en ?? a.id, fr: a.title?.fr ?? a.id } })),
   };
 }
 
 /**
+ * `list` as it will be stored over `old` (same id): everything from the file, but the user's on/off switch
+ * kept (a corrected list re-imported must not turn back on a list the user switched off).
+ */
+function keepSwitch(list: CustomList, old: CustomList | undefined): CustomList {
+  return old && typeof old.enabled === 'boolean' ? { ...list, enabled: old.enabled } : list;
+}
+
+/**
  * What applying `config` to `current` would change, in order: preferences (in `DEFAULT_PREFERENCES` key
- * order), then site decisions and lists in file order. Pure; reads `current` only.
+ * order), then site decisions and lists in file order; each list with every site it claims and every entry
+ * title. A list the user has is `unchanged` when only its on/off switch differs (the switch is kept).
+ * Pure; reads `current` only.
  */
 export function previewImport(current: ConfigState, config: ConfigV1): Change[] {
   const changes: Change[] = [];
@@ -67,7 +84,10 @@ export function previewImport(current: ConfigState, config: ConfigV1): Change[] 
   for (const list of config.customLists) {
     const old = lists.get(list.id);
     if (!old) changes.push({ kind: 'list', change: 'added', id: list.id, to: summarise(list) });
-    else changes.push({ kind: 'list', change: deepEqual(old, list) ? 'unchanged' : 'replaced', id: list.id, from: summarise(old), to: summarise(list) });
+    else {
+      const next = keepSwitch(list, old);
+      changes.push({ kind: 'list', change: deepEqual(old, next) ? 'unchanged' : 'replaced', id: list.id, from: summarise(old), to: summarise(next) });
+    }
   }
   return changes;
 }
@@ -75,7 +95,8 @@ export function previewImport(current: ConfigState, config: ConfigV1): Change[] 
 /**
  * The state after applying an import (pure; `current` and `result` are not modified, the new state shares no
  * object with `result`). Preferences in the file set those keys; decisions in the file are added, or replace
- * the decision for the same site in place; lists are added, or replace the list with the same id in place.
+ * the decision for the same site in place; lists are added, or replace the list with the same id in place
+ * and whole (entries, institutions, domains at once) but keep the user's on/off switch.
  * Nothing else is removed: other stored preferences (even unknown keys), decisions and lists stay.
  */
 export function applyImportToState(current: ConfigState, result: Pick<ImportSuccess, 'config'>): ConfigState {
@@ -96,7 +117,7 @@ export function applyImportToState(current: ConfigState, result: Pick<ImportSucc
   const customLists = [...(current.customLists ?? [])];
   for (const list of config.customLists) {
     const i = customLists.findIndex((l) => l.id === list.id);
-    if (i >= 0) customLists[i] = cloneJson(list);
+    if (i >= 0) customLists[i] = cloneJson(keepSwitch(list, customLists[i]));
     else customLists.push(cloneJson(list));
   }
   return { preferences, siteDecisions, customLists };

@@ -32,10 +32,43 @@ export interface ConfigV1 {
   customLists: CustomList[];
 }
 
-/** One reason a file was refused: `path` is a JSON path into the file (`$.siteDecisions[2].site`, `$`). */
+/**
+ * The kinds of problem that have plain words in the UI (public/_locales, keys `importProblem_<code>` with
+ * `values` as substitutions). A problem without a code is worded by its location alone.
+ * - `hidden-characters`: values [the characters, "U+202E, U+200B"];
+ * - `domain-claimed-twice`: values [domain, first claimant, second claimant];
+ * - `id-used-twice`: values [id, the other list's name];
+ * - `bundled-entry`: values [id];
+ * - `snooze-ended`: values [site, end instant];
+ * - `missing`, `wrong-type`, `not-accepted`: no values (a schema issue);
+ * - `not-json`, `empty`, `too-large`, `too-deep`, `newer-version`, `not-a-config`: the whole file.
+ */
+export type ProblemCode =
+  | 'hidden-characters'
+  | 'domain-claimed-twice'
+  | 'id-used-twice'
+  | 'bundled-entry'
+  | 'snooze-ended'
+  | 'missing'
+  | 'wrong-type'
+  | 'not-accepted'
+  | 'not-json'
+  | 'empty'
+  | 'too-large'
+  | 'too-deep'
+  | 'newer-version'
+  | 'not-a-config';
+
+/**
+ * One reason a file was refused (or, in `ImportSuccess.skipped`, a part left out): `path` is a JSON path
+ * into the file (`$.siteDecisions[2].site`, `$`); `message` says it in technical English (what the CLI
+ * prints); `code` and `values`, when present, let the UI say it in plain words in the user's language.
+ */
 export interface ImportProblem {
   path: string;
   message: string;
+  code?: ProblemCode;
+  values?: string[];
 }
 
 /**
@@ -55,7 +88,11 @@ export type Change =
       from?: ListSummary;
     };
 
-/** What the preview says about a custom list: its name, author, date, whether enabled, and its size. */
+/**
+ * What the preview says about a custom list: its name, author, date, whether enabled (for a list the user
+ * already has: the user's switch, which a re-import keeps), its size, every site it claims (`domain` or
+ * `domain/path`, with the institution's name) and every entry's title.
+ */
 export interface ListSummary {
   name: string;
   author: string;
@@ -63,6 +100,8 @@ export interface ListSummary {
   enabled: boolean;
   institutions: number;
   arrangements: number;
+  sites: Array<{ site: string; institution: string }>;
+  entries: Array<{ id: string; title: { en: string; fr: string } }>;
 }
 
 /**
@@ -70,7 +109,8 @@ export interface ListSummary {
  * config's `createdAt`, a list's `date`); `fromVersion`: the version the file was written in (0 for the
  * pre-release export); `migrated`: whether it was converted; `dropped`: JSON paths of keys left out
  * (unknown, or `__proto__`/`constructor`/`prototype`), in terms of the migrated document; `preview`: what
- * `applyImportToState` would change versus the `current` state given to `importConfig`.
+ * `applyImportToState` would change versus the `current` state given to `importConfig`; `skipped`: parts of
+ * the file left out with their reason (a snooze that has already ended), not in `config`.
  */
 export interface ImportSuccess {
   ok: true;
@@ -80,6 +120,7 @@ export interface ImportSuccess {
   fromVersion: number;
   migrated: boolean;
   dropped: string[];
+  skipped: ImportProblem[];
   preview: Change[];
 }
 

@@ -147,6 +147,13 @@ describe('preview and apply', () => {
   const result = expectOk(importText(fixture('v1-config.json'), current));
   const file = fixtureJson<{ siteDecisions: SiteDecision[] }>('v1-config.json');
 
+  // Every site the fixture list claims, with its institution (a path kept: example.org/chat).
+  const LIST_SITES = [
+    { site: 'example.com', institution: 'Example Bank' },
+    { site: 'example.net', institution: 'Example Platform' },
+    { site: 'example.org/chat', institution: 'Example Platform' },
+  ];
+
   it('lists exactly what would change, with the file’s date', () => {
     expect(result.createdAt).toBe('2025-06-02T08:00:00.000Z');
     expect(result.preview).toEqual([
@@ -164,8 +171,17 @@ describe('preview and apply', () => {
         kind: 'list',
         change: 'replaced',
         id: 'advocate-test-list',
-        from: { name: 'Old name', author: 'Example Privacy Group', date: '2025-06-01', enabled: true, institutions: 2, arrangements: 0 },
-        to: { name: "Advocate's test list", author: 'Example Privacy Group', date: '2025-06-01', enabled: true, institutions: 2, arrangements: 1 },
+        from: { name: 'Old name', author: 'Example Privacy Group', date: '2025-06-01', enabled: true, institutions: 2, arrangements: 0, sites: LIST_SITES, entries: [] },
+        to: {
+          name: "Advocate's test list",
+          author: 'Example Privacy Group',
+          date: '2025-06-01',
+          enabled: true,
+          institutions: 2,
+          arrangements: 1,
+          sites: LIST_SITES,
+          entries: [{ id: 'example-bank-platform-2025', title: { en: 'Test fixture: Example Bank and Example Platform', fr: 'Donnée de test : Example Bank et Example Platform' } }],
+        },
       },
     ]);
   });
@@ -301,8 +317,8 @@ describe('refused files', () => {
       'a list redefining bundled ids and domains',
       'list-redefines-bundled.json',
       [
-        '$.list.institutions[0].domains[1].domain: "online.chase.com" is already claimed by bundled institution "',
-        '$.list.institutions[1].domains[2].domain: "messenger.com" is already claimed by bundled institution "',
+        '$.list.institutions[0].domains[1].domain: "online.chase.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Chase", which claims chase.com); a site belongs to one owner only',
+        '$.list.institutions[1].domains[2].domain: "messenger.com" is claimed by both the list "Advocate\'s test list" (institution "Example Platform") and Linkwatch\'s catalog (institution "',
         '$.list.institutions[2].id: "chase" is a bundled institution; a list may name it as a party but cannot redefine it',
         '$.list.arrangements[1].id: "fb-us-banks-messenger-2018" is a bundled arrangement; a list cannot redefine it',
       ],
@@ -485,8 +501,8 @@ describe('custom lists and the bundled catalog', () => {
     ['a bundled institution named as a party', { arrangements: [{ ...arrangement, parties: ['example-bank', 'acme-platform'] }] }, []],
     ['a bundled institution as a group', { institutions: [{ ...LIST.institutions[0]!, group: 'acme-platform' }, LIST.institutions[1]!] }, []],
     ['a bundled institution redefined', { institutions: [...LIST.institutions, { ...LIST.institutions[0]!, id: 'acme-platform', domains: [] }] }, ['$.list.institutions[2].id: "acme-platform" is a bundled institution; a list may name it as a party but cannot redefine it']],
-    ['a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "acme-platform.com" is already claimed by bundled institution "acme-platform"']],
-    ['a host below a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'pay.acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "pay.acme-platform.com" is already claimed by bundled institution "acme-platform" (acme-platform.com)']],
+    ['a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "acme-platform.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Acme Platform"); a site belongs to one owner only']],
+    ['a host below a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'pay.acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "pay.acme-platform.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Acme Platform", which claims acme-platform.com); a site belongs to one owner only']],
     ['a look-alike domain (not at a dot boundary)', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'notacme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, []],
     ['a domain claimed twice in the list', { institutions: [LIST.institutions[0]!, { ...LIST.institutions[1]!, domains: [{ domain: 'example.com', verified: 'C' }] }] }, ['$.list.institutions[1].domains[0].domain: "example.com" is already claimed by institution example-bank']],
     ['a status step in the future', { arrangements: [{ ...arrangement, status: [{ status: 'reported', date: '2027-02' }] }] }, ['$.list.arrangements[0].status[0].date: 2027-02 is in the future']],
