@@ -254,11 +254,11 @@ export function checkListsTogether(fromFile: readonly PlacedList[], installed: r
         const key = `${first.order}/${second.order}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        const shown = first.domain === second.domain ? `"${second.domain}"` : `"${second.domain}" and "${first.domain}"`;
+        const shown = first.domain === second.domain ? `"${first.domain}"` : `"${first.domain}" and "${second.domain}"`;
         const atClaim = at === second.path ? second : first;
         problems.push({
           path: at,
-          message: `${shown} ${first.domain === second.domain ? 'is' : 'are'} claimed by both ${first.label} and ${second.label}; a site belongs to one list only`,
+          message: `${shown} ${first.domain === second.domain ? 'is claimed by both' : 'overlap (one is within the other); they are claimed by'} ${first.label} and ${second.label}; a site belongs to one list only`,
           code: 'domain-claimed-twice',
           values: [atClaim.domain, first.label, second.label],
         });
