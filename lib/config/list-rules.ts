@@ -90,8 +90,8 @@ export function checkList(list: CustomList, listPath: string, bundled: BundledIn
         problems.push({
           path: `${path}.domains[${j}].domain`,
           message: `"${rule.domain}" is claimed by both ${first} and ${second}; a site belongs to one owner only`,
-          code: 'domain-claimed-twice',
-          values: [rule.domain, first, second],
+          code: 'domain-in-catalog',
+          values: [rule.domain, bundled.names.get(claim.institution) ?? claim.institution, list.name],
         });
       }
     });
@@ -217,6 +217,7 @@ export function checkListsTogether(fromFile: readonly PlacedList[], installed: r
     owner: string;
     path: string | null;
     label: string;
+    listName: string;
     order: number;
   }
   const byDomain = new Map<string, Claim[]>();
@@ -233,6 +234,7 @@ export function checkListsTogether(fromFile: readonly PlacedList[], installed: r
           owner,
           path: placed.path === null ? null : `${placed.path}.institutions[${i}].domains[${j}].domain`,
           label: label(placed.list, inst),
+          listName: String(placed.list.name),
           order: claims.length,
         };
         claims.push(claim);
@@ -260,7 +262,7 @@ export function checkListsTogether(fromFile: readonly PlacedList[], installed: r
           path: at,
           message: `${shown} ${first.domain === second.domain ? 'is claimed by both' : 'overlap (one is within the other); they are claimed by'} ${first.label} and ${second.label}; a site belongs to one list only`,
           code: 'domain-claimed-twice',
-          values: [atClaim.domain, first.label, second.label],
+          values: [atClaim.domain, first.listName, second.listName],
         });
       }
       const dot = candidate.indexOf('.');

@@ -36,7 +36,8 @@ export interface ConfigV1 {
  * The kinds of problem that have plain words in the UI (public/_locales, keys `importProblem_<code>` with
  * `values` as substitutions). A problem without a code is worded by its location alone.
  * - `hidden-characters`: values [the characters, "U+202E, U+200B"];
- * - `domain-claimed-twice`: values [domain, first claimant, second claimant];
+ * - `domain-claimed-twice`: values [domain, first list's name, second list's name];
+ * - `domain-in-catalog`: values [domain, the catalog institution's name, the list's name];
  * - `id-used-twice`: values [id, the other list's name];
  * - `bundled-entry`: values [id];
  * - `snooze-ended`: values [site, end instant];
@@ -46,6 +47,7 @@ export interface ConfigV1 {
 export type ProblemCode =
   | 'hidden-characters'
   | 'domain-claimed-twice'
+  | 'domain-in-catalog'
   | 'id-used-twice'
   | 'bundled-entry'
   | 'snooze-ended'
