@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import institutions from './assets/catalog/institutions.json';
 import { contentScriptMatches } from './lib/catalog/matches';
 import type { Catalog } from './lib/catalog/schema';
+import { gitShortHash } from './scripts/git-commit';
 
 // Firefox keeps a temporary add-on's storage only when the add-on id is fixed.
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
@@ -11,7 +12,7 @@ export default defineConfig({
   // LINKWATCH_OUT_DIR lets parallel builds (a benchmark beside the tests) use their own folder.
   outDir: process.env.LINKWATCH_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { __LINKWATCH_COMMIT__: JSON.stringify(gitShortHash()) } }),
   // No browser launch on a headless box; set LINKWATCH_OPEN_BROWSER=1 to let `wxt` open one.
   webExt: { disabled: process.env.LINKWATCH_OPEN_BROWSER !== '1' },
   // The sources zip for Firefox reviewers (docs/release.md): WXT already leaves out node_modules, dot

@@ -1,15 +1,22 @@
 import { facets, searchArrangements, type CatalogQuery } from '../../lib/catalog/search';
-import { findInstitution, relevanceClass, type Catalog } from '../../lib/catalog';
+import { catalogWithLists } from '../../lib/config/catalog-view';
+import type { CustomList } from '../../lib/config/schema';
+import { findInstitution, latestDate, relevanceClass, type Catalog } from '../../lib/catalog';
 import type { Institution, Status } from '../../lib/catalog/schema';
 import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
 import { formatDatePhrase, formatPartialDate, isOne } from '../../lib/i18n';
 import { ArrangementCard } from '../ArrangementCard';
 import { useI18n } from '../i18n';
 
+/** A catalog search plus the source filter: '' any, 'catalog' the bundled catalog, 'list:ID' one custom list. */
+export type CatalogPageQuery = CatalogQuery & { source?: string };
+
 export interface CatalogPageProps {
   catalog: Catalog;
-  query: CatalogQuery;
-  onQuery: (query: CatalogQuery) => void;
+  /** The user's custom lists: their entries are shown too, each with its list's name (issue 16). */
+  lists?: CustomList[];
+  query: CatalogPageQuery;
+  onQuery: (query: CatalogPageQuery) => void;
   /** Shown in full when set (route #/arrangement/ID). */
   selectedId?: string;
 }
@@ -20,8 +27,14 @@ export interface CatalogPageProps {
  * it is a platform-and-bank report, its class. Choosing an institution shows its sites and how each
  * site's owner was checked.
  */
-export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPageProps) {
+export function CatalogPage({ catalog: bundled, lists = [], query, onQuery, selectedId }: CatalogPageProps) {
   const { t, lang, locale } = useI18n();
+  // Custom lists' entries join the bundled ones, each tagged with its list (never mixed silently).
+  const { catalog, sources } = catalogWithLists(bundled, lists);
+  const fromList = (id: string) => {
+    const source = sources.get(id);
+    return source ? `${t('catalogFromList', [source.name, source.author])}${source.enabled ? '' : ` ${t('catalogListOff')}`}` : undefined;
+  };
   const names = new Map(catalog.institutions.map((i) => [i.id, i.name]));
   if (selectedId !== undefined) {
     const entry = catalog.arrangements.find((a) => a.id === selectedId);
@@ -33,6 +46,7 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
         <h1 id="catalog-heading">{t('catalogEntry')}</h1>
         {entry ? (
           <>
+            {sources.has(entry.id) && <p class="from-list">{fromList(entry.id)}</p>}
             {entry.kind === 'context' && <p class="hint">{t('contextEntryNote')}</p>}
             <ArrangementCard arrangement={entry} names={names} level={2} relevance={relevanceClass(catalog, entry)} />
           </>
@@ -43,13 +57,16 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
     );
   }
   const { countries, years, statuses } = facets(catalog);
-  const results = searchArrangements(catalog, query);
+  const source = query.source ?? '';
+  const results = searchArrangements(catalog, query).filter((a) =>
+    source === '' ? true : source === 'catalog' ? !sources.has(a.id) : sources.get(a.id)?.listId === source.slice('list:'.length),
+  );
   const institutions = [...catalog.institutions].filter((i) => !i.group).sort((a, b) => a.name.localeCompare(b.name));
-  const set = (patch: Partial<CatalogQuery>) => onQuery({ ...query, ...patch });
+  const set = (patch: Partial<CatalogPageQuery>) => onQuery({ ...query, ...patch });
   return (
     <section aria-labelledby="catalog-heading">
       <h1 id="catalog-heading">{t('catalogHeading')}</h1>
-      <p class="hint">{t('catalogIntro', String(catalog.arrangements.length))}</p>
+      <p class="hint">{t('catalogIntro', String(bundled.arrangements.length))}</p>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('searchWords')}
@@ -66,6 +83,20 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
             ))}
           </select>
         </label>
+        {lists.length > 0 && (
+          <label>
+            {t('catalogSourceFilter')}
+            <select value={source} onChange={(e) => set({ source: e.currentTarget.value || undefined })}>
+              <option value="">{t('filterAny')}</option>
+              <option value="catalog">{t('catalogSourceBundled')}</option>
+              {lists.map((l) => (
+                <option key={l.id} value={`list:${l.id}`}>
+                  {t('catalogSourceList', l.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t('filterCountry')}
           <select value={query.country ?? ''} onChange={(e) => set({ country: e.currentTarget.value || undefined })}>
@@ -128,6 +159,7 @@ export function CatalogPage({ catalog, query, onQuery, selectedId }: CatalogPage
                   {' · '}
                   {describeSourcing(sourcing(a), t)}
                 </span>
+                {sources.has(a.id) && <span class="from-list"> · {fromList(a.id)}</span>}
               </li>
             );
           })}

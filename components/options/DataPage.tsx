@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Change, ImportResult } from '../../lib/config';
+import type { Change, ImportProblem, ImportResult, ListSummary, ProblemCode } from '../../lib/config';
+import { describeLocation, type LocationStep } from '../../lib/config/messages';
 import type { CustomList } from '../../lib/config/schema';
 import type { SiteDecision } from '../../lib/prefs/schema';
 import { isOne, type Lang, type Translate } from '../../lib/i18n';
@@ -32,6 +33,7 @@ export function DataPage(props: DataPageProps) {
   const { t, lang } = useI18n();
   const counts = (arrangements: number, institutions: number) => listCounts(t, lang, arrangements, institutions);
   const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string>();
   const { result } = props;
   return (
     <section aria-labelledby="data-heading">
@@ -50,19 +52,31 @@ export function DataPage(props: DataPageProps) {
 
       <h2>{t('importHeading')}</h2>
       <p class="hint">{t('importHint')}</p>
-      <p>
-        <label>
-          {t('importFile')}{' '}
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) props.onCheckFile(file);
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+      <p class="file-field">
+        <span id="import-file-label">{t('importFile')}</span>{' '}
+        {/* The input is reset after each choice (so the same file can be checked again), which makes the
+            browser say "No file chosen": its label says which file was chosen instead. */}
+        <input
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          aria-labelledby="import-file-label import-file-button import-file-name"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) {
+              setFileName(file.name);
+              props.onCheckFile(file);
+            }
+            e.currentTarget.value = '';
+          }}
+        />
+        <label for="import-file" id="import-file-button" class="file-button">
+          {t('importFileButton')}
+        </label>{' '}
+        <span id="import-file-name" class="file-name" data-testid="import-file-name">
+          {fileName ? t('importFileChosen', fileName) : t('importFileNone')}
+        </span>
       </p>
       <label class="stacked">
         {t('importPaste')}
@@ -82,7 +96,7 @@ export function DataPage(props: DataPageProps) {
           <ul>
             {result.errors.map((e, i) => (
               <li key={i}>
-                <code>{e.path}</code> {e.message}
+                <ProblemLine problem={e} />
               </li>
             ))}
           </ul>
@@ -160,11 +174,26 @@ function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, 
       ) : (
         <ul class="changes">
           {changed.map((c, i) => (
-            <li key={i}>{describeChange(c)}</li>
+            <li key={i} data-list={c.kind === 'list' ? c.id : undefined}>
+              {describeChange(c)}
+              {c.kind === 'list' && <ListContents summary={c.to} kept={c.from !== undefined && !c.to.enabled} />}
+            </li>
           ))}
         </ul>
       )}
       {unchanged > 0 && <p class="hint">{t('previewUnchanged', String(unchanged))}</p>}
+      {result.skipped.length > 0 && (
+        <div class="skipped">
+          <p>{t('previewSkipped')}</p>
+          <ul>
+            {result.skipped.map((p) => (
+              <li key={p.path}>
+                <ProblemLine problem={p} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result.dropped.length > 0 && (
         <div class="dropped">
           <p>{t('previewDropped')}</p>
@@ -213,4 +242,95 @@ function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, 
   function describeDecision(d: SiteDecision): string {
     return d.decision === 'muted' ? t('decisionMuted') : t('decisionSnoozed', d.until ? new Date(d.until).toLocaleDateString(locale, { dateStyle: 'long' }) : '?');
   }
+}
+
+/** The message key of each location step (a table, so every key is checked to exist in both languages). */
+const WHERE_KEYS: Record<LocationStep['key'], string> = {
+  where_file: 'where_file',
+  where_list: 'where_list',
+  where_customList: 'where_customList',
+  where_siteDecision: 'where_siteDecision',
+  where_preferences: 'where_preferences',
+  where_institution: 'where_institution',
+  where_arrangement: 'where_arrangement',
+  where_item: 'where_item',
+  where_field: 'where_field',
+};
+
+/** The plain words of each problem code. */
+const PROBLEM_KEYS: Record<ProblemCode, string> = {
+  'hidden-characters': 'importProblem_hidden_characters',
+  'domain-claimed-twice': 'importProblem_domain_claimed_twice',
+  'domain-in-catalog': 'importProblem_domain_in_catalog',
+  'id-used-twice': 'importProblem_id_used_twice',
+  'bundled-entry': 'importProblem_bundled_entry',
+  'snooze-ended': 'importProblem_snooze_ended',
+  missing: 'importProblem_missing',
+  'wrong-type': 'importProblem_wrong_type',
+  'not-accepted': 'importProblem_not_accepted',
+  'not-json': 'importProblem_not_json',
+  empty: 'importProblem_empty',
+  'too-large': 'importProblem_too_large',
+  'too-deep': 'importProblem_too_deep',
+  'newer-version': 'importProblem_newer_version',
+  'not-a-config': 'importProblem_not_a_config',
+};
+
+/**
+ * One import problem for a person: where it is and what is wrong in plain words (in the UI language), then
+ * the JSON path and the technical message (English, what `npm run validate` prints) for the file's author.
+ */
+function ProblemLine({ problem }: { problem: ImportProblem }) {
+  const { t, locale } = useI18n();
+  const where = describeLocation(problem.path)
+    .map((step) => t(WHERE_KEYS[step.key], step.values))
+    .join(' › ');
+  let values = problem.values ?? [];
+  if (problem.code === 'snooze-ended' && values[1] !== undefined) {
+    const date = new Date(values[1]);
+    if (!isNaN(date.getTime())) values = [values[0]!, date.toLocaleDateString(locale, { dateStyle: 'long' })];
+  }
+  const plain = problem.code ? t(PROBLEM_KEYS[problem.code], values) : t('importProblemOther');
+  return (
+    <>
+      <span class="plain">
+        <strong>{t('importProblemWhere', where)}</strong> {plain}
+      </span>{' '}
+      <span class="technical">
+        {t('importProblemTechnical')} <code>{problem.path}</code> <span lang="en">{problem.message}</span>
+      </span>
+    </>
+  );
+}
+
+/** Every site a list will claim (with its institution) and every entry's title, in the UI language. */
+function ListContents({ summary, kept }: { summary: ListSummary; kept: boolean }) {
+  const { t, lang } = useI18n();
+  return (
+    <div class="list-contents">
+      {kept && <p class="hint">{t('previewListKeptOff')}</p>}
+      {summary.sites.length === 0 ? (
+        <p>{t('previewListNoSites')}</p>
+      ) : (
+        <>
+          <p>{t('previewListSites', String(summary.sites.length))}</p>
+          <ul class="list-sites">
+            {summary.sites.map((s) => (
+              <li key={s.site}>{t('previewListSite', [s.site, s.institution])}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {summary.entries.length > 0 && (
+        <>
+          <p>{t('previewListEntries', String(summary.entries.length))}</p>
+          <ul class="list-entries">
+            {summary.entries.map((e) => (
+              <li key={e.id}>{e.title[lang]}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
 }

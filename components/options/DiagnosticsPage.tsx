@@ -1,14 +1,21 @@
 import { useI18n } from '../i18n';
 
-/** Facts for testers; holds no browsing data (no site names, no URLs). */
+/**
+ * Facts for testers; holds no browsing data (no site names, no URLs). `build` is the build id
+ * (`version+commit`, lib/build-id.ts); `catalog` says the counts the way docs/catalog.md does
+ * ("28 arrangements and 3 context entries"); `arrangements` excludes context entries.
+ */
 export interface Diagnostics {
   extensionVersion: string;
+  build: string;
   browser: string;
   manifestVersion: number;
   catalogVersion: string;
+  catalog: string;
   databaseVersion: number;
   institutions: number;
   arrangements: number;
+  contextEntries: number;
   storedPreferences: number;
   siteDecisions: number;
   customLists: number;

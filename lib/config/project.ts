@@ -24,11 +24,14 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * The JSON path of `key` below `parent`: `childPath('$.siteDecisions', 2)` is `$.siteDecisions[2]`; a key
- * that is not an identifier is quoted, `childPath('$', 'a b')` is `$["a b"]`.
+ * that is not an identifier is quoted, `childPath('$', 'a b')` is `$["a b"]` (bidi controls and zero-width
+ * characters in it written as `\u202e`).
  */
 export function childPath(parent: string, key: PathKey): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
-  return IDENTIFIER.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
+  if (IDENTIFIER.test(key)) return `${parent}.${key}`;
+  // A key holding a bidi control or zero-width character would garble the path where it is shown.
+  return `${parent}[${JSON.stringify(key).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}]`;
 }
 
 /** A plain JSON object (not null, not an array). */

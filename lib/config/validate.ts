@@ -10,6 +10,7 @@ import { importConfig, type ImportResult } from './index';
  * The verdict on one file. `lines` are ready to print, each starting with `name: `:
  * - one per error: `FILE: $.path: message`;
  * - one per dropped key: `FILE: warning: $.path: unknown key dropped`;
+ * - one per part left out (an ended snooze): `FILE: warning: $.path: message`;
  * - when valid, last: `FILE: valid linkwatch-config v1 (N decisions, M lists)` or
  *   `FILE: valid linkwatch-list v1 (list ID: N institutions, M arrangements)`, with
  *   `; converted from format version V` inside the parentheses for an older file.
@@ -28,6 +29,7 @@ export function validateConfigText(name: string, text: string, options: { bundle
     return { valid: false, result, lines: result.errors.map((e) => `${prefix}${e.path}: ${oneLine(e.message)}`) };
   }
   const lines = result.dropped.map((path) => `${prefix}warning: ${oneLine(path)}: unknown key dropped`);
+  for (const skipped of result.skipped) lines.push(`${prefix}warning: ${oneLine(skipped.path)}: ${oneLine(skipped.message)}`);
   const converted = result.migrated ? `; converted from format version ${result.fromVersion}` : '';
   if (result.kind === 'list') {
     const list = result.config.customLists[0]!;

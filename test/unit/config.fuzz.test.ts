@@ -366,7 +366,10 @@ describe('export then import', () => {
     if (!result.ok) throw new Error(`refused its own export: ${JSON.stringify(result.errors)}`);
     const after = applyImportToState({ preferences: {}, siteDecisions: [], customLists: [] }, result);
     if (!isDeepStrictEqual(withDefaults(after.preferences), withDefaults(state.preferences))) throw new Error('preferences differ');
-    if (!isDeepStrictEqual(after.siteDecisions, state.siteDecisions)) throw new Error('decisions differ');
+    // A snooze that has ended by the import is left out and reported (issue 16), everything else comes back.
+    const ended = (d: SiteDecision) => d.decision === 'snoozed' && Date.parse(d.until!) <= NOW.getTime();
+    if (!isDeepStrictEqual(after.siteDecisions, state.siteDecisions.filter((d) => !ended(d)))) throw new Error('decisions differ');
+    if (result.skipped.length !== state.siteDecisions.filter(ended).length) throw new Error('ended snoozes not reported');
     if (!isDeepStrictEqual(after.customLists, state.customLists)) throw new Error('lists differ');
   });
 });

@@ -147,6 +147,13 @@ describe('preview and apply', () => {
   const result = expectOk(importText(fixture('v1-config.json'), current));
   const file = fixtureJson<{ siteDecisions: SiteDecision[] }>('v1-config.json');
 
+  // Every site the fixture list claims, with its institution (a path kept: example.org/chat).
+  const LIST_SITES = [
+    { site: 'example.com', institution: 'Example Bank' },
+    { site: 'example.net', institution: 'Example Platform' },
+    { site: 'example.org/chat', institution: 'Example Platform' },
+  ];
+
   it('lists exactly what would change, with the file’s date', () => {
     expect(result.createdAt).toBe('2025-06-02T08:00:00.000Z');
     expect(result.preview).toEqual([
@@ -164,8 +171,17 @@ describe('preview and apply', () => {
         kind: 'list',
         change: 'replaced',
         id: 'advocate-test-list',
-        from: { name: 'Old name', author: 'Example Privacy Group', date: '2025-06-01', enabled: true, institutions: 2, arrangements: 0 },
-        to: { name: "Advocate's test list", author: 'Example Privacy Group', date: '2025-06-01', enabled: true, institutions: 2, arrangements: 1 },
+        from: { name: 'Old name', author: 'Example Privacy Group', date: '2025-06-01', enabled: true, institutions: 2, arrangements: 0, sites: LIST_SITES, entries: [] },
+        to: {
+          name: "Advocate's test list",
+          author: 'Example Privacy Group',
+          date: '2025-06-01',
+          enabled: true,
+          institutions: 2,
+          arrangements: 1,
+          sites: LIST_SITES,
+          entries: [{ id: 'example-bank-platform-2025', title: { en: 'Test fixture: Example Bank and Example Platform', fr: 'Donnée de test : Example Bank et Example Platform' } }],
+        },
       },
     ]);
   });
@@ -301,8 +317,8 @@ describe('refused files', () => {
       'a list redefining bundled ids and domains',
       'list-redefines-bundled.json',
       [
-        '$.list.institutions[0].domains[1].domain: "online.chase.com" is already claimed by bundled institution "',
-        '$.list.institutions[1].domains[2].domain: "messenger.com" is already claimed by bundled institution "',
+        '$.list.institutions[0].domains[1].domain: "online.chase.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Chase", which claims chase.com); a site belongs to one owner only',
+        '$.list.institutions[1].domains[2].domain: "messenger.com" is claimed by both the list "Advocate\'s test list" (institution "Example Platform") and Linkwatch\'s catalog (institution "',
         '$.list.institutions[2].id: "chase" is a bundled institution; a list may name it as a party but cannot redefine it',
         '$.list.arrangements[1].id: "fb-us-banks-messenger-2018" is a bundled arrangement; a list cannot redefine it',
       ],
@@ -485,8 +501,8 @@ describe('custom lists and the bundled catalog', () => {
     ['a bundled institution named as a party', { arrangements: [{ ...arrangement, parties: ['example-bank', 'acme-platform'] }] }, []],
     ['a bundled institution as a group', { institutions: [{ ...LIST.institutions[0]!, group: 'acme-platform' }, LIST.institutions[1]!] }, []],
     ['a bundled institution redefined', { institutions: [...LIST.institutions, { ...LIST.institutions[0]!, id: 'acme-platform', domains: [] }] }, ['$.list.institutions[2].id: "acme-platform" is a bundled institution; a list may name it as a party but cannot redefine it']],
-    ['a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "acme-platform.com" is already claimed by bundled institution "acme-platform"']],
-    ['a host below a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'pay.acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "pay.acme-platform.com" is already claimed by bundled institution "acme-platform" (acme-platform.com)']],
+    ['a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "acme-platform.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Acme Platform"); a site belongs to one owner only']],
+    ['a host below a bundled domain claimed', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'pay.acme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, ['$.list.institutions[0].domains[0].domain: "pay.acme-platform.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Acme Platform", which claims acme-platform.com); a site belongs to one owner only']],
     ['a look-alike domain (not at a dot boundary)', { institutions: [{ ...LIST.institutions[0]!, domains: [{ domain: 'notacme-platform.com', verified: 'C' }] }, LIST.institutions[1]!] }, []],
     ['a domain claimed twice in the list', { institutions: [LIST.institutions[0]!, { ...LIST.institutions[1]!, domains: [{ domain: 'example.com', verified: 'C' }] }] }, ['$.list.institutions[1].domains[0].domain: "example.com" is already claimed by institution example-bank']],
     ['a status step in the future', { arrangements: [{ ...arrangement, status: [{ status: 'reported', date: '2027-02' }] }] }, ['$.list.arrangements[0].status[0].date: 2027-02 is in the future']],
@@ -577,4 +593,92 @@ describe('the validator behind npm run validate', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+// -------------------------------------------------------------------------------------------------------
+describe('hostile lists (issue 16): one row per case, each refused or reported with its path and plain-words code', () => {
+  const bundled: Catalog = {
+    version: '2026-11-29',
+    institutions: [
+      { id: 'acme-bank', name: 'Acme Bank', country: 'US', kind: 'bank', domains: [{ domain: 'acmebank.com', verified: 'A' }] },
+    ],
+    arrangements: [],
+  };
+  const listFile = (list: Partial<CustomList>) => JSON.stringify({ format: 'linkwatch-list', version: 1, list: { ...LIST, ...list } });
+  const arrangement = LIST.arrangements[0]!;
+  const [bank, platform] = [LIST.institutions[0]!, LIST.institutions[1]!];
+  const other: CustomList = { ...LIST, id: 'other-list', name: 'Other list', institutions: [{ ...bank, id: 'other-bank', name: 'Other Bank', domains: [{ domain: 'otherbank.com', verified: 'C' }] }], arrangements: [] };
+  const installed: ConfigState = { preferences: {}, siteDecisions: [], customLists: [other] };
+
+  it.each<[string, string, ConfigState, Array<[string, string, string]>]>([
+    // [situation, file, state, [[path, message starts with, code]]]
+    ['RLO in a list name', listFile({ name: 'Fintech \u202Ehctaw\u202C' }), EMPTY, [['$.list.name', 'contains U+202E RIGHT-TO-LEFT OVERRIDE, U+202C POP DIRECTIONAL FORMATTING: an invisible character', 'hidden-characters']]],
+    ['an isolate in an author', listFile({ author: 'Group \u2067x\u2069' }), EMPTY, [['$.list.author', 'contains U+2067 RIGHT-TO-LEFT ISOLATE, U+2069 POP DIRECTIONAL ISOLATE', 'hidden-characters']]],
+    ['a right-to-left mark in an institution name', listFile({ institutions: [{ ...bank, name: 'Example\u200F Bank' }, platform] }), EMPTY, [['$.list.institutions[0].name', 'contains U+200F RIGHT-TO-LEFT MARK', 'hidden-characters']]],
+    ['an Arabic letter mark in a description', listFile({ description: 'A list\u061C' }), EMPTY, [['$.list.description', 'contains U+061C ARABIC LETTER MARK', 'hidden-characters']]],
+    ['zero-width space in an entry title', listFile({ arrangements: [{ ...arrangement, title: { ...arrangement.title, en: 'Test\u200B fixture' } }] }), EMPTY, [['$.list.arrangements[0].title.en', 'contains U+200B ZERO WIDTH SPACE', 'hidden-characters']]],
+    ['zero-width joiner in a French summary', listFile({ arrangements: [{ ...arrangement, summary: { ...arrangement.summary, fr: 'Ré\u200Dsumé' } }] }), EMPTY, [['$.list.arrangements[0].summary.fr', 'contains U+200D ZERO WIDTH JOINER', 'hidden-characters']]],
+    ['a word joiner in a source publisher', listFile({ arrangements: [{ ...arrangement, sources: [{ ...arrangement.sources[0]!, publisher: 'Ex\u2060ample' }] }] }), EMPTY, [['$.list.arrangements[0].sources[0].publisher', 'contains U+2060 WORD JOINER', 'hidden-characters']]],
+    ['a BOM inside a domain note', listFile({ institutions: [{ ...bank, domains: [{ domain: 'example.com', verified: 'C', note: 'x\uFEFFy' }] }, platform] }), EMPTY, [['$.list.institutions[0].domains[0].note', 'contains U+FEFF ZERO WIDTH NO-BREAK SPACE', 'hidden-characters']]],
+    ['an LRO in a config list name', JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-11-29T10:00:00Z', customLists: [{ ...LIST, name: '\u202Dx' }] }), EMPTY, [['$.customLists[0].name', 'contains U+202D LEFT-TO-RIGHT OVERRIDE', 'hidden-characters']]],
+    ['a domain of the bundled catalog', listFile({ institutions: [{ ...bank, domains: [{ domain: 'acmebank.com', verified: 'C' }] }, platform] }), EMPTY, [['$.list.institutions[0].domains[0].domain', '"acmebank.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and Linkwatch\'s catalog (institution "Acme Bank")', 'domain-in-catalog']]],
+    ['a domain in two lists (one installed)', listFile({ institutions: [{ ...bank, domains: [{ domain: 'otherbank.com', verified: 'C' }] }, platform] }), installed, [['$.list.institutions[0].domains[0].domain', '"otherbank.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and the list "Other list" (institution "Other Bank"); a site belongs to one list only', 'domain-claimed-twice']]],
+    ['a host below another list’s domain', listFile({ institutions: [{ ...bank, domains: [{ domain: 'online.otherbank.com', verified: 'C' }] }, platform] }), installed, [['$.list.institutions[0].domains[0].domain', '"online.otherbank.com" and "otherbank.com" overlap (one is within the other); they are claimed by the list "Advocate\'s test list" (institution "Example Bank") and the list "Other list"', 'domain-claimed-twice']]],
+    ['a domain in two lists of one file', JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-11-29T10:00:00Z', customLists: [LIST, { ...other, institutions: [{ ...other.institutions[0]!, domains: [{ domain: 'example.com', verified: 'C' }] }] }] }), EMPTY, [['$.customLists[1].institutions[0].domains[0].domain', '"example.com" is claimed by both the list "Advocate\'s test list" (institution "Example Bank") and the list "Other list" (institution "Other Bank")', 'domain-claimed-twice']]],
+    ['an institution id of another list', listFile({ institutions: [{ ...bank, id: 'other-bank' }, platform], arrangements: [] }), installed, [['$.list.institutions[0].id', 'institution id "other-bank" is also used by the list "Other list"', 'id-used-twice']]],
+  ])('%s', (_situation, text, state, expected) => {
+    const result = importConfig(text, state, { now: NOW, bundled });
+    if (result.ok) throw new Error('expected the file to be refused');
+    expect(result.errors.map((e) => [e.path, e.message.slice(0, expected.find(([p]) => p === e.path)?.[1].length ?? 0), e.code])).toEqual(expected);
+  });
+
+  it('a re-import of an installed list under its own id is no clash with itself', () => {
+    expectOk(importConfig(listFile({ ...other, name: 'Other list, corrected' }), installed, { now: NOW, bundled }));
+  });
+
+  it('a snooze that has passed is left out and reported (the rest is imported)', () => {
+    const text = JSON.stringify({
+      format: 'linkwatch-config',
+      version: 1,
+      createdAt: '2026-11-29T10:00:00Z',
+      siteDecisions: [
+        { site: 'chase.com', decision: 'snoozed', until: '2026-11-01T00:00:00Z', createdAt: '2026-10-01T00:00:00Z' },
+        { site: 'citi.com', decision: 'snoozed', until: '2027-01-01T00:00:00Z', createdAt: '2026-10-01T00:00:00Z' },
+      ],
+    });
+    const result = expectOk(importConfig(text, EMPTY, { now: NOW, bundled }));
+    expect(result.config.siteDecisions.map((d) => d.site)).toEqual(['citi.com']);
+    expect(result.skipped).toEqual([
+      { path: '$.siteDecisions[0].until', message: 'the snooze of chase.com ended on 2026-11-01T00:00:00Z; it is left out', code: 'snooze-ended', values: ['chase.com', '2026-11-01T00:00:00Z'] },
+    ]);
+    expect(validateConfigText('F', text, { now: NOW, bundled }).lines[0]).toBe('F: warning: $.siteDecisions[0].until: the snooze of chase.com ended on 2026-11-01T00:00:00Z; it is left out');
+  });
+
+  it('a hidden character in an unknown key is dropped, and its path shows it escaped', () => {
+    const result = expectOk(importConfig(listFile({ ['x\u202Ey' as 'name']: 'z' } as Partial<CustomList>), EMPTY, { now: NOW, bundled }));
+    expect(result.dropped).toEqual(['$.list["x\\u202ey"]']);
+  });
+
+  it('a re-import refreshes the whole list at once and keeps the user’s switch', () => {
+    const off: ConfigState = { preferences: {}, siteDecisions: [], customLists: [{ ...LIST, enabled: false }] };
+    const corrected = {
+      ...LIST,
+      enabled: true,
+      institutions: [{ ...bank, name: 'Example Bank (corrected)', domains: [{ domain: 'example.co.uk', verified: 'C' as const }] }, platform],
+      arrangements: [{ ...arrangement, title: { en: 'Corrected title', fr: 'Titre corrigé' } }],
+    };
+    const result = expectOk(importConfig(listFile(corrected), off, { now: NOW, bundled }));
+    const change = result.preview.find((c) => c.kind === 'list');
+    expect(change).toMatchObject({ change: 'replaced', to: { enabled: false, sites: [{ site: 'example.co.uk', institution: 'Example Bank (corrected)' }, ...LIST_SITES_PLATFORM], entries: [{ title: { en: 'Corrected title' } }] } });
+    const after = applyImportToState(off, result).customLists;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toEqual({ ...corrected, enabled: false });
+    // The same file again changes nothing: the switch alone never counts as a change.
+    const again = expectOk(importConfig(listFile(corrected), { ...off, customLists: after }, { now: NOW, bundled }));
+    expect(again.preview.map((c) => c.change)).toEqual(['unchanged']);
+  });
+  const LIST_SITES_PLATFORM = [
+    { site: 'example.net', institution: 'Example Platform' },
+    { site: 'example.org/chat', institution: 'Example Platform' },
+  ];
 });

@@ -5,21 +5,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { I18nContext } from '../../components/i18n';
 import { DataPage } from '../../components/options/DataPage';
 import { importConfig } from '../../lib/config';
-import { tEn } from './helpers';
+import { fireEvent } from '@testing-library/preact';
+import { tEn, tFr } from './helpers';
 
 afterEach(cleanup);
 const noop = () => undefined;
 
-function renderWith(result: ReturnType<typeof importConfig>) {
+function renderWith(result: ReturnType<typeof importConfig> | undefined, lang: 'en' | 'fr' = 'en', onCheckFile: (file: File) => void = noop) {
   return render(
-    <I18nContext.Provider value={{ t: tEn, lang: 'en', locale: 'en-US' }}>
+    <I18nContext.Provider value={lang === 'en' ? { t: tEn, lang: 'en', locale: 'en-US' } : { t: tFr, lang: 'fr', locale: 'fr-FR' }}>
       <DataPage
         result={result}
         lists={[]}
         onDownload={noop}
         onCopy={noop}
         onCheckText={noop}
-        onCheckFile={noop}
+        onCheckFile={onCheckFile}
         onApply={noop}
         onCancel={noop}
         onToggleList={noop}
@@ -50,7 +51,67 @@ describe('import preview renders a file as text', () => {
     renderWith(importConfig('{"format":"linkwatch-config","version":1,"siteDecisions":[{"site":"CHASE.com","decision":"muted","createdAt":"x"}]}'));
     const items = [...document.querySelectorAll('.import-errors li')].map((li) => li.textContent);
     expect(items.length).toBeGreaterThanOrEqual(2);
-    expect(items.some((t) => t?.startsWith('$.siteDecisions[0].site'))).toBe(true);
-    expect(items.some((t) => t?.startsWith('$.siteDecisions[0].createdAt'))).toBe(true);
+    // Plain words first (where, what), then the JSON path and the technical message.
+    expect(items.some((t) => t?.startsWith('Site choice 1 › field “site”: This value is not accepted.') && t.includes('$.siteDecisions[0].site'))).toBe(true);
+    expect(items.some((t) => t?.startsWith('Site choice 1 › field “createdAt”:') && t.includes('$.siteDecisions[0].createdAt'))).toBe(true);
+    expect(items.some((t) => t?.startsWith('The whole file › field “createdAt”') || t?.startsWith('field “createdAt”: A required value is missing.'))).toBe(true);
+  });
+});
+
+const LIST_FILE = JSON.parse(readFileSync(join(__dirname, '../fixtures/config/v1-list.json'), 'utf8'));
+const NOW = new Date('2026-11-29T12:00:00Z');
+
+describe('import problems in plain words, English and French (issue 16)', () => {
+  it.each<['en' | 'fr', string, string[]]>([
+    [
+      'en',
+      'a right-to-left override in a list name',
+      ['The list › field “name”: It contains invisible characters (U+202E, U+202C) that can make text display differently from what it says', '$.list.name', 'RIGHT-TO-LEFT OVERRIDE'],
+    ],
+    [
+      'fr',
+      'a right-to-left override in a list name',
+      ['La liste › champ « name » : Il contient des caractères invisibles (U+202E, U+202C)', '$.list.name'],
+    ],
+  ])('%s: %s', (lang, _situation, expected) => {
+    const file = structuredClone(LIST_FILE);
+    file.list.name = 'Fintech \u202Ehctaw\u202C';
+    renderWith(importConfig(JSON.stringify(file), undefined, { now: NOW }), lang);
+    const item = document.querySelector('.import-errors li')?.textContent ?? '';
+    for (const part of expected) expect(item).toContain(part);
+  });
+
+  it('a domain of the bundled catalog names both owners, in French too', () => {
+    const file = structuredClone(LIST_FILE);
+    file.list.institutions[0].domains[0].domain = 'chase.com';
+    renderWith(importConfig(JSON.stringify(file), undefined, { now: NOW }), 'fr');
+    expect(document.querySelector('.import-errors li')?.textContent).toContain(
+      'La liste › institution 1 › élément 1 de « domains » › champ « domain » : Le site chase.com appartient déjà à Chase dans le catalogue de Linkwatch ; la liste « Advocate\'s test list » ne peut pas le revendiquer.',
+    );
+  });
+});
+
+describe('the import preview of a list', () => {
+  it('lists every site the list will claim and every entry title', () => {
+    renderWith(importConfig(JSON.stringify(LIST_FILE), undefined, { now: NOW }));
+    const sites = [...document.querySelectorAll('.preview .list-sites li')].map((li) => li.textContent);
+    expect(sites).toEqual(['example.com (Example Bank)', 'example.net (Example Platform)', 'example.org/chat (Example Platform)']);
+    const entries = [...document.querySelectorAll('.preview .list-entries li')].map((li) => li.textContent);
+    expect(entries).toEqual(['Test fixture: Example Bank and Example Platform']);
+  });
+});
+
+describe('the file field', () => {
+  it('says no file is chosen, then the chosen file’s name (the input is reset, so the browser cannot)', () => {
+    const chosen: File[] = [];
+    renderWith(undefined, 'en', (f) => chosen.push(f));
+    const name = () => document.querySelector('[data-testid="import-file-name"]')?.textContent;
+    expect(name()).toBe('No file chosen yet');
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    const file = new File(['{}'], 'my-list.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    expect(chosen.map((f) => f.name)).toEqual(['my-list.json']);
+    expect(name()).toBe('Chosen file: my-list.json');
   });
 });

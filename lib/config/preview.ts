@@ -1,0 +1,124 @@
+/**
+ * Preview and apply: what an import would change, as plain data for the UI to word, and the pure,
+ * all-or-nothing step that computes the state after it.
+ */
+import type * as v from 'valibot';
+import { DEFAULT_PREFERENCES, withDefaults, type Preferences } from '../prefs/schema';
+import { cloneJson, deepEqual } from './json';
+import type { ConfigV1Schema, CustomList } from './schema';
+import type { Change, ConfigState, ConfigV1, ImportSuccess, ListSummary } from './types';
+
+
+/** `badgeLevels` completed from the defaults; other keys as validated. */
+export function normalisePreferences(prefs: v.InferOutput<typeof ConfigV1Schema>['preferences']): Partial<Preferences> {
+  const out: Partial<Preferences> = {};
+  if (prefs.alertStyle !== undefined) out.alertStyle = prefs.alertStyle;
+  if (prefs.badgeLevels !== undefined) {
+    const levels = { ...DEFAULT_PREFERENCES.badgeLevels };
+    for (const level of Object.keys(levels) as Array<keyof typeof levels>) {
+      const value = prefs.badgeLevels[level];
+      if (value !== undefined) levels[level] = value;
+    }
+    out.badgeLevels = levels;
+  }
+  return out;
+}
+
+/** A list's summary; reads defensively (an installed list is stored data). */
+function summarise(list: CustomList): ListSummary {
+  const institutions = Array.isArray(list.institutions) ? list.institutions : [];
+  const arrangements = Array.isArray(list.arrangements) ? list.arrangements : [];
+  return {
+    name: list.name,
+    author: list.author,
+    date: list.date,
+    enabled: list.enabled,
+    institutions: institutions.length,
+    arrangements: arrangements.length,
+    sites: institutions.flatMap((inst) =>
+      (inst.domains ?? []).map((rule) => ({ site: rule.path ? `${rule.domain}${rule.path}` : rule.domain, institution: inst.name })),
+    ),
+    entries: arrangements.map((a) => ({ id: a.id, title: { en: a.title?.en ?? a.id, fr: a.title?.fr ?? a.id } })),
+  };
+}
+
+/**
+ * `list` as it will be stored over `old` (same id): everything from the file, but the user's on/off switch
+ * kept (a corrected list re-imported must not turn back on a list the user switched off).
+ */
+function keepSwitch(list: CustomList, old: CustomList | undefined): CustomList {
+  return old && typeof old.enabled === 'boolean' ? { ...list, enabled: old.enabled } : list;
+}
+
+/**
+ * What applying `config` to `current` would change, in order: preferences (in `DEFAULT_PREFERENCES` key
+ * order), then site decisions and lists in file order; each list with every site it claims and every entry
+ * title. A list the user has is `unchanged` when only its on/off switch differs (the switch is kept).
+ * Pure; reads `current` only.
+ */
+export function previewImport(current: ConfigState, config: ConfigV1): Change[] {
+  const changes: Change[] = [];
+  const effective = withDefaults(current.preferences ?? {});
+  for (const key of Object.keys(DEFAULT_PREFERENCES) as Array<keyof Preferences>) {
+    if (!Object.hasOwn(config.preferences, key)) continue;
+    const from = effective[key];
+    const to = config.preferences[key];
+    changes.push({ kind: 'preference', change: deepEqual(from, to) ? 'unchanged' : 'changed', key, from: cloneJson(from), to: cloneJson(to) });
+  }
+  const decisions = new Map((current.siteDecisions ?? []).map((d) => [d.site, d] as const));
+  for (const decision of config.siteDecisions) {
+    const old = decisions.get(decision.site);
+    if (!old) changes.push({ kind: 'site-decision', change: 'added', site: decision.site, to: cloneJson(decision) });
+    else {
+      const same = deepEqual(old, decision);
+      changes.push({
+        kind: 'site-decision',
+        change: same ? 'unchanged' : 'changed',
+        site: decision.site,
+        from: cloneJson(old),
+        to: cloneJson(decision),
+      });
+    }
+  }
+  const lists = new Map((current.customLists ?? []).map((l) => [l.id, l] as const));
+  for (const list of config.customLists) {
+    const old = lists.get(list.id);
+    if (!old) changes.push({ kind: 'list', change: 'added', id: list.id, to: summarise(list) });
+    else {
+      const next = keepSwitch(list, old);
+      changes.push({ kind: 'list', change: deepEqual(old, next) ? 'unchanged' : 'replaced', id: list.id, from: summarise(old), to: summarise(next) });
+    }
+  }
+  return changes;
+}
+
+/**
+ * The state after applying an import (pure; `current` and `result` are not modified, the new state shares no
+ * object with `result`). Preferences in the file set those keys; decisions in the file are added, or replace
+ * the decision for the same site in place; lists are added, or replace the list with the same id in place
+ * and whole (entries, institutions, domains at once) but keep the user's on/off switch.
+ * Nothing else is removed: other stored preferences (even unknown keys), decisions and lists stay.
+ */
+export function applyImportToState(current: ConfigState, result: Pick<ImportSuccess, 'config'>): ConfigState {
+  const config = result.config;
+  const preferences: Record<string, unknown> = {};
+  for (const key of Object.keys(current.preferences ?? {})) {
+    if (key === '__proto__') continue;
+    preferences[key] = current.preferences[key];
+  }
+  for (const key of Object.keys(config.preferences) as Array<keyof Preferences>) preferences[key] = cloneJson(config.preferences[key]);
+
+  const siteDecisions = [...(current.siteDecisions ?? [])];
+  for (const decision of config.siteDecisions) {
+    const i = siteDecisions.findIndex((d) => d.site === decision.site);
+    if (i >= 0) siteDecisions[i] = cloneJson(decision);
+    else siteDecisions.push(cloneJson(decision));
+  }
+  const customLists = [...(current.customLists ?? [])];
+  for (const list of config.customLists) {
+    const i = customLists.findIndex((l) => l.id === list.id);
+    if (i >= 0) customLists[i] = cloneJson(keepSwitch(list, customLists[i]));
+    else customLists.push(cloneJson(list));
+  }
+  return { preferences, siteDecisions, customLists };
+}
