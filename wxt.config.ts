@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 import institutions from './assets/catalog/institutions.json';
 import { contentScriptMatches } from './lib/catalog/matches';
 import type { Catalog } from './lib/catalog/schema';
-import { gitShortHash } from './scripts/git-commit';
+import { rmSync, writeFileSync } from 'node:fs';
+import { BUILD_COMMIT_FILE, gitShortHash } from './scripts/git-commit';
 
 // Firefox keeps a temporary add-on's storage only when the add-on id is fixed.
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
@@ -19,6 +20,9 @@ export default defineConfig({
   // folders (.output*, .git) and test files; also leave out local, untracked results.
   zip: { excludeSources: ['bench/results.json', 'stats.html', 'test-results/**', '**/*.log'] },
   hooks: {
+    // The sources package carries the commit the build id names, so a rebuild from it is identical.
+    'zip:sources:start': () => writeFileSync(BUILD_COMMIT_FILE, `${gitShortHash()}\n`),
+    'zip:sources:done': () => rmSync(BUILD_COMMIT_FILE, { force: true }),
     // The observer content script runs on exactly the catalog's non-platform sites; the notice's on those
     // too (its other patterns, Messenger's, are kept).
     'build:manifestGenerated': (_wxt, manifest) => {
