@@ -103,6 +103,8 @@ export const InstitutionSchema = v.strictObject({
   country: v.pipe(v.string(), v.regex(/^(?:[A-Z]{2}|EU|INTL)$/, 'must be an ISO 3166 alpha-2 code, EU or INTL')),
   kind: v.picklist(INSTITUTION_KINDS),
   group: v.optional(IdSchema),
+  /** When the institution joined `group` (`YYYY[-MM[-DD]]`), set whenever `group` is. */
+  groupSince: v.optional(PartialDateSchema),
   domains: v.array(DomainRuleSchema),
 });
 export type Institution = v.InferOutput<typeof InstitutionSchema>;
@@ -145,6 +147,8 @@ export const StatusStepSchema = v.strictObject({
   by: v.optional(IdSchema),
   source: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   note: v.optional(LocalizedTextSchema),
+  /** For a partial step: what part of the arrangement the status applies to. */
+  scope: v.optional(LocalizedTextSchema),
 });
 export type StatusStep = v.InferOutput<typeof StatusStepSchema>;
 
@@ -155,6 +159,12 @@ export const SourceSchema = v.strictObject({
   date: PartialDateSchema,
   url: v.optional(HttpsUrlSchema),
   via: v.optional(v.pipe(v.string(), v.maxLength(120))),
+  /** The sentence(s) from the source the claims rest on, quoted as found. */
+  excerpt: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(500))),
+  /** The title is a description, not the source's real headline. */
+  titleIsDescription: v.optional(v.literal(true)),
+  /** A primary document: court docket or complaint, regulator order, company statement. */
+  primary: v.optional(v.literal(true)),
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
