@@ -103,6 +103,8 @@ export const InstitutionSchema = v.strictObject({
   country: v.pipe(v.string(), v.regex(/^(?:[A-Z]{2}|EU|INTL)$/, 'must be an ISO 3166 alpha-2 code, EU or INTL')),
   kind: v.picklist(INSTITUTION_KINDS),
   group: v.optional(IdSchema),
+  /** Since when `group` holds (the completion date of the acquisition), when `group` is set. */
+  groupSince: v.optional(PartialDateSchema),
   domains: v.array(DomainRuleSchema),
 });
 export type Institution = v.InferOutput<typeof InstitutionSchema>;
@@ -129,6 +131,7 @@ export const DATA_CATEGORIES = [
   'financial-segments',
   'account-transactions',
   'no-personal-data',
+  'browsing-activity',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
@@ -145,6 +148,8 @@ export const StatusStepSchema = v.strictObject({
   by: v.optional(IdSchema),
   source: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   note: v.optional(LocalizedTextSchema),
+  /** What part of the step holds, when it is partial ("confirmed the talks, denied asking for ad data"). */
+  scope: v.optional(LocalizedTextSchema),
 });
 export type StatusStep = v.InferOutput<typeof StatusStepSchema>;
 
@@ -155,6 +160,12 @@ export const SourceSchema = v.strictObject({
   date: PartialDateSchema,
   url: v.optional(HttpsUrlSchema),
   via: v.optional(v.pipe(v.string(), v.maxLength(120))),
+  /** The sentence(s) of the source the claims rest on, quoted as found, in the source's language. */
+  excerpt: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(500))),
+  /** The title is a description, not the source's real headline. */
+  titleIsDescription: v.optional(v.literal(true)),
+  /** A primary document: a regulator's decision, a court docket, the company's own statement. */
+  primary: v.optional(v.literal(true)),
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
