@@ -133,6 +133,7 @@ export const DATA_CATEGORIES = [
   'holdings-and-loans',
   'financial-segments',
   'account-transactions',
+  'browsing-activity',
   'no-personal-data',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
