@@ -87,7 +87,7 @@ describe('the action popup', () => {
       const steps = await card.locator('.timeline li').allTextContents();
       expect(steps.join('\n')).toMatch(/2018: Reported by The Wall Street Journal/);
       expect(steps.join('\n')).toMatch(/Ended by JPMorgan Chase, according to AFP/);
-      expect(steps.join('\n')).toMatch(/Confirmed by Facebook \(confirmed working with banks/);
+      expect(steps.join('\n')).toMatch(/Confirmed by Facebook, according to AFP \(confirmed working with banks/);
       const hrefs = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(hrefs.length).toBeGreaterThanOrEqual(3);
       expect(hrefs.every((h) => h.startsWith('https://'))).toBe(true);
