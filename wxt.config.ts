@@ -3,8 +3,10 @@ import preact from '@preact/preset-vite';
 import institutions from './assets/catalog/institutions.json';
 import { contentScriptMatches } from './lib/catalog/matches';
 import type { Catalog } from './lib/catalog/schema';
-import { rmSync, writeFileSync } from 'node:fs';
-import { BUILD_COMMIT_FILE, gitShortHash } from './scripts/git-commit';
+import { gitShortHash, writeCommitFile } from './scripts/git-commit';
+
+// Set while the sources package is being zipped (see the zip hooks).
+let removeCommitFile: (() => void) | undefined;
 
 // Firefox keeps a temporary add-on's storage only when the add-on id is fixed.
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
@@ -20,9 +22,11 @@ export default defineConfig({
   // folders (.output*, .git) and test files; also leave out local, untracked results.
   zip: { excludeSources: ['bench/results.json', 'stats.html', 'test-results/**', '**/*.log'] },
   hooks: {
-    // The sources package carries the commit the build id names, so a rebuild from it is identical.
-    'zip:sources:start': () => writeFileSync(BUILD_COMMIT_FILE, `${gitShortHash()}\n`),
-    'zip:sources:done': () => rmSync(BUILD_COMMIT_FILE, { force: true }),
+    // The sources package carries the commit (build-commit.txt), so a rebuild from it has the same build id.
+    'zip:sources:start': (wxt) => {
+      removeCommitFile = writeCommitFile(wxt.config.zip.sourcesRoot);
+    },
+    'zip:sources:done': () => removeCommitFile?.(),
     // The observer content script runs on exactly the catalog's non-platform sites; the notice's on those
     // too (its other patterns, Messenger's, are kept).
     'build:manifestGenerated': (_wxt, manifest) => {

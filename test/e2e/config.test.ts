@@ -133,3 +133,83 @@ describe('a custom list', () => {
     expect(await data.locator('li[data-list]').count()).toBe(0);
   });
 });
+
+describe('a custom list, first-class (issue 16)', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  const ENTRY = 'li[data-arrangement="example-bank-platform-2025"]';
+
+  it('shows its sites before import, its entries in the catalog under its name and filter, and a corrected re-import everywhere with the switch kept off', async () => {
+    // 1. Import: the file field names the file; the preview lists every site the list claims and every entry.
+    const data = await openOptions(session, 'data');
+    expect(await data.getByTestId('import-file-name').textContent()).toBe('No file chosen yet');
+    await data.locator('input[type=file]').setInputFiles(fixture('v1-list.json'));
+    await data.locator('.preview').waitFor();
+    expect(await data.getByTestId('import-file-name').textContent()).toBe('Chosen file: v1-list.json');
+    expect(await data.locator('.preview .list-sites li').allTextContents()).toEqual([
+      'example.com (Example Bank)',
+      'example.net (Example Platform)',
+      'example.org/chat (Example Platform)',
+    ]);
+    expect(await data.locator('.preview .list-entries li').allTextContents()).toEqual(['Test fixture: Example Bank and Example Platform']);
+    await data.getByRole('button', { name: 'Apply these changes' }).click();
+    await data.locator('li[data-list="advocate-test-list"]').waitFor();
+
+    // 2. The options catalog: the entry, with its list's name, and the source filter.
+    const catalog = await openOptions(session, 'catalog');
+    await catalog.locator(ENTRY).waitFor();
+    expect(await catalog.locator(ENTRY).textContent()).toContain('From the list “Advocate\'s test list” by Example Privacy Group');
+    const source = catalog.getByLabel('Source');
+    await source.selectOption({ label: 'List “Advocate\'s test list”' });
+    await expect.poll(() => catalog.locator('ul.entries li').count()).toBe(1);
+    await source.selectOption({ label: 'Linkwatch catalog' });
+    await expect.poll(() => catalog.locator(ENTRY).count()).toBe(0);
+    expect(await catalog.locator('ul.entries li').count()).toBeGreaterThan(20);
+
+    // 3. Switched off.
+    await data.getByRole('checkbox', { name: /Advocate's test list/ }).uncheck();
+    await data.getByRole('status').waitFor();
+
+    // 4. A corrected version under the same id, date and sizes: the preview says it stays off.
+    await data.locator('input[type=file]').setInputFiles(fixture('v1-list-corrected.json'));
+    await expect.poll(() => data.locator('.preview').textContent().catch(() => '')).toContain('You switched this list off; it stays off.');
+    expect(await data.locator('.preview .list-sites li').first().textContent()).toBe('example.com (Example Bank (corrected))');
+    await data.getByRole('button', { name: 'Apply these changes' }).click();
+    await data.getByText('Imported: the changes are applied.').waitFor();
+    expect(await data.getByRole('checkbox', { name: /Advocate's test list/ }).isChecked()).toBe(false);
+
+    // The new text everywhere in the options page: the catalog list, its filter, the entry's own page.
+    const after = await openOptions(session, 'catalog');
+    await after.locator(ENTRY).waitFor();
+    const line = await after.locator(ENTRY).textContent();
+    expect(line).toContain('Test fixture, corrected: Example Bank and Example Platform');
+    expect(line).toContain('Example Bank (corrected)');
+    expect(line).toContain('(list switched off)');
+    const entry = await openOptions(session, 'arrangement/example-bank-platform-2025');
+    expect(await entry.locator('main').textContent()).toContain("Fictional entry used by Linkwatch's tests, corrected; it reports nothing.");
+    expect(await entry.locator('main').textContent()).not.toContain("Fictional entry used by Linkwatch's tests; it reports nothing.");
+  });
+
+  it('refuses a list whose name hides a right-to-left override, saying where and why', async () => {
+    const data = await openOptions(session, 'data');
+    await data.locator('input[type=file]').setInputFiles(fixture('hostile-rlo-name.json'));
+    await expect.poll(() => data.locator('.import-errors').textContent().catch(() => '')).toContain(
+      'The list › field “name”: It contains invisible characters (U+202E, U+202C) that can make text display differently from what it says',
+    );
+    const text = await data.locator('.import-errors').textContent();
+    expect(text).toContain('This file cannot be imported; nothing was changed.');
+    expect(text).toContain('$.list.name');
+    expect(await data.locator('li[data-list="hostile-name-list"]').count()).toBe(0);
+  });
+
+  it('shows the build id and the catalog counts in diagnostics', async () => {
+    const page = await openOptions(session, 'diagnostics');
+    const text = (await page.getByTestId('diagnostics').textContent()) ?? '';
+    expect(text).toMatch(/^build: \d+\.\d+\.\d+\+[0-9a-f]{7,}$/m);
+    expect(text).toMatch(/^catalog: \d+ arrangements and \d+ context entries$/m);
+  });
+});

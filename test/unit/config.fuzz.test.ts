@@ -373,3 +373,20 @@ describe('export then import', () => {
     if (!isDeepStrictEqual(after.customLists, state.customLists)) throw new Error('lists differ');
   });
 });
+
+describe('hidden characters (issue 16)', () => {
+  // Every string in the list fixture, except the fields the format checks by pattern first (format).
+  const stringPaths = allPaths(LIST_DOC).filter((p) => typeof getAt(LIST_DOC, p) === 'string' && p[0] !== 'format');
+  const HIDDEN = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+  const arb = fc.record({ path: fc.constantFrom(...stringPaths), char: fc.constantFrom(...HIDDEN), at: fc.nat() });
+  property('one bidi control or zero-width character anywhere in any text refuses the file at that text’s path', 300, arb, ({ path, char, at }) => {
+    const doc = structuredClone(LIST_DOC);
+    const text = getAt(doc, path) as string;
+    const i = at % (text.length + 1);
+    setAt(doc, path, `${text.slice(0, i)}${String.fromCharCode(char)}${text.slice(i)}`);
+    const result = run(JSON.stringify(doc));
+    if (result.ok) throw new Error(`accepted a hidden character at ${path.join('.')}`);
+    const expected = `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
+    if (!result.errors.some((e) => e.path === expected && e.code === 'hidden-characters')) throw new Error(`not reported at ${expected}: ${JSON.stringify(result.errors)}`);
+  });
+});

@@ -27,6 +27,9 @@ import { configJsonSchema, configJsonSchemaText } from '../../lib/config/json-sc
 import { detectVersion, MIGRATIONS } from '../../lib/config/migrations';
 import { CURRENT_VERSION } from '../../lib/config/schema';
 import { validateConfigText } from '../../lib/config/validate';
+import { catalogCounts, catalogWithLists } from '../../lib/config/catalog-view';
+import { describeLocation } from '../../lib/config/messages';
+import { BUILD_COMMIT, buildId } from '../../lib/build-id';
 import { DEFAULT_PREFERENCES, EVIDENCE_LEVELS, type SiteDecision } from '../../lib/prefs/schema';
 
 // Paths from this file (happy-dom's URL cannot resolve file: URLs, so node:path does it).
@@ -681,4 +684,48 @@ describe('hostile lists (issue 16): one row per case, each refused or reported w
     { site: 'example.net', institution: 'Example Platform' },
     { site: 'example.org/chat', institution: 'Example Platform' },
   ];
+});
+
+// -------------------------------------------------------------------------------------------------------
+describe('plain words for a problem’s place (lib/config/messages.ts)', () => {
+  it.each<[string, string[]]>([
+    ['$', ['where_file']],
+    ['$.createdAt', ['where_field createdAt']],
+    ['$.list.name', ['where_list', 'where_field name']],
+    ['$.siteDecisions[2].until', ['where_siteDecision 3', 'where_field until']],
+    ['$.customLists[0].institutions[1].domains[0].domain', ['where_customList 1', 'where_institution 2', 'where_item 1 domains', 'where_field domain']],
+    ['$.list.arrangements[0].title.en', ['where_list', 'where_arrangement 1', 'where_field title', 'where_field en']],
+    ['$["a b"]', ['where_field a b']],
+    ['not a path', ['where_file']],
+  ])('%s', (path, expected) => {
+    expect(describeLocation(path).map((s) => [s.key, ...s.values].join(' '))).toEqual(expected);
+  });
+});
+
+describe('the options catalog with custom lists (lib/config/catalog-view.ts)', () => {
+  const bundled: Catalog = { version: '2026-11-29', institutions: [], arrangements: [] };
+  it('adds each list’s entries, tagged with their list (a switched-off list too), bundled entries untagged', () => {
+    const off = { ...LIST, id: 'off-list', enabled: false, institutions: [], arrangements: [{ ...LIST.arrangements[0]!, id: 'off-entry' }] };
+    const view = catalogWithLists(bundled, [LIST, off]);
+    expect(view.catalog.arrangements.map((a) => a.id)).toEqual(['example-bank-platform-2025', 'off-entry']);
+    expect(view.catalog.institutions.map((i) => i.id)).toEqual(['example-bank', 'example-platform']);
+    expect(view.sources.get('example-bank-platform-2025')).toEqual({ listId: 'advocate-test-list', name: "Advocate's test list", author: 'Example Privacy Group', date: '2025-06-01', enabled: true });
+    expect(view.sources.get('off-entry')?.enabled).toBe(false);
+  });
+  it('counts arrangements and context entries the way docs/catalog.md does', () => {
+    const doc = readFileSync(`${ROOT}docs/catalog.md`, 'utf8');
+    const stated = /(\d+) arrangements and (\d+) context entries/.exec(doc)!;
+    const real = JSON.parse(readFileSync(`${ROOT}assets/catalog/arrangements.json`, 'utf8')) as { arrangements: Catalog['arrangements'] } | Catalog['arrangements'];
+    const counts = catalogCounts({ arrangements: Array.isArray(real) ? real : real.arrangements });
+    expect(counts.text).toBe(`${stated[1]} arrangements and ${stated[2]} context entries`);
+  });
+});
+
+describe('build id (lib/build-id.ts)', () => {
+  it.each([
+    ['0.2.0', '1a2b3c4', '0.2.0+1a2b3c4'],
+    ['0.2.0', 'unknown', '0.2.0+unknown'],
+    ['0.2.0', 'not a hash; rm -rf', '0.2.0+unknown'],
+  ])('%s with %s is %s', (version, commit, expected) => expect(buildId(version, commit)).toBe(expected));
+  it('is "unknown" where no build injected a commit (unit tests)', () => expect(BUILD_COMMIT).toBe('unknown'));
 });

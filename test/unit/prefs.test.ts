@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { deleteDB, openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import v1Fixture from '../fixtures/db/v1.json';
+import { applyImportToState, importConfig } from '../../lib/config';
 import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, MIGRATIONS, PrefsStore, StorageError, isSilenced, openPrefsDB, readBackup, withDefaults } from '../../lib/prefs/db';
 
 beforeEach(() => {
@@ -204,6 +205,32 @@ describe('config state', () => {
     const removed = await store.removeCustomList('my-list');
     expect(await store.listCustomLists()).toEqual([]);
     await store.putCustomList(removed!);
+    expect(await store.listCustomLists()).toHaveLength(1);
+  });
+
+  it('a corrected list re-imported under the same id, date and sizes is stored whole, its switch kept (issue 16)', async () => {
+    const store = new PrefsStore();
+    const file = (name: string, title: string) =>
+      JSON.stringify({
+        format: 'linkwatch-list',
+        version: 1,
+        list: {
+          ...list,
+          institutions: [{ id: 'my-bank', name, country: 'US', kind: 'bank', domains: [{ domain: 'mybank.example.com', verified: 'unverified' }] }],
+          arrangements: [],
+          description: title,
+        },
+      });
+    const apply = async (text: string) => {
+      const result = importConfig(text, await store.getConfigState(), { now: new Date('2026-11-29T00:00:00Z') });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      await store.replaceConfigState(applyImportToState(await store.getConfigState(), result));
+    };
+    await apply(file('My Bank', 'First text'));
+    await store.setCustomListEnabled('my-list', false);
+    await apply(file('My Bank, corrected', 'Corrected text'));
+    const [stored] = await store.listCustomLists();
+    expect(stored).toMatchObject({ enabled: false, description: 'Corrected text', institutions: [{ name: 'My Bank, corrected' }] });
     expect(await store.listCustomLists()).toHaveLength(1);
   });
 
