@@ -108,3 +108,16 @@ export async function chooseAlertStyle(session: Session, label: string | RegExp)
   }
   await options.close();
 }
+
+/**
+ * How many of the notice's buttons axe checked (its `button-name` rule, run on the host after
+ * `exposeNotice`): proof that an axe run on the notice reached inside its closed shadow root. axe must
+ * already be injected in the page (test/e2e/axe.ts `axeCheck` does it).
+ */
+export async function axeButtonsChecked(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ passes: { nodes: unknown[] }[] }> } }).axe.run;
+    const result = await run(document.querySelector('linkwatch-notice'), { runOnly: ['button-name'], resultTypes: ['passes'] });
+    return result.passes[0]?.nodes.length ?? 0;
+  });
+}
