@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import institutions from './assets/catalog/institutions.json';
+import { validateBundledCatalog } from './lib/catalog';
 import { contentScriptMatches } from './lib/catalog/matches';
 import type { Catalog } from './lib/catalog/schema';
 import { gitShortHash, writeCommitFile } from './scripts/git-commit';
@@ -15,7 +17,7 @@ export default defineConfig({
   // LINKWATCH_OUT_DIR lets parallel builds (a benchmark beside the tests) use their own folder.
   outDir: process.env.LINKWATCH_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()], define: { __LINKWATCH_COMMIT__: JSON.stringify(gitShortHash()) } }),
+  vite: () => ({ plugins: [preact(), contentScriptsWithoutPolyfill()], define: { __LINKWATCH_COMMIT__: JSON.stringify(gitShortHash()) } }),
   // No browser launch on a headless box; set LINKWATCH_OPEN_BROWSER=1 to let `wxt` open one.
   webExt: { disabled: process.env.LINKWATCH_OPEN_BROWSER !== '1' },
   // The sources zip for Firefox reviewers (docs/release.md): WXT already leaves out node_modules, dot
@@ -27,6 +29,11 @@ export default defineConfig({
       removeCommitFile = writeCommitFile(wxt.config.zip.sourcesRoot);
     },
     'zip:sources:done': () => removeCommitFile?.(),
+    // The catalog is validated here, once per build, not at every service-worker start (issue 14): a
+    // catalog that fails its schema fails the build.
+    'build:before': () => {
+      validateBundledCatalog();
+    },
     // The observer content script runs on exactly the catalog's non-platform sites; the notice's on those
     // too (its other patterns, Messenger's, are kept).
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -34,6 +41,22 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         const placeholder = '*://linkwatch.invalid/*';
         if (script.matches?.includes(placeholder)) script.matches = [...matches, ...script.matches.filter((m) => m !== placeholder)];
+      }
+      // The notice's UI is injected by the background only where it shows (issue 14): that takes the
+      // `scripting` permission and host permission for exactly the notice's sites (already the sites its
+      // content script runs on, so no new install warning). Merged with any host permission declared in
+      // `manifest` below; LINKWATCH_NOTICE_INJECT=0 leaves both out (the notice then cannot show).
+      if (process.env.LINKWATCH_NOTICE_INJECT !== '0') {
+        const notice = manifest.content_scripts?.find((c) => c.js?.some((f) => f.includes('notice')));
+        const sites = notice?.matches ?? [];
+        const union = (xs: readonly string[] | undefined, ys: readonly string[]) => [...new Set([...(xs ?? []), ...ys])];
+        if (manifest.manifest_version === 3) {
+          manifest.permissions = union(manifest.permissions, ['scripting']) as typeof manifest.permissions;
+          manifest.host_permissions = union(manifest.host_permissions, sites);
+        } else {
+          // MV2 (Firefox): host permissions are permissions.
+          manifest.permissions = union(manifest.permissions, ['scripting', ...sites]) as typeof manifest.permissions;
+        }
       }
     },
   },
@@ -59,3 +82,21 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * Content scripts without webextension-polyfill (issue 14). The polyfill module aliases `wxt/browser` to the
+ * polyfill everywhere; Linkwatch's content scripts never import it (lib/content/runtime uses the browser's
+ * global), but WXT's content-script wrapper builds a `ContentScriptContext`, whose module imports it. Our
+ * content scripts take no `ctx`, so that module is swapped for a stand-in (lib/content/context.ts) and
+ * the polyfill stays in the background and extension pages only. `bench` checks the built size.
+ */
+function contentScriptsWithoutPolyfill() {
+  const standIn = fileURLToPath(new URL('./lib/content/context.ts', import.meta.url));
+  return {
+    name: 'linkwatch:content-scripts-without-polyfill',
+    enforce: 'pre' as const,
+    resolveId(source: string) {
+      return source === 'wxt/utils/content-script-context' ? standIn : null;
+    },
+  };
+}

@@ -30,6 +30,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { CdpClient } from './cdp';
 import { benchRoutes, RESOURCES } from './fixture-page';
+import type { Contender } from './floor';
+import type { Fixture } from '../test/e2e/harness';
 import { median } from './stats';
 
 // Code run inside the browser by `evaluate` sees the extension's `chrome`.
@@ -62,10 +64,26 @@ const ROUNDS = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `launch`, tried up to three times: on a loaded machine a browser's first service worker can take more
+ * than the harness's 20 s to appear, which is no figure of the extension's.
+ */
+async function launchRetrying(options: Parameters<typeof launch>[0]): Promise<Session> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(options);
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes('serviceworker')) throw e;
+      console.log(`  (the browser's service worker did not appear in time, attempt ${attempt}; launching again)`);
+    }
+  }
+}
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Renderer main-thread script and task time (ms, thread CPU) of one page load in a fresh tab. */
-async function mainThreadOfLoad(session: Session, url: string): Promise<{ script: number; task: number }> {
+async function mainThreadOfLoad(session: Session, url: string, before?: () => Promise<void>): Promise<{ script: number; task: number }> {
+  await before?.();
   const page = await session.context.newPage();
   try {
     const cdp = await session.context.newCDPSession(page);
@@ -418,14 +436,167 @@ async function coldStarts(session: Session, rounds: number) {
   }
 }
 
+
+/**
+ * Extension JavaScript parsed in a page: the characters of every script the page's renderer parsed from a
+ * `chrome-extension://` URL (content scripts, and files injected later by scripting.executeScript), from
+ * CDP `Debugger.scriptParsed` over one load plus the settle time. Characters, which for this ASCII code
+ * are bytes.
+ */
+async function parsedExtensionJs(session: Session, url: string, before?: () => Promise<void>): Promise<{ bytes: number; files: Record<string, number> }> {
+  await before?.();
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    const files: Record<string, number> = {};
+    cdp.on('Debugger.scriptParsed', (e) => {
+      if (!e.url.startsWith('chrome-extension://')) return;
+      const file = e.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
+      files[file] = (files[file] ?? 0) + (e.length ?? 0);
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(SETTLE_MS + 400);
+    return { bytes: Object.values(files).reduce((a, b) => a + b, 0), files };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * One opening of a contender's action popup: from `chrome.action.openPopup()` in its service worker to the
+ * popup's first contentful paint (buffered `paint` entries, read after the fact), in ms; the same clocks as
+ * `popupTimes`. Works for any extension with a popup and a service worker.
+ */
+async function popupFirstPaintOnce(session: Session, cdp: CdpClient, page: Page, popupPath: string): Promise<number> {
+  await page.bringToFront();
+  const sw = await session.serviceWorker();
+  const popupUrl = `chrome-extension://${session.extensionId}/${popupPath.replace(/^\//, '')}`;
+  const t0 = await sw.evaluate(() => {
+    const t = performance.timeOrigin + performance.now();
+    chrome.action.openPopup().catch(() => undefined);
+    return t;
+  });
+  const deadline = Date.now() + 10_000;
+  let sessionId: string | undefined;
+  try {
+    for (;;) {
+      if (Date.now() > deadline) throw new Error(`the popup of ${session.extensionId} did not paint`);
+      await sleep(20);
+      if (!sessionId) {
+        const { targetInfos } = await cdp.send<{ targetInfos: { targetId: string; url: string }[] }>('Target.getTargets');
+        const target = targetInfos.find((t) => t.url.split('?')[0] === popupUrl);
+        if (!target) continue;
+        sessionId = (await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: target.targetId, flatten: true })).sessionId;
+      }
+      const r = await cdp
+        .send('Runtime.evaluate', { expression: `(() => { const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? JSON.stringify([performance.timeOrigin, p.startTime]) : null; })()`, returnByValue: true }, sessionId)
+        .catch(() => null);
+      if (typeof r?.result?.value === 'string') {
+        const [origin, fcp] = JSON.parse(r.result.value) as [number, number];
+        return round2(origin + fcp - t0);
+      }
+    }
+  } finally {
+    if (sessionId) await cdp.send('Runtime.evaluate', { expression: 'window.close()' }, sessionId).catch(() => undefined);
+    await sleep(250);
+  }
+}
+
+/**
+ * Every contender (bench/floor.ts) in its own browser, all open at once, measured in the same alternating
+ * rounds (the order rotates each round): page script time on the 50-resource bank page, on a repeat visit
+ * (no notice) and on a first visit (Linkwatch's "seen" list cleared before the load, so its notice shows);
+ * extension JS parsed in that page, both ways; and the popup's first paint.
+ */
+async function sideBySide(list: Contender[], routes: Record<string, Fixture>, rounds: number, popupRounds: number, log: (line: string) => void) {
+  const sessions: { c: Contender; s: Session }[] = [];
+  try {
+    for (const c of list) {
+      try {
+        sessions.push({ c, s: await launchRetrying({ routes, extensionDir: c.dir }) });
+      } catch (e) {
+        log(`  ${c.name}: not measured (${String(e).split('\n')[0]}); an MV3 extension with a service worker is needed`);
+      }
+    }
+    const clearSeen = (s: Session) => async () => {
+      const sw = await s.serviceWorker();
+      await sw.evaluate(() => chrome.storage?.local?.remove('noticeSeen'));
+    };
+    const firstVisitPrep = (x: { c: Contender; s: Session }) => (x.c.name === 'Linkwatch' ? clearSeen(x.s) : undefined);
+    // Warm-up: one load each way per browser (caches, the extension's files; Linkwatch's notice shows once).
+    for (const x of sessions) {
+      await mainThreadOfLoad(x.s, PAGE_WITH, firstVisitPrep(x));
+      await mainThreadOfLoad(x.s, PAGE_WITH);
+    }
+    const samples = new Map(sessions.map((x) => [x.c.name, { repeat: [] as number[], first: [] as number[], popup: [] as number[] }]));
+    for (let i = 0; i < rounds; i++) {
+      const order = sessions.map((_, k) => sessions[(k + i) % sessions.length]!);
+      for (const x of order) samples.get(x.c.name)!.repeat.push(round2((await mainThreadOfLoad(x.s, PAGE_WITH)).script));
+      for (const x of order.reverse()) samples.get(x.c.name)!.first.push(round2((await mainThreadOfLoad(x.s, PAGE_WITH, firstVisitPrep(x))).script));
+    }
+    const parsed: Record<string, { repeat: { bytes: number; files: Record<string, number> }; first: { bytes: number; files: Record<string, number> } }> = {};
+    for (const x of sessions) {
+      await mainThreadOfLoad(x.s, PAGE_WITH); // a repeat visit for Linkwatch from here on
+      parsed[x.c.name] = { repeat: await parsedExtensionJs(x.s, PAGE_WITH), first: await parsedExtensionJs(x.s, PAGE_WITH, firstVisitPrep(x)) };
+    }
+    const withPopup = sessions.filter((x) => x.c.popup);
+    const popupPages = new Map<string, { page: Page; cdp: CdpClient }>();
+    for (const x of withPopup) popupPages.set(x.c.name, { page: await openTab(x.s, BANK), cdp: await CdpClient.connect(x.s.cdpPort) });
+    try {
+      for (const x of withPopup) await popupFirstPaintOnce(x.s, popupPages.get(x.c.name)!.cdp, popupPages.get(x.c.name)!.page, x.c.popup!); // warm-up
+      for (let i = 0; i < popupRounds; i++) {
+        for (let k = 0; k < withPopup.length; k++) {
+          const x = withPopup[(k + i) % withPopup.length]!;
+          const p = popupPages.get(x.c.name)!;
+          samples.get(x.c.name)!.popup.push(await popupFirstPaintOnce(x.s, p.cdp, p.page, x.c.popup!));
+        }
+      }
+    } finally {
+      for (const p of popupPages.values()) p.cdp.close();
+    }
+    return Object.fromEntries(
+      sessions.map((x) => {
+        const s = samples.get(x.c.name)!;
+        return [
+          x.c.name,
+          {
+            scriptRepeatMs: round2(median(s.repeat)),
+            scriptFirstMs: round2(median(s.first)),
+            parsedRepeat: parsed[x.c.name]!.repeat,
+            parsedFirst: parsed[x.c.name]!.first,
+            popupFirstPaintMs: s.popup.length ? round2(median(s.popup)) : null,
+            samples: s,
+          },
+        ];
+      }),
+    ) as Record<string, SideBySide>;
+  } finally {
+    for (const x of sessions) await x.s.close().catch(() => undefined);
+  }
+}
+
+export interface SideBySide {
+  /** Median renderer script time (ms, thread CPU) of the bank page on a repeat visit and on a first visit. */
+  scriptRepeatMs: number;
+  scriptFirstMs: number;
+  parsedRepeat: { bytes: number; files: Record<string, number> };
+  parsedFirst: { bytes: number; files: Record<string, number> };
+  /** Median ms from action.openPopup() to the popup's first contentful paint; null without a popup. */
+  popupFirstPaintMs: number | null;
+  samples: { repeat: number[]; first: number[]; popup: number[] };
+}
+
 export type BrowserResults = Awaited<ReturnType<typeof runBrowserBench>>;
 
-export async function runBrowserBench(log: (line: string) => void = () => undefined) {
+export async function runBrowserBench(list: Contender[], log: (line: string) => void = () => undefined) {
   const routes = {
     ...benchRoutes(ROOT, [PAGE_WITH, PAGE_WITHOUT]),
     [EMPTY_WITHOUT]: { file: 'bank.html' },
   };
-  const session = await launch({ routes });
+  log(`  side by side, ${ROUNDS.contentScript} alternating rounds: ${list.map((c) => c.name).join(', ')}`);
+  const contenders = await sideBySide(list, routes, ROUNDS.contentScript, ROUNDS.popup, log);
+  const session = await launchRetrying({ routes });
   try {
     const version = (await (await fetch(`http://127.0.0.1:${session.cdpPort}/json/version`)).json()) as { Browser: string };
     log(`  browser ${version.Browser}, extension ${session.extensionId}`);
@@ -447,6 +618,7 @@ export async function runBrowserBench(log: (line: string) => void = () => undefi
     const popup = await popupTimes(session, bank, ROUNDS.popup);
 
     return {
+      contenders,
       browser: version.Browser,
       resources: RESOURCES.length,
       contentScript: { page50, empty, breakdown, settleMs: SETTLE_MS },
@@ -463,7 +635,8 @@ export async function runBrowserBench(log: (line: string) => void = () => undefi
 // Run directly (by bench/run.ts): write the results to the file named on the command line.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = process.argv[2];
-  const results = await runBrowserBench((line) => console.log(line));
+  const list = JSON.parse(process.argv[3] ?? '[]') as Contender[];
+  const results = await runBrowserBench(list, (line) => console.log(line));
   if (out) writeFileSync(out, JSON.stringify(results, null, 2));
   else console.log(JSON.stringify(results, null, 2));
 }

@@ -56,8 +56,8 @@ export default defineBackground(() => {
   }
 
   async function saveState(state: TabState): Promise<void> {
-    await browser.storage.session.set({ [tabKey(state.tabId)]: state });
-    await showBadge(state);
+    // The badge does not wait for the session write (issue 14: cold start to first badge); both finish here.
+    await Promise.all([showBadge(state), browser.storage.session.set({ [tabKey(state.tabId)]: state })]);
   }
 
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
@@ -178,6 +178,13 @@ export default defineBackground(() => {
       reported: state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0),
       latestTitle: latest?.title ?? null,
       observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
+      // How each platform's requests ended, so the notice words them as the popup does.
+      observedOutcomes: (state.observed ?? []).map((p) => ({
+        name: findInstitution(catalog, p.platform)?.name ?? p.platform,
+        completed: p.requests.reduce((n, r) => n + r.completed, 0),
+        failed: p.requests.reduce((n, r) => n + r.failed, 0),
+        requested: p.requests.reduce((n, r) => n + r.requested, 0),
+      })),
     };
     return { state, content };
   }
@@ -193,6 +200,21 @@ export default defineBackground(() => {
       const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(match.site), content });
       return { result: answer, sites: recordSeen(alertStyle, answer) ? withSeen(sites, match.site) : undefined };
     });
+  }
+
+  /**
+   * Load the notice's UI (entrypoints/notice-ui) into the document that asked, in the content scripts'
+   * isolated world: `scripting` where the browser has it (by document id where known, so a page that
+   * navigated meanwhile gets nothing), `tabs.executeScript` otherwise. Needs the `scripting` permission
+   * and host permission for the site (wxt.config.ts adds both for the notice's sites).
+   */
+  async function injectNoticeUi(tabId: number, sender: Browser.runtime.MessageSender): Promise<void> {
+    const documentId = (sender as { documentId?: string }).documentId;
+    if (browser.scripting?.executeScript) {
+      await browser.scripting.executeScript({ target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] }, files: ['/notice-ui.js'] });
+    } else {
+      await browser.tabs.executeScript(tabId, { file: '/notice-ui.js', frameId: 0 });
+    }
   }
 
   /** Only the notice content script in a tab's top frame speaks for that tab's page. */
@@ -235,7 +257,11 @@ export default defineBackground(() => {
       }
       case 'get-notice': {
         const page = pageSender(sender);
-        return page ? noticeFor(page.tabId, page.url) : ({ show: false, reason: 'not-matched' } satisfies NoticeAnswer);
+        if (!page) return { show: false, reason: 'not-matched' } satisfies NoticeAnswer;
+        const answer = await noticeFor(page.tabId, page.url);
+        // The notice's UI code is loaded only where it shows (issue 14): injected into the asking document.
+        if (answer.show) await injectNoticeUi(page.tabId, sender).catch(logError);
+        return answer;
       }
       case 'get-notice-content': {
         const page = pageSender(sender);
@@ -252,7 +278,20 @@ export default defineBackground(() => {
         // "Not on this site": the same decision as the popup's "Don't warn me".
         const site = (await stateForPage(page.tabId, page.url)).match?.site;
         if (!site) return { ok: false };
-        await prefs.setSiteDecision({ site, decision: 'muted', createdAt: new Date().toISOString() });
+        const muteKey = `noticeMute:${site}`;
+        if (request.action === 'undo-not-on-this-site') {
+          // Undo lifts only the mute this notice set (same instant), never one the user made elsewhere.
+          const setAt = (await browser.storage.session.get(muteKey))[muteKey];
+          const decision = await prefs.getSiteDecision(site);
+          if (!setAt || decision?.decision !== 'muted' || decision.createdAt !== setAt) return { ok: false };
+          await prefs.removeSiteDecision(site);
+          await browser.storage.session.remove(muteKey);
+          await refreshAllTabs();
+          return { ok: true };
+        }
+        const createdAt = new Date().toISOString();
+        await prefs.setSiteDecision({ site, decision: 'muted', createdAt });
+        await browser.storage.session.set({ [muteKey]: createdAt });
         await refreshAllTabs();
         return { ok: true };
       }

@@ -1,9 +1,10 @@
 /**
  * Content script on the catalog's non-platform sites (banks, card issuers, payment apps...; the match
  * patterns are written into the manifest by wxt.config.ts from the catalog). Thin: `lib/page-observer`
- * watches the page; this file sends its batches to the background.
+ * watches the page; this file sends its batches to the background, through the browser's own global
+ * (lib/content/runtime), never webextension-polyfill (issue 14).
  */
-import { browser } from 'wxt/browser';
+import { send } from '../lib/content/runtime';
 import { observePage } from '../lib/page-observer';
 
 export default defineContentScript({
@@ -12,7 +13,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     observePage(window, (report) => {
-      browser.runtime.sendMessage({ type: 'page-observations', report }).catch(() => {
+      send({ type: 'page-observations', report }).catch(() => {
         // The extension was reloaded or the page is closing: nothing to keep.
       });
     });

@@ -26,8 +26,9 @@ export type Request =
   | { type: 'get-notice-seen' }
   | { type: 'clear-notice-seen' };
 
-export type NoticeAction = 'not-on-this-site' | 'details';
-const NOTICE_ACTIONS: readonly unknown[] = ['not-on-this-site', 'details'] satisfies NoticeAction[];
+/** `undo-not-on-this-site`: the notice's Undo, which lifts only the mute its own "Not on this site" set. */
+export type NoticeAction = 'not-on-this-site' | 'undo-not-on-this-site' | 'details';
+const NOTICE_ACTIONS: readonly unknown[] = ['not-on-this-site', 'undo-not-on-this-site', 'details'] satisfies NoticeAction[];
 
 /**
  * A tab's state with the catalog entries it refers to, so the popup does not bundle the catalog:

@@ -33,6 +33,20 @@ export interface NoticeContent {
   latestTitle: LocalizedText | null;
   /** Display names of platforms this page was observed requesting tracking endpoints of. */
   observed: string[];
+  /**
+   * The same platforms with how their requests ended (summed over endpoints, as the popup counts them), so
+   * the notice words each by outcome and never calls a failed request "requested" or "sent". Optional
+   * only for content computed by an older background.
+   */
+  observedOutcomes?: NoticeObservedOutcome[];
+}
+
+/** One observed platform in the notice: display name and request counts by outcome. */
+export interface NoticeObservedOutcome {
+  name: string;
+  completed: number;
+  failed: number;
+  requested: number;
 }
 
 export type NoticeSkipReason = 'not-matched' | 'badge-only' | 'silenced' | 'seen' | 'nothing';

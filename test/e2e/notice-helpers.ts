@@ -1,6 +1,13 @@
 /**
- * Helpers for the in-page notice in real-browser tests. Playwright's CSS selectors pierce open shadow roots,
- * so `linkwatch-notice .lw-notice` reaches the card inside the notice's shadow root.
+ * Helpers for the in-page notice in real-browser tests.
+ *
+ * The notice lives in a CLOSED shadow root (issue 12): `host.shadowRoot` is null for the page, and
+ * Playwright's selectors, which descend only through `shadowRoot`, cannot reach it either. The test
+ * reaches in the way DevTools does: CDP's DOM domain sees closed roots (`pierce: true`), and
+ * `exposeNotice` gives the host a `shadowRoot` property in the page's main world and in Playwright's
+ * utility world only (each world has its own wrapper of the element), so `linkwatch-notice .lw-notice`
+ * locators, page.evaluate and axe work as with an open root. The shipped build is what runs: nothing in
+ * it opens the root. Tests that play the attacker never call this, and check `shadowRoot` is null.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Session } from './harness';
@@ -9,9 +16,63 @@ declare const chrome: any;
 
 export const NOTICE = 'linkwatch-notice .lw-notice';
 
-/** Wait until the notice is placed and its entrance animation is over; returns the card. */
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  frameId?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findHost(node: DomNode): DomNode | undefined {
+  if (node.nodeName === 'LINKWATCH-NOTICE' && node.shadowRoots?.length) return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Test-only: make the notice's closed shadow root reachable to the test (main and Playwright utility
+ * worlds of the top frame) through CDP. Returns false while there is no notice host in the page.
+ */
+export async function exposeNotice(page: Page): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { isDefault?: boolean; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode & { children?: DomNode[] } };
+    const host = findHost(root);
+    if (!host) return false;
+    const frameId = root.frameId ?? root.children?.find((c) => c.frameId)?.frameId;
+    const worlds = contexts.filter((c) => (!frameId || c.auxData?.frameId === frameId) && (c.auxData?.isDefault || c.name.startsWith('__playwright_utility_world')));
+    for (const world of worlds) {
+      const resolve = async (backendNodeId: number) =>
+        ((await cdp.send('DOM.resolveNode', { backendNodeId, executionContextId: world.id })) as { object: { objectId?: string } }).object.objectId;
+      const hostId = await resolve(host.backendNodeId);
+      const rootId = await resolve(host.shadowRoots![0]!.backendNodeId);
+      await cdp.send('Runtime.callFunctionOn', {
+        objectId: hostId,
+        functionDeclaration: 'function (root) { Object.defineProperty(this, "shadowRoot", { get: () => root, configurable: true }); }',
+        arguments: [{ objectId: rootId }],
+      });
+    }
+    return true;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Wait until the notice is placed and its entrance animation is over; returns the card (see exposeNotice). */
 export async function waitForNotice(page: Page, timeout = 10_000): Promise<Locator> {
-  await page.waitForSelector(`${NOTICE}:not([data-measuring])`, { timeout });
+  const deadline = Date.now() + timeout;
+  while (!(await exposeNotice(page))) {
+    if (Date.now() > deadline) throw new Error('no notice appeared');
+    await page.waitForTimeout(50);
+  }
+  await page.waitForSelector(`${NOTICE}:not([data-measuring])`, { timeout: Math.max(1_000, deadline - Date.now()) });
   await page.waitForFunction(() => document.querySelector('linkwatch-notice')?.shadowRoot?.querySelector('.lw-notice')?.getAnimations().length === 0);
   return page.locator(NOTICE);
 }
@@ -46,4 +107,17 @@ export async function chooseAlertStyle(session: Session, label: string | RegExp)
     await options.waitForTimeout(50);
   }
   await options.close();
+}
+
+/**
+ * How many of the notice's buttons axe checked (its `button-name` rule, run on the host after
+ * `exposeNotice`): proof that an axe run on the notice reached inside its closed shadow root. axe must
+ * already be injected in the page (test/e2e/axe.ts `axeCheck` does it).
+ */
+export async function axeButtonsChecked(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ passes: { nodes: unknown[] }[] }> } }).axe.run;
+    const result = await run(document.querySelector('linkwatch-notice'), { runOnly: ['button-name'], resultTypes: ['passes'] });
+    return result.passes[0]?.nodes.length ?? 0;
+  });
 }

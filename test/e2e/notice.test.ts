@@ -112,7 +112,7 @@ describe('"Not on this site"', () => {
   });
   afterAll(async () => session?.close());
 
-  it('mutes the site: a status line in the notice, the badge muted, and no notice ever again there', async () => {
+  it('mutes the site on a real click: the notice says what it did, the badge is muted, and no notice ever again there', async () => {
     await chooseAlertStyle(session, 'Badge, and a small notice on every visit');
     const p = await openTab(session, 'https://www.wellsfargo.com/');
     const tabId = await tabIdOf(session, p);
@@ -120,7 +120,8 @@ describe('"Not on this site"', () => {
     await notice.getByRole('button', { name: 'Not on this site' }).click();
     const status = notice.getByRole('status');
     await status.waitFor();
-    expect(await status.textContent()).toContain('Muted: no more badge or notice on wellsfargo.com.');
+    expect(await status.textContent()).toBe("Linkwatch won't show this notice or the badge warning on wellsfargo.com.");
+    expect(await notice.getByRole('button', { name: 'Undo' }).count()).toBe(1);
     // Focus follows to the status line (the pressed button is gone).
     expect(await p.evaluate(() => document.querySelector('linkwatch-notice')?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('status');
     await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on wellsfargo.com');
@@ -134,6 +135,25 @@ describe('"Not on this site"', () => {
     expect(await popup.getByRole('status').textContent()).toContain('Linkwatch is muted on wellsfargo.com.');
     // Other sites still get their notice.
     await waitForNotice(await openTab(session, 'https://www.chase.com/'));
+  });
+
+  it('Undo in the notice lifts the mute it set: badge and popup back, and the notice shows again', async () => {
+    const p = await openTab(session, 'https://www.usbank.com/');
+    const tabId = await tabIdOf(session, p);
+    const notice = await waitForNotice(p);
+    const before = await waitForBadge(session, tabId, (b) => b.text !== '');
+    await notice.getByRole('button', { name: 'Not on this site' }).click();
+    await notice.getByRole('status').waitFor();
+    await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on usbank.com');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => notice.getByRole('status').textContent()).toBe('Undone: Linkwatch warns you on usbank.com again.');
+    expect(await p.evaluate(() => document.querySelector('linkwatch-notice')?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('status');
+    await waitForBadge(session, tabId, (b) => b.text === before.text && b.title === before.title);
+    const popup = await openPopupForTab(session, tabId);
+    await popup.waitForSelector('main.popup .owner');
+    expect(await popup.getByText('Linkwatch is muted on usbank.com.').count()).toBe(0);
+    await p.reload();
+    await waitForNotice(p);
   });
 });
 
@@ -274,7 +294,7 @@ describe('what was observed after the notice showed', () => {
     const notice = await waitForNotice(p);
     await expect
       .poll(() => notice.locator('.lw-summary').textContent(), { timeout: 10_000 })
-      .toContain('This page requested tracking endpoints of Meta.');
+      .toContain("This page's requests to tracking endpoints of Meta completed.");
     // Still the first visit's notice: the site is recorded once.
     expect(await noticeSeen(session)).toEqual(['chase.com']);
   });

@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Notice, noticeSummary, type NoticeProps } from '../../components/Notice';
+import { noticeSummary, platformOutcome, renderNotice, type NoticeProps } from '../../components/Notice';
 import { bundledCatalog } from '../../lib/catalog';
 import { decideNotice, NOTICE_SEEN_MAX, parseSeen, recordSeen, withSeen, type NoticeContent } from '../../lib/notice';
 import { boxAt, placeNotice, type Box } from '../../lib/notice/placement';
@@ -90,21 +90,25 @@ describe('placeNotice: never over the sign-in form', () => {
   });
 });
 
-describe('<Notice>', () => {
-  function renderNotice(extra: Partial<NoticeProps> = {}, lang: 'en' | 'fr' = 'en') {
-    const handlers = { onDetails: vi.fn(), onNotHere: vi.fn(), onClose: vi.fn(), onExpand: vi.fn() };
+describe('the notice card (components/Notice, vanilla DOM)', () => {
+  let root: HTMLElement;
+  afterEach(() => root?.remove());
+  function renderCard(extra: Partial<NoticeProps> = {}, lang: 'en' | 'fr' = 'en') {
+    const handlers = { onDetails: vi.fn(), onNotHere: vi.fn(), onUndo: vi.fn(), onClose: vi.fn(), onExpand: vi.fn() };
     const i18n = { t: lang === 'en' ? tEn : tFr, lang, locale: lang === 'en' ? 'en-US' : 'fr-FR' } as const;
-    render(<Notice i18n={i18n} content={chase} mode="card" corner="bottom-right" {...handlers} {...extra} />);
+    root = document.createElement('div');
+    document.body.append(root);
+    // fireEvent's events are synthetic (isTrusted false), as a page script's would be: these tests say
+    // which events count as the user's, and one test below keeps the real check.
+    renderNotice(root, { i18n, content: chase, mode: 'card', corner: 'bottom-right', trusted: () => true, ...handlers, ...extra });
     return handlers;
   }
 
   it('names the owner, sums up what is reported, and offers details, not on this site and close', () => {
-    const on = renderNotice();
+    const on = renderCard();
     const notice = screen.getByRole('complementary', { name: 'Linkwatch notice' });
     expect(notice.textContent).toContain('This site belongs to Chase (JPMorgan Chase).');
-    expect(notice.textContent).toContain(
-      `Reported 3 data arrangements involving JPMorgan Chase. Latest: “${story.title.en}”.`,
-    );
+    expect(notice.textContent).toContain(`Reported 3 data arrangements involving JPMorgan Chase. Latest: “${story.title.en}”.`);
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     fireEvent.click(screen.getByRole('button', { name: 'Not on this site' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the Linkwatch notice' }));
@@ -113,14 +117,33 @@ describe('<Notice>', () => {
     expect(on.onClose).toHaveBeenCalledOnce();
   });
 
+  it('ignores every event a page script could make: synthetic clicks and keys do nothing (isTrusted)', () => {
+    const on = renderCard({ trusted: undefined });
+    for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) {
+      const button = screen.getByRole('button', { name });
+      fireEvent.click(button);
+      button.click();
+      fireEvent.keyDown(button, { key: 'Escape' });
+    }
+    expect(on.onDetails).not.toHaveBeenCalled();
+    expect(on.onNotHere).not.toHaveBeenCalled();
+    expect(on.onClose).not.toHaveBeenCalled();
+  });
+
   it('closes with Escape', () => {
-    const on = renderNotice();
+    const on = renderCard();
     fireEvent.keyDown(screen.getByRole('button', { name: 'Details' }), { key: 'Escape' });
     expect(on.onClose).toHaveBeenCalledOnce();
   });
 
+  it('renders data as text, never as markup', () => {
+    renderCard({ content: { ...chase, owner: '<img src=x onerror=alert(1)>', group: null } });
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.lw-owner')!.textContent).toBe('This site belongs to <img src=x onerror=alert(1)>.');
+  });
+
   it('in French', () => {
-    renderNotice({}, 'fr');
+    renderCard({}, 'fr');
     const notice = screen.getByRole('complementary', { name: 'Avis de Linkwatch' });
     expect(notice.textContent).toContain('Ce site appartient à Chase (JPMorgan Chase).');
     expect(notice.textContent).toContain('Signalé 3 accords de données concernant JPMorgan Chase.');
@@ -129,13 +152,13 @@ describe('<Notice>', () => {
   });
 
   it('says it in words, not only in colour: the kind of statement is a tag', () => {
-    renderNotice({ content: messenger });
-    expect(document.querySelector('.lw-tag')!.textContent).toBe("Platform's own site");
-    expect(document.querySelector('.lw-notice')!.textContent).toContain('This site is Messenger, part of Meta (first party).');
+    renderCard({ content: messenger });
+    expect(root.querySelector('.lw-tag')!.textContent).toBe("Platform's own site");
+    expect(root.querySelector('.lw-notice')!.textContent).toContain('This site is Messenger, part of Meta (first party).');
   });
 
   it('collapsed: one button that opens the card', () => {
-    const on = renderNotice({ mode: 'pill' });
+    const on = renderCard({ mode: 'pill' });
     const pill = screen.getByRole('button', { name: 'Linkwatch: about this site' });
     expect(pill.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(pill);
@@ -143,18 +166,56 @@ describe('<Notice>', () => {
     expect(screen.queryByRole('button', { name: 'Details' })).toBeNull();
   });
 
-  it('after "not on this site": a status line saying so', () => {
-    renderNotice({ mode: 'muted' });
-    expect(screen.getByRole('status').textContent).toContain('Muted: no more badge or notice on chase.com.');
+  it('after "not on this site": says what it did, with Undo in the notice itself', () => {
+    const on = renderCard({ mode: 'muted' });
+    expect(screen.getByRole('status').textContent).toBe("Linkwatch won't show this notice or the badge warning on chase.com.");
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(on.onUndo).toHaveBeenCalledOnce();
+    expect(root.querySelector('[data-lw-focus]')!.getAttribute('role')).toBe('status');
+  });
+
+  it('after Undo: says the site is back, no more Undo', () => {
+    renderCard({ mode: 'unmuted' });
+    expect(screen.getByRole('status').textContent).toBe('Undone: Linkwatch warns you on chase.com again.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 });
 
 describe('noticeSummary', () => {
+  const meta = (completed: number, failed: number, requested: number) => ({ name: 'Meta', completed, failed, requested });
   it.each<[string, NoticeContent, string]>([
     ['one report', { ...chase, reported: 1 }, '1 data arrangement involving JPMorgan Chase. Latest:'],
     ['Messenger', messenger, '3 reported data arrangements between Meta and banks or payment firms. Latest:'],
-    ['only observed', { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'] }, 'This page requested tracking endpoints of Meta and Google.'],
+    [
+      'observed, completed',
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 1, 0)] },
+      "This page's requests to tracking endpoints of Meta completed.",
+    ],
+    [
+      'observed, every request failed: never "requested" or "sent"',
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(0, 3, 0)] },
+      "This page's requests to tracking endpoints of Meta failed (blocked or unreachable): not sent.",
+    ],
+    [
+      'observed, outcome not visible',
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(0, 0, 1), { name: 'Google', completed: 0, failed: 1, requested: 1 }] },
+      'This page requested tracking endpoints of Meta and Google; the outcome is not visible to Linkwatch.',
+    ],
+    [
+      'one platform completed, another failed: two sentences',
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(1, 0, 0), { name: 'Google', completed: 0, failed: 2, requested: 0 }] },
+      "This page's requests to tracking endpoints of Meta completed. This page's requests to tracking endpoints of Google failed (blocked or unreachable): not sent.",
+    ],
   ])('%s', (_, content, start) => {
     expect(noticeSummary(content, tEn, 'en', 'en-US').startsWith(start)).toBe(true);
+  });
+
+  it.each([
+    [1, 5, 5, 'completed'],
+    [0, 0, 1, 'requested'],
+    [0, 2, 1, 'requested'],
+    [0, 4, 0, 'failed'],
+  ] as const)('platformOutcome(%i completed, %i failed, %i requested) = %s', (completed, failed, requested, expected) => {
+    expect(platformOutcome({ name: 'Meta', completed, failed, requested })).toBe(expected);
   });
 });

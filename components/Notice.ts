@@ -1,0 +1,168 @@
+/**
+ * The in-page notice as a small vanilla-DOM card (no Preact: it runs in a bank's page, where every kB of
+ * script is evaluated on the page's main thread; issue 14). Text goes in with `textContent` only, never
+ * markup. The injected notice script (entrypoints/notice-ui) puts it in a closed shadow root and passes the
+ * handlers; this module only builds the card and wires its controls.
+ *
+ * Every control acts only on trusted input (issue 12): a click or key the user made, never one a page
+ * script dispatched (`event.isTrusted`). Keys typed in the card stay in the card (not the page's shortcuts).
+ */
+import type { Lang, Translate } from '../lib/i18n';
+import type { NoticeContent, NoticeObservedOutcome } from '../lib/notice';
+import type { Corner } from '../lib/notice/placement';
+
+export interface NoticeI18n {
+  t: Translate;
+  lang: Lang;
+  locale: string;
+}
+
+/**
+ * `card`: the full notice; `pill`: collapsed (the card would cover a sign-in form); `muted`: just muted
+ * with "Not on this site" (says what it did, offers Undo); `unmuted`: the user pressed Undo.
+ */
+export type NoticeMode = 'card' | 'pill' | 'muted' | 'unmuted';
+
+export interface NoticeProps {
+  i18n: NoticeI18n;
+  content: NoticeContent;
+  mode: NoticeMode;
+  corner: Corner;
+  /** True until the container has measured the card and chosen its corner (the card is then invisible). */
+  measuring?: boolean;
+  onDetails: () => void;
+  onNotHere: () => void;
+  onUndo: () => void;
+  onClose: () => void;
+  onExpand: () => void;
+  /** Whether an event came from the user; `event.isTrusted` unless a test says otherwise. */
+  trusted?: (event: Event) => boolean;
+}
+
+/** "This site belongs to Chase (JPMorgan Chase)." / "This site is Messenger, part of Meta (first party)." */
+export function noticeOwnerLine(c: NoticeContent, t: Translate): string {
+  if (c.firstParty) return c.group ? t('siteIsPlatformOfGroup', [c.owner, c.group]) : t('siteIsPlatform', c.owner);
+  return c.group ? t('siteOwnedByOfGroup', [c.owner, c.group]) : t('siteOwnedBy', c.owner);
+}
+
+/**
+ * How one platform's requests ended, in the popup's terms (DESIGN "Exactness rules"): `completed` when the
+ * browser reported a response for any of them, `requested` when some had no visible outcome, `failed`
+ * only when every one failed (blocked or unreachable: nothing was sent).
+ */
+export function platformOutcome(o: NoticeObservedOutcome): 'completed' | 'requested' | 'failed' {
+  if (o.completed > 0) return 'completed';
+  if (o.requested > 0) return 'requested';
+  return 'failed';
+}
+
+const OUTCOME_KEYS = { completed: 'noticeObservedCompleted', requested: 'noticeObservedRequested', failed: 'noticeObservedFailed' } as const;
+
+/**
+ * The one-line summary: how many arrangements are reported and the latest one's title; what was observed,
+ * worded by outcome (a failed request never reads as "requested" or "sent").
+ */
+export function noticeSummary(c: NoticeContent, t: Translate, lang: Lang, locale: string): string {
+  const who = c.group ?? c.owner;
+  const title = c.latestTitle?.[lang] ?? '';
+  const count = new Intl.NumberFormat(locale).format(c.reported);
+  const parts: string[] = [];
+  if (c.reported === 1) parts.push(t(c.firstParty ? 'noticePlatformOne' : 'noticeReportedOne', who));
+  else if (c.reported > 1) parts.push(t(c.firstParty ? 'noticePlatformMany' : 'noticeReportedMany', [who, count]));
+  if (c.reported > 0 && title) parts.push(t('noticeLatest', title));
+  // Content from an older background without outcomes: say only what is sure (no outcome claimed).
+  const outcomes = c.observedOutcomes ?? c.observed.map((name) => ({ name, completed: 0, failed: 0, requested: 1 }));
+  for (const kind of ['completed', 'requested', 'failed'] as const) {
+    const names = outcomes.filter((o) => platformOutcome(o) === kind).map((o) => o.name);
+    if (names.length) parts.push(t(OUTCOME_KEYS[kind], formatList(names, locale)));
+  }
+  return parts.join(' ');
+}
+
+function formatList(items: string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** The kind of statement, in words as well as in the card's colour. */
+const TAG_KEYS = { 'first-party': 'noticeTagFirstParty', reported: 'noticeTagReported', observed: 'noticeTagObserved' } as const;
+
+type Attrs = Record<string, string>;
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  // Strings become text nodes: never parsed as markup.
+  node.append(...children);
+  return node;
+}
+
+/** The icon's two linked rings, drawn by CSS. */
+const logo = () => el('span', { class: 'lw-logo', 'aria-hidden': 'true' });
+
+function closeIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 16 16', width: '14', height: '14', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);
+  const path = document.createElementNS(ns, 'path');
+  for (const [k, v] of Object.entries({ d: 'M3 3l10 10M13 3L3 13', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round' })) path.setAttribute(k, v);
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * Build the notice into `container` (its previous content replaced): a landmark with a name, plain
+ * buttons, Escape closes. It never takes focus on its own; when the user's action replaces the content
+ * (expand, mute, undo), the caller moves focus to the element marked `data-lw-focus`.
+ */
+export function renderNotice(container: Element, props: NoticeProps): void {
+  const { i18n, content, mode, corner, measuring } = props;
+  const { t, lang, locale } = i18n;
+  const trusted = props.trusted ?? ((e: Event) => e.isTrusted);
+  /** A button that calls `action` on a trusted click only (Enter and Space on a button are trusted clicks). */
+  const button = (attrs: Attrs, action: () => void, ...children: (Node | string)[]) => {
+    const b = el('button', { type: 'button', ...attrs }, ...children);
+    b.addEventListener('click', (e) => {
+      if (trusted(e)) action();
+    });
+    return b;
+  };
+  const kind = content.firstParty ? 'first-party' : content.reported > 0 ? 'reported' : 'observed';
+  const aside = el('aside', { class: `lw-notice lw-${mode}`, 'data-corner': corner, 'data-kind': kind, 'aria-label': t('noticeLabel') });
+  if (measuring) aside.setAttribute('data-measuring', 'true');
+  aside.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && trusted(e)) props.onClose();
+  });
+
+  if (mode === 'pill') {
+    aside.append(button({ class: 'lw-pill', 'aria-expanded': 'false' }, props.onExpand, logo(), t('noticePill')));
+  } else {
+    aside.append(el('p', { class: 'lw-brand' }, logo(), 'Linkwatch'));
+    if (mode === 'muted' || mode === 'unmuted') {
+      const status = el('div', { class: 'lw-body', role: 'status', 'data-lw-focus': '', tabindex: '-1' });
+      status.append(el('p', { class: 'lw-owner' }, t(mode === 'muted' ? 'noticeMutedSaid' : 'noticeUnmutedSaid', content.site)));
+      aside.append(status);
+      if (mode === 'muted') aside.append(el('div', { class: 'lw-actions' }, button({ class: 'lw-primary' }, props.onUndo, t('noticeUndo'))));
+    } else {
+      aside.append(
+        el(
+          'div',
+          { class: 'lw-body' },
+          el('p', { class: 'lw-owner' }, noticeOwnerLine(content, t)),
+          el('p', { class: 'lw-summary' }, el('span', { class: 'lw-tag' }, t(TAG_KEYS[kind])), ' ', noticeSummary(content, t, lang, locale)),
+          el(
+            'div',
+            { class: 'lw-actions' },
+            button({ class: 'lw-primary', 'data-lw-focus': '' }, props.onDetails, t('noticeDetails')),
+            button({}, props.onNotHere, t('noticeNotHere')),
+          ),
+        ),
+      );
+    }
+    // Last in the tab order (the actions come first); placed in the top corner by CSS.
+    aside.append(button({ class: 'lw-close', 'aria-label': t('noticeClose') }, props.onClose, closeIcon()));
+  }
+  container.replaceChildren(aside);
+}

@@ -1,0 +1,156 @@
+/**
+ * The in-page notice itself, injected by the background (scripting.executeScript) into a page only where
+ * the notice will show (the content script entrypoints/notice.content asked first; issue 14). It runs in
+ * the content scripts' isolated world, so its variables and prototypes are out of the page's reach.
+ *
+ * Tamper-proof (issue 12): the card lives in a CLOSED shadow root whose only reference is a local
+ * variable here; the host element is a bare tag (no attribute, no text, no state), so a page script can
+ * neither read what the notice says nor reach its buttons; every action runs on trusted input only
+ * (components/Notice); a page that hides or removes the host only hides it for this page view (the mute
+ * and the badge live in the background). Keys typed in the card do not reach the page.
+ *
+ * Placement: the card sits in a bottom corner and moves, or collapses to a pill, whenever it would cover a
+ * sign-in form (lib/notice/placement); it is checked again on scroll, resize and DOM changes.
+ */
+import { renderNotice, type NoticeI18n, type NoticeMode } from '../../components/Notice';
+import { contentLocale, send, tr } from '../../lib/content/runtime';
+import type { NoticeContent } from '../../lib/notice';
+import { inflate, placeNotice, type Box, type Corner } from '../../lib/notice/placement';
+import css from './notice.css?inline';
+
+/** Collapsed size, for placement (its text is short in both languages). */
+const PILL_SIZE = { width: 260, height: 44 };
+/** After it shows, the notice asks again at these delays, so tracking requests observed later join its summary. */
+const REFRESH_MS = [2000, 6000];
+/** The host's tag: a plain custom-element name; nothing else is on it. */
+export const NOTICE_TAG = 'linkwatch-notice';
+
+export default defineUnlistedScript(() => {
+  // Once per document, even if injected twice (the isolated world's global, invisible to the page).
+  const world = globalThis as { linkwatchNoticeShown?: boolean };
+  if (window.top !== window || world.linkwatchNoticeShown) return;
+  world.linkwatchNoticeShown = true;
+  void send({ type: 'get-notice-content' }).then((content) => content && mount(content), () => undefined);
+});
+
+function mount(initial: NoticeContent): void {
+  const host = document.createElement(NOTICE_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  const container = document.createElement('div');
+  const { locale, lang } = contentLocale();
+  container.lang = lang;
+  // Keys typed in the notice are not the page's shortcuts (they stop at the shadow root's edge).
+  for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
+  shadow.append(style, container);
+  const i18n: NoticeI18n = { t: tr, lang, locale };
+
+  let content = initial;
+  let corner: Corner = 'bottom-right';
+  let mode: NoticeMode = 'card';
+  let measuring = true;
+  // After the user opened the pill, the card stays open where it is.
+  let expandedByUser = false;
+  const timers: number[] = [];
+
+  const action = (a: 'not-on-this-site' | 'undo-not-on-this-site', next: NoticeMode) =>
+    void send({ type: 'notice-action', action: a }).then((r) => {
+      if (!r?.ok) return;
+      mode = next;
+      draw(true);
+    }, () => undefined);
+
+  const draw = (moveFocus = false) => {
+    renderNotice(container, {
+      i18n,
+      content,
+      mode,
+      corner,
+      measuring,
+      onClose: close,
+      onExpand: () => {
+        expandedByUser = true;
+        mode = 'card';
+        draw(true);
+      },
+      onDetails: () => void send({ type: 'notice-action', action: 'details' }).catch(() => undefined),
+      onNotHere: () => action('not-on-this-site', 'muted'),
+      onUndo: () => action('undo-not-on-this-site', 'unmuted'),
+    });
+    // The button the user pressed is gone: focus goes to what replaced it.
+    if (moveFocus) container.querySelector<HTMLElement>('[data-lw-focus]')?.focus();
+  };
+
+  draw();
+  (document.body ?? document.documentElement).append(host);
+  const box = container.firstElementChild!.getBoundingClientRect();
+  const card = { width: box.width, height: box.height };
+  const place = () => {
+    if (expandedByUser || mode === 'muted' || mode === 'unmuted') return;
+    const viewport = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
+    const next = placeNotice({ card, pill: PILL_SIZE, viewport, obstacles: signInBoxes() });
+    const nextMode = next.collapsed ? 'pill' : 'card';
+    if (!measuring && next.corner === corner && nextMode === mode) return;
+    corner = next.corner;
+    mode = nextMode;
+    measuring = false;
+    draw();
+  };
+  place();
+
+  let frame = 0;
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+  };
+  addEventListener('scroll', schedule, { passive: true, capture: true });
+  addEventListener('resize', schedule, { passive: true });
+  // A sign-in form that a script adds later (single-page apps) moves the notice too.
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+
+  function close() {
+    cancelAnimationFrame(frame);
+    for (const id of timers) clearTimeout(id);
+    removeEventListener('scroll', schedule, { capture: true });
+    removeEventListener('resize', schedule);
+    observer.disconnect();
+    host.remove();
+  }
+
+  // New observations change the summary only; the card stays where it is.
+  for (const delay of REFRESH_MS) {
+    timers.push(
+      setTimeout(() => {
+        void send({ type: 'get-notice-content' }).then((next) => {
+          if (!next || mode === 'muted' || mode === 'unmuted') return;
+          if (JSON.stringify([next.observed, next.observedOutcomes]) === JSON.stringify([content.observed, content.observedOutcomes])) return;
+          content = next;
+          draw();
+        }, () => undefined);
+      }, delay) as unknown as number,
+    );
+  }
+}
+
+/** Boxes of the page's visible sign-in forms (and of login frames), in viewport coordinates. */
+function signInBoxes(): Box[] {
+  const boxes: Box[] = [];
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[type="password"]')) {
+    if (!visible(input)) continue;
+    const form = input.closest('form');
+    boxes.push(form && visible(form) ? inflate(form.getBoundingClientRect(), 8) : inflate(input.getBoundingClientRect(), 48));
+  }
+  // Many banks put the sign-in form in a frame of their own.
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe')) {
+    const label = `${frame.id} ${frame.name} ${frame.title} ${frame.src}`.toLowerCase();
+    if (/log[ _-]?[io]n|sign[ _-]?in|auth/.test(label) && visible(frame)) boxes.push(inflate(frame.getBoundingClientRect(), 8));
+  }
+  return boxes;
+}
+
+function visible(el: Element): boolean {
+  if (el.getClientRects().length === 0) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return check ? check.call(el, { visibilityProperty: true, opacityProperty: true }) : true;
+}

@@ -1,0 +1,76 @@
+/**
+ * Issue 12 item 1 in Firefox (both packages): the notice is injected only where it shows, sits in a closed
+ * shadow root the page cannot read, and a page script's synthetic clicks and keys mute nothing; the user's
+ * own keys do (Tab into the card, Enter on "Not on this site", then Enter on Undo). Everything is seen from
+ * the page's side only: `document.activeElement` is the bare host while focus is inside the card.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { badgeOf, FIREFOX_TARGETS, launchFirefox, openWebPage, tabIdOf, waitForBadge, type FirefoxSession } from './firefox-harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForHost(page: Page): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate(() => !!document.querySelector('linkwatch-notice')))) {
+    if (Date.now() > deadline) throw new Error('no notice host appeared');
+    await sleep(100);
+  }
+  await sleep(500);
+}
+
+/** Press Tab (real key events) until focus is inside the notice; then `extra` more Tabs. */
+async function tabIntoNotice(page: Page, extra: number): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement === document.querySelector('linkwatch-notice'))) {
+      for (let k = 0; k < extra; k++) await page.keyboard.press('Tab');
+      return;
+    }
+  }
+  throw new Error('Tab never reached the notice');
+}
+
+describe.each(FIREFOX_TARGETS)('%s: the notice against the page', (target) => {
+  let session: FirefoxSession;
+  beforeAll(async () => {
+    session = await launchFirefox(target);
+  }, 60_000);
+  afterAll(async () => session?.close());
+
+  it('closed and bare to the page; synthetic events mute nothing; the user\'s keys mute and Undo unmutes', async () => {
+    const page = await openWebPage(session, 'https://www.chase.com/');
+    const tabId = await tabIdOf(session, page);
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
+    await waitForHost(page);
+    const view = await page.evaluate(() => {
+      const host = document.querySelector('linkwatch-notice')!;
+      return { shadowRoot: host.shadowRoot === null, attributes: host.getAttributeNames(), text: host.textContent, html: host.outerHTML };
+    });
+    expect(view).toEqual({ shadowRoot: true, attributes: [], text: '', html: '<linkwatch-notice></linkwatch-notice>' });
+
+    await page.evaluate(() => {
+      const host = document.querySelector('linkwatch-notice') as HTMLElement;
+      host.click();
+      for (let x = 5; x < innerWidth; x += 20)
+        for (let y = 5; y < innerHeight; y += 15) {
+          const el = document.elementFromPoint(x, y);
+          if (el === host) el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
+        }
+      for (const key of ['Enter', ' ', 'Escape']) host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    });
+    await sleep(500);
+    expect(await badgeOf(session, tabId)).toEqual(badge);
+    expect(await page.evaluate(() => !!document.querySelector('linkwatch-notice'))).toBe(true);
+
+    // The user: Tab to "Not on this site" (Details first, then it), Enter.
+    await tabIntoNotice(page, 1);
+    await page.keyboard.press('Enter');
+    await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on chase.com');
+    // Focus moved to the status line; the next Tab is Undo.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await waitForBadge(session, tabId, (b) => b.text === badge.text && b.title === badge.title);
+    await page.close();
+  });
+});
