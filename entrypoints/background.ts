@@ -234,8 +234,10 @@ export default defineBackground(() => {
     'page-observations': {
       from: 'top-frame-content-script',
       handle: async ({ report }, page) => {
-        // A report speaks only for the page that sent it (its own document, in its own tab).
-        if (navKeyOf(page.url) !== navKeyOf(report.pageUrl)) return { ok: false };
+        // A report speaks only for the document that sent it, in its own tab: same origin as the sender's
+        // address (an in-page navigation, history.pushState, may reach the report before the browser updates
+        // `sender.url`; a document cannot change its origin). It is joined to the navigation it names.
+        if (originOf(page.url) === null || originOf(page.url) !== originOf(report.pageUrl)) return { ok: false };
         const outcome = await recordObservations(page.tabId, report);
         if (outcome === 'early') {
           // Process the navigation now if the tab is on it (it joins the early report); else its event will.
@@ -299,6 +301,16 @@ export default defineBackground(() => {
 
 /** storage.local flag: the first-run page was opened once. */
 const WELCOME_SHOWN_KEY = 'welcomeShown';
+
+/** `scheme://host:port` of an http(s) URL, or null. */
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 function logError(error: unknown): void {
   console.error('[linkwatch]', error);
