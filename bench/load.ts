@@ -61,17 +61,23 @@ export async function runLoadBench(log: (line: string) => void = () => undefined
     const started = Date.now();
     const opening = Promise.all(urls.map(async (url) => (await session.context.newPage()).goto(url, { waitUntil: 'commit' }).catch(() => undefined)));
     let wrong = LOAD.tabs;
+    let seen = 0;
     let allRightMs = Number.NaN;
-    while (Date.now() - started < LOAD.badgeBudgetMs * 4) {
-      wrong = await sw.evaluate(async (want: Record<string, string>) => {
+    let lastLog = started;
+    while (Date.now() - started < LOAD.badgeBudgetMs * 8) {
+      ({ wrong, seen } = await sw.evaluate(async (want: Record<string, string>) => {
         const tabs = (await chrome.tabs.query({})).filter((t: { url?: string }) => t.url?.includes('/load/') && !t.url.includes('reference'));
         let bad = 100 - tabs.length;
         for (const t of tabs) if ((await chrome.action.getBadgeText({ tabId: t.id })) !== want[new URL(t.url).host]) bad++;
-        return bad;
-      }, expected);
+        return { wrong: bad, seen: tabs.length };
+      }, expected));
       if (wrong === 0) {
         allRightMs = Date.now() - started;
         break;
+      }
+      if (Date.now() - lastLog > 5_000) {
+        log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${seen} tabs at their address, ${wrong} without their right badge`);
+        lastLog = Date.now();
       }
       await new Promise((r) => setTimeout(r, 50));
     }
