@@ -89,6 +89,7 @@ if (only !== 'node') {
   run([...flags, '--no-warnings=ExperimentalWarning', '--import', 'tsx', 'bench/browser.ts', file, JSON.stringify(list)], 'bench/browser.ts');
   browser = JSON.parse(readFileSync(file, 'utf8')) as BrowserResults;
 }
+if (only !== 'node' && process.env.BENCH_SKIP_LOAD !== '1') run(['--import', 'tsx', 'bench/load.ts'], 'bench/load.ts'); // 100 bank tabs at once (bench/load.ts prints its figures)
 rmSync(tmp, { recursive: true, force: true });
 
 // ---- bundles ----

@@ -5,17 +5,26 @@
  * for an event receives it (MV3 stops idle workers). No state that matters lives in module variables:
  * tab states go to `storage.session`, preferences to IndexedDB. Updates to one tab run one at a time
  * (a navigation and a content script's report must not overwrite each other).
+ *
+ * Messages go through one router (`lib/router`): the table below says, per message type, which sender class
+ * may send it; the sender's tab comes from the browser, never from the message. The joins the answers need
+ * are pure functions in `lib/` (`getTabView`, `noticeContent`); this file only reads, writes and wires.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { arrangementsForInstitution, bundledCatalog, findInstitution, relevanceClass, type Arrangement, type RelevanceClass } from '../lib/catalog';
-import { isRequest, type Request, type TabView } from '../lib/messages';
-import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer, type NoticeContent } from '../lib/notice';
+import { bundledCatalog, findInstitution } from '../lib/catalog';
+import type { CustomList } from '../lib/config/schema';
+import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../lib/notice';
+import { noticeContent } from '../lib/notice/content';
 import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
+import { DEFAULT_PREFERENCES, type Preferences } from '../lib/prefs/schema';
+import { coalesce, createRouter, RefusedMessage, type ContentScriptSender, type RouteTable } from '../lib/router';
 import { t } from '../lib/runtime';
-import type { CustomList } from '../lib/config/schema';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
 import { addObservations, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
+import { earlyKey, joinEarly, keepEarly, parseEarly } from '../lib/tab-state/early';
+import { listsContentKey, parseTabState } from '../lib/tab-state/stored';
+import { getTabView } from '../lib/tab-view';
 
 export default defineBackground(() => {
   const prefs = new PrefsStore();
@@ -23,13 +32,27 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   // Per-tab queue of pending updates; losing it with the worker loses nothing (it only orders work).
   const queues = new Map<number, Promise<unknown>>();
-  // The classifier for the enabled custom lists, rebuilt when they change (a cache: losing it costs a rebuild).
+  // The classifier for the enabled custom lists, rebuilt when their content changes (a cache: losing it costs a rebuild).
   let listsCache: { key: string; lists: CustomList[]; classify: (url: string) => ReturnType<typeof classifyUrl> } | undefined;
+
+  /**
+   * Reads of IndexedDB that the badge, popup and notice need, with a fallback when the database cannot be
+   * read (deleted, corrupted, blocked): the bundled catalog still works; the options page says what failed.
+   */
+  async function orFallback<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      logError(error);
+      return fallback;
+    }
+  }
+  const preferences = (): Promise<Preferences> => orFallback(() => prefs.getPreferences(), DEFAULT_PREFERENCES as Preferences);
 
   /** Enabled custom lists and a classifier that knows their sites as well as the bundled ones. */
   async function withLists() {
-    const lists = (await prefs.listCustomLists()).filter((l) => l.enabled);
-    const key = lists.map((l) => `${l.id}@${l.date}@${l.institutions.length}@${l.arrangements.length}`).join('|');
+    const lists = (await orFallback(() => prefs.listCustomLists(), [])).filter((l) => l.enabled);
+    const key = listsContentKey(lists);
     if (listsCache?.key !== key) {
       const classifier = lists.some((l) => l.institutions.length)
         ? createSiteClassifier({ institutions: mergedInstitutions(bundledCatalog(), lists) })
@@ -52,19 +75,28 @@ export default defineBackground(() => {
 
   async function readState(tabId: number): Promise<TabState | undefined> {
     const key = tabKey(tabId);
-    return (await browser.storage.session.get(key))[key] as TabState | undefined;
+    return parseTabState((await browser.storage.session.get(key))[key], tabId);
   }
 
-  async function saveState(state: TabState): Promise<void> {
+  /** Store a tab's state, starting its observations from reports that came before it (lib/tab-state/early). */
+  async function saveState(state: TabState): Promise<TabState> {
+    const key = earlyKey(state.tabId);
+    const early = parseEarly((await browser.storage.session.get(key))[key], Date.now());
+    const joined = joinEarly(state, early);
     // The badge does not wait for the session write (issue 14: cold start to first badge); both finish here.
-    await Promise.all([showBadge(state), browser.storage.session.set({ [tabKey(state.tabId)]: state })]);
+    await Promise.all([showBadge(joined.state), browser.storage.session.set({ [tabKey(state.tabId)]: joined.state })]);
+    if (joined.rest.length !== early.length) {
+      if (joined.rest.length) await browser.storage.session.set({ [key]: joined.rest });
+      else await browser.storage.session.remove(key);
+    }
+    return joined.state;
   }
 
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
     return serialized(tabId, async () => {
       const { lists, classify } = await withLists();
       const match = classify(url ?? '');
-      const silenced = match ? await prefs.isSiteSilenced(match.site) : false;
+      const silenced = match ? await orFallback(() => prefs.isSiteSilenced(match.site), false) : false;
       let state = computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
       // Same navigation (a repeated event): keep what was observed on it.
       const previous = await readState(tabId);
@@ -72,25 +104,36 @@ export default defineBackground(() => {
       // A later navigation may have finished first: only the tab's current URL wins.
       const current = await browser.tabs.get(tabId).catch(() => undefined);
       if (!current || (current.url ?? '') !== (url ?? '')) return state;
-      await saveState(state);
-      return state;
+      return saveState(state);
     });
   }
 
-  function recordObservations(tabId: number, report: PageReport): Promise<boolean> {
+  /**
+   * Fold a report into its tab: into the state when it is this navigation's, else kept as an early report
+   * ('early') until the navigation is processed. Never lost for arriving first.
+   */
+  function recordObservations(tabId: number, report: PageReport): Promise<'recorded' | 'early'> {
     return serialized(tabId, async () => {
       const state = await readState(tabId);
-      if (!state) return false;
-      const next = addObservations(state, report);
-      if (next === state) return false;
-      await saveState(next);
-      return true;
+      if (state && state.navKey === navKeyOf(report.pageUrl)) {
+        const next = addObservations(state, report);
+        if (next !== state) {
+          await browser.storage.session.set({ [tabKey(tabId)]: next });
+          await showBadge(next);
+        }
+        return 'recorded';
+      }
+      const key = earlyKey(tabId);
+      const now = Date.now();
+      const entries = keepEarly(parseEarly((await browser.storage.session.get(key))[key], now), tabId, report, now);
+      await browser.storage.session.set({ [key]: entries });
+      return 'early';
     });
   }
 
   async function showBadge(state: TabState): Promise<void> {
     const catalog = bundledCatalog();
-    const badge = badgeFor(state, await prefs.getPreferences(), t, (id) => findInstitution(catalog, id)?.name ?? id);
+    const badge = badgeFor(state, await preferences(), t, (id) => findInstitution(catalog, id)?.name ?? id);
     const tabId = state.tabId;
     await Promise.all([
       action.setBadgeText({ tabId, text: badge.text }),
@@ -103,44 +146,15 @@ export default defineBackground(() => {
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : updateTab(tab.id, tab.url).catch(logError))));
   }
+  // However many `prefs-changed` arrive, at most one refresh runs and one waits (lib/router `coalesce`).
+  const refreshSoon = coalesce(refreshAllTabs);
 
   async function getTabState(tabId: number): Promise<TabState | null> {
     const stored = await readState(tabId);
     if (stored) return stored;
-    // Not seen yet (a tab opened before install): compute it now rather than show nothing.
+    // Not seen yet (a tab opened before install), or unreadable: compute it now rather than show nothing.
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
     return tab ? updateTab(tabId, tab.url) : null;
-  }
-
-  async function getTabView(tabId: number): Promise<TabView | null> {
-    const state = await getTabState(tabId);
-    if (!state) return null;
-    const catalog = bundledCatalog();
-    const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
-    const arrangements = state.arrangementIds.map(byId).filter((a): a is Arrangement => a !== undefined);
-    // For each observed platform, the reported arrangements that involve it (by group).
-    const platformArrangements: Record<string, string[]> = {};
-    for (const p of state.observed ?? []) platformArrangements[p.platform] = arrangementsForInstitution(catalog, p.platform).map((a) => a.id);
-    const extra = Object.values(platformArrangements)
-      .flat()
-      .filter((id) => !state.arrangementIds.includes(id))
-      .map(byId)
-      .filter((a): a is Arrangement => a !== undefined);
-    // Custom lists' entries travel apart, each with its list, so the popup never mixes them in.
-    const { lists } = await withLists();
-    const fromLists = (state.fromLists ?? []).flatMap((source) => {
-      const list = lists.find((l) => l.id === source.listId);
-      if (!list) return [];
-      const entries = source.arrangementIds.map((id) => list.arrangements.find((a) => a.id === id)).filter((a): a is Arrangement => !!a);
-      return [{ list: { id: list.id, name: list.name, author: list.author, date: list.date }, arrangements: entries }];
-    });
-    const everyone = { institutions: mergedInstitutions(catalog, lists) };
-    const names: Record<string, string> = {};
-    const ids = [...arrangements, ...extra, ...fromLists.flatMap((f) => f.arrangements)].flatMap((a) => [...a.parties, ...a.status.flatMap((s) => (s.by ? [s.by] : []))]);
-    for (const id of [...ids, ...Object.keys(platformArrangements)]) names[id] = findInstitution(everyone, id)?.name ?? id;
-    const relevance: Record<string, RelevanceClass> = {};
-    for (const a of [...arrangements, ...extra]) relevance[a.id] = relevanceClass(everyone, a);
-    return { state, arrangements, related: extra, platformArrangements, fromLists, names, relevance };
   }
 
   // The in-page notice (lib/notice). The "seen" list is read, changed and written one request at a time,
@@ -158,47 +172,21 @@ export default defineBackground(() => {
   }
 
   /** The tab's state for the sender's page: the stored one when it is for this navigation, else computed. */
-  async function stateForPage(tabId: number, url: string): Promise<TabState> {
-    const stored = await readState(tabId);
-    return stored && stored.navKey === navKeyOf(url) ? stored : updateTab(tabId, url);
+  async function stateForPage(page: ContentScriptSender): Promise<TabState> {
+    const stored = await readState(page.tabId);
+    return stored && stored.navKey === navKeyOf(page.url) ? stored : updateTab(page.tabId, page.url);
   }
 
-  /** What the notice says about a page, from its tab state; null for a site the catalog does not know. */
-  async function noticeContent(tabId: number, url: string): Promise<{ state: TabState; content: NoticeContent } | null> {
-    const state = await stateForPage(tabId, url);
-    const match = state.match;
-    if (!match) return null;
-    const catalog = bundledCatalog();
-    const latest = state.arrangementIds.length ? catalog.arrangements.find((a) => a.id === state.arrangementIds[0]) : undefined;
-    const content = {
-      site: match.site,
-      owner: state.ownerName ?? match.institution,
-      group: state.groupName && state.groupName !== state.ownerName ? state.groupName : null,
-      firstParty: state.firstParty,
-      reported: state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0),
-      latestTitle: latest?.title ?? null,
-      observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
-      // How each platform's requests ended, so the notice words them as the popup does.
-      observedOutcomes: (state.observed ?? []).map((p) => ({
-        name: findInstitution(catalog, p.platform)?.name ?? p.platform,
-        completed: p.requests.reduce((n, r) => n + r.completed, 0),
-        failed: p.requests.reduce((n, r) => n + r.failed, 0),
-        requested: p.requests.reduce((n, r) => n + r.requested, 0),
-      })),
-    };
-    return { state, content };
-  }
-
-  async function noticeFor(tabId: number, url: string): Promise<NoticeAnswer> {
-    const found = await noticeContent(tabId, url);
-    if (!found) return { show: false, reason: 'not-matched' };
-    const { state, content } = found;
-    const match = state.match!;
-    const { alertStyle } = await prefs.getPreferences();
-    const silenced = await prefs.isSiteSilenced(match.site);
+  async function noticeFor(page: ContentScriptSender): Promise<NoticeAnswer> {
+    const state = await stateForPage(page);
+    const content = noticeContent(state, bundledCatalog());
+    if (!content || !state.match) return { show: false, reason: 'not-matched' };
+    const site = state.match.site;
+    const { alertStyle } = await preferences();
+    const silenced = await orFallback(() => prefs.isSiteSilenced(site), false);
     return withSeenList(async (sites) => {
-      const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(match.site), content });
-      return { result: answer, sites: recordSeen(alertStyle, answer) ? withSeen(sites, match.site) : undefined };
+      const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site), content });
+      return { result: answer, sites: recordSeen(alertStyle, answer) ? withSeen(sites, site) : undefined };
     });
   }
 
@@ -208,22 +196,13 @@ export default defineBackground(() => {
    * navigated meanwhile gets nothing), `tabs.executeScript` otherwise. Needs the `scripting` permission
    * and host permission for the site (wxt.config.ts adds both for the notice's sites).
    */
-  async function injectNoticeUi(tabId: number, sender: Browser.runtime.MessageSender): Promise<void> {
-    const documentId = (sender as { documentId?: string }).documentId;
+  async function injectNoticeUi(page: ContentScriptSender): Promise<void> {
+    const { tabId, documentId } = page;
     if (browser.scripting?.executeScript) {
       await browser.scripting.executeScript({ target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] }, files: ['/notice-ui.js'] });
     } else {
       await browser.tabs.executeScript(tabId, { file: '/notice-ui.js', frameId: 0 });
     }
-  }
-
-  /** Only the notice content script in a tab's top frame speaks for that tab's page. */
-  function pageSender(sender: Browser.runtime.MessageSender): { tabId: number; url: string; index: number } | null {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !sender.url || sender.id !== browser.runtime.id) return null;
-    if (sender.frameId !== undefined && sender.frameId !== 0) return null;
-    if (sender.url.startsWith(browser.runtime.getURL('/'))) return null;
-    return { tabId, url: sender.url, index: sender.tab?.index ?? 0 };
   }
 
   /**
@@ -237,76 +216,96 @@ export default defineBackground(() => {
     await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   }
 
-  /** Extension pages (options) only: content scripts carry their page's address, not the extension's. */
-  const fromExtensionPage = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
-
-  async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<unknown> {
-    switch (request.type) {
-      case 'get-tab-state':
-        return getTabView(request.tabId);
-      case 'prefs-changed':
-        await refreshAllTabs();
+  // The router's table: who may send each message (documented in entrypoints/README.md) and its handler.
+  const routes: RouteTable = {
+    'get-tab-state': {
+      from: 'extension-page',
+      handle: async ({ tabId }) => {
+        const state = await getTabState(tabId);
+        return state ? getTabView(state, bundledCatalog(), (await withLists()).lists) : null;
+      },
+    },
+    'prefs-changed': {
+      from: 'extension-page',
+      handle: async () => {
+        await refreshSoon();
         return { ok: true };
-      case 'page-observations': {
-        // Only a content script in a tab may report, and only about its own tab.
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-        if (sender.frameId !== undefined && sender.frameId !== 0) return { ok: false };
-        if (navKeyOf(sender.tab?.url) !== navKeyOf(request.report.pageUrl)) return { ok: false };
-        return { ok: await recordObservations(tabId, request.report) };
-      }
-      case 'get-notice': {
-        const page = pageSender(sender);
-        if (!page) return { show: false, reason: 'not-matched' } satisfies NoticeAnswer;
-        const answer = await noticeFor(page.tabId, page.url);
+      },
+    },
+    'get-notice-seen': {
+      from: 'extension-page',
+      handle: async () => ({ sites: await withSeenList(async (sites) => ({ result: sites })) }),
+    },
+    'clear-notice-seen': {
+      from: 'extension-page',
+      handle: async () => {
+        await withSeenList(async () => {
+          await browser.storage.local.remove(NOTICE_SEEN_KEY);
+          return { result: undefined };
+        });
+        return { ok: true };
+      },
+    },
+    'page-observations': {
+      from: 'top-frame-content-script',
+      handle: async ({ report }, page) => {
+        // A report speaks only for the document that sent it, in its own tab: same origin as the sender's
+        // address (an in-page navigation, history.pushState, may reach the report before the browser updates
+        // `sender.url`; a document cannot change its origin). It is joined to the navigation it names.
+        if (originOf(page.url) === null || originOf(page.url) !== originOf(report.pageUrl)) return { ok: false };
+        const outcome = await recordObservations(page.tabId, report);
+        if (outcome === 'early') {
+          // Process the navigation now if the tab is on it (it joins the early report); else its event will.
+          const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
+          if (tab && navKeyOf(tab.url) === navKeyOf(report.pageUrl)) await updateTab(page.tabId, tab.url).catch(logError);
+        }
+        return { ok: true };
+      },
+    },
+    'get-notice': {
+      from: 'top-frame-content-script',
+      handle: async (_request, page) => {
+        const answer = await noticeFor(page);
         // The notice's UI code is loaded only where it shows (issue 14): injected into the asking document.
-        if (answer.show) await injectNoticeUi(page.tabId, sender).catch(logError);
+        if (answer.show) await injectNoticeUi(page).catch(logError);
         return answer;
-      }
-      case 'get-notice-content': {
-        const page = pageSender(sender);
-        return page ? ((await noticeContent(page.tabId, page.url))?.content ?? null) : null;
-      }
-      case 'notice-action': {
-        const page = pageSender(sender);
-        if (!page) return { ok: false };
-        if (request.action === 'details') {
+      },
+    },
+    'get-notice-content': {
+      from: 'top-frame-content-script',
+      handle: async (_request, page) => noticeContent(await stateForPage(page), bundledCatalog()),
+    },
+    'notice-action': {
+      from: 'top-frame-content-script',
+      handle: async ({ action }, page) => {
+        if (action === 'details') {
           // The popup's full view of this tab, in a new tab beside it.
           await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), index: page.index + 1, openerTabId: page.tabId });
           return { ok: true };
         }
         // "Not on this site": the same decision as the popup's "Don't warn me".
-        const site = (await stateForPage(page.tabId, page.url)).match?.site;
+        const site = (await stateForPage(page)).match?.site;
         if (!site) return { ok: false };
         const muteKey = `noticeMute:${site}`;
-        if (request.action === 'undo-not-on-this-site') {
+        if (action === 'undo-not-on-this-site') {
           // Undo lifts only the mute this notice set (same instant), never one the user made elsewhere.
           const setAt = (await browser.storage.session.get(muteKey))[muteKey];
           const decision = await prefs.getSiteDecision(site);
           if (!setAt || decision?.decision !== 'muted' || decision.createdAt !== setAt) return { ok: false };
           await prefs.removeSiteDecision(site);
           await browser.storage.session.remove(muteKey);
-          await refreshAllTabs();
+          await refreshSoon();
           return { ok: true };
         }
         const createdAt = new Date().toISOString();
         await prefs.setSiteDecision({ site, decision: 'muted', createdAt });
         await browser.storage.session.set({ [muteKey]: createdAt });
-        await refreshAllTabs();
+        await refreshSoon();
         return { ok: true };
-      }
-      case 'get-notice-seen':
-        if (!fromExtensionPage(sender)) return { sites: [] };
-        return { sites: await withSeenList(async (sites) => ({ result: sites })) };
-      case 'clear-notice-seen':
-        if (!fromExtensionPage(sender)) return { ok: false };
-        await withSeenList(async () => {
-          await browser.storage.local.remove(NOTICE_SEEN_KEY);
-          return { result: undefined };
-        });
-        return { ok: true };
-    }
-  }
+      },
+    },
+  };
+  const route = createRouter(routes, () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
 
   browser.tabs.onUpdated.addListener((tabId, change: Browser.tabs.OnUpdatedInfo, tab) => {
     // `url` arrives for every navigation, in-page ones (history.pushState) included; `complete` re-applies
@@ -314,26 +313,40 @@ export default defineBackground(() => {
     if (change.url !== undefined || change.status === 'complete') updateTab(tabId, tab.url).catch(logError);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    browser.storage.session.remove(tabKey(tabId)).catch(logError);
+    browser.storage.session.remove([tabKey(tabId), earlyKey(tabId)]).catch(logError);
   });
   browser.tabs.onReplaced?.addListener((addedTabId, removedTabId) => {
-    browser.storage.session.remove(tabKey(removedTabId)).catch(logError);
+    browser.storage.session.remove([tabKey(removedTabId), earlyKey(removedTabId)]).catch(logError);
     browser.tabs.get(addedTabId).then((tab) => updateTab(addedTabId, tab.url), logError);
   });
   browser.runtime.onInstalled.addListener((details) => {
-    refreshAllTabs().catch(logError);
+    refreshSoon().catch(logError);
     // The first-run page, on a new install only (never on an update or a browser update).
     if (details.reason === 'install') showWelcomeOnce().catch(logError);
   });
-  browser.runtime.onStartup.addListener(() => refreshAllTabs().catch(logError));
+  browser.runtime.onStartup.addListener(() => refreshSoon().catch(logError));
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isRequest(message)) return undefined;
-    return handle(message, sender);
+    return route(message, sender).catch((error: unknown) => {
+      // A refusal is said to the sender (its promise rejects) and logged once, without the message's content.
+      if (error instanceof RefusedMessage) console.warn('[linkwatch]', error.message);
+      else logError(error);
+      throw error instanceof Error ? error : new Error(String(error));
+    });
   });
 });
 
 /** storage.local flag: the first-run page was opened once. */
 const WELCOME_SHOWN_KEY = 'welcomeShown';
+
+/** `scheme://host:port` of an http(s) URL, or null. */
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
 
 function logError(error: unknown): void {
   console.error('[linkwatch]', error);

@@ -1,7 +1,8 @@
 /**
  * The one message protocol between extension pages, content scripts and the background service worker.
  * Every message is a `Request`; `ResponseOf<R>` gives its answer's type. Senders use `sendRequest`; the
- * background answers in `entrypoints/background.ts`.
+ * background answers through the router (`lib/router.ts`), whose table says which sender class may send each
+ * type (written out in entrypoints/README.md); a content script speaks only for its own tab.
  */
 import type { RelevanceClass } from './catalog/index';
 import type { Arrangement } from './catalog/schema';
@@ -10,9 +11,9 @@ import type { PageReport } from './page-observer';
 import type { TabState } from './tab-state';
 
 export type Request =
-  /** Popup -> background: the state of a tab (computed now if the session has none). */
+  /** Popup, options (extension pages only) -> background: the state of a tab (computed now if the session has none). */
   | { type: 'get-tab-state'; tabId: number }
-  /** Any page -> background: preferences or decisions changed; recompute badges of open tabs. */
+  /** Popup, options (extension pages only) -> background: preferences or decisions changed; recompute badges of open tabs (coalesced). */
   | { type: 'prefs-changed' }
   /** Content script -> background: requests and links seen on the page (the sender's tab). */
   | { type: 'page-observations'; report: PageReport }
@@ -85,7 +86,7 @@ export function isPageReport(value: unknown): value is PageReport {
 export function isRequest(value: unknown): value is Request {
   if (!value || typeof value !== 'object') return false;
   const m = value as { type?: unknown; tabId?: unknown; report?: unknown };
-  if (m.type === 'get-tab-state') return Number.isInteger(m.tabId);
+  if (m.type === 'get-tab-state') return Number.isInteger(m.tabId) && (m.tabId as number) >= 0;
   if (m.type === 'page-observations') return isPageReport(m.report);
   if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);
   if (m.type === 'get-notice' || m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;

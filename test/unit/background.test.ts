@@ -94,3 +94,128 @@ describe(`background on the ${TARGET} target`, () => {
     expect(JSON.stringify(state)).not.toContain('login.do');
   });
 });
+
+/** A message as the browser would deliver it from `sender`; resolves with the background's answer or rejects with its refusal. */
+async function send(message: unknown, sender: Record<string, unknown>): Promise<unknown> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+  return (answers as unknown[]).find((a) => a !== undefined);
+}
+const ORIGIN = () => fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
+const popupSender = () => ({ id: fakeBrowser.runtime.id, url: `${ORIGIN()}/popup.html`, origin: ORIGIN() });
+const contentSender = (tab: { id?: number; index?: number }, url: string, frameId = 0) => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  origin: new URL(url).origin,
+  tab: { id: tab.id, index: tab.index ?? 0, url },
+  frameId,
+});
+const PIXEL = { url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'script', outcome: 'completed' as const };
+
+/** Open a tab and wait until the background stored its state. */
+async function openProcessed(url: string) {
+  const tab = await fakeBrowser.tabs.create({ url });
+  await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url, status: 'complete' }, tab);
+  const key = `tab:${tab.id}`;
+  await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(key))[key]).toMatchObject({ host: new URL(url).hostname }), { timeout: 5_000 });
+  return tab;
+}
+
+describe(`the router in the background (${TARGET})`, () => {
+  it('refuses a content script asking for another tab’s state, and its prefs-changed; answers the popup', async () => {
+    installToolbarApi();
+    background.main();
+    const victim = await openProcessed('https://online.citi.com/US/login.do');
+    const attacker = await openProcessed('https://www.chase.com/');
+    const fromContent = contentSender(attacker, 'https://www.chase.com/');
+    await expect(send({ type: 'get-tab-state', tabId: victim.id }, fromContent)).rejects.toThrow(/refused get-tab-state from a sender of class top-frame-content-script/);
+    await expect(send({ type: 'get-tab-state', tabId: attacker.id }, fromContent)).rejects.toThrow(/refused/);
+    await expect(send({ type: 'prefs-changed' }, fromContent)).rejects.toThrow(/refused prefs-changed/);
+    await expect(send({ type: 'get-notice-seen' }, contentSender(attacker, 'https://www.chase.com/', 3))).rejects.toThrow(/frame-content-script/);
+    const view = (await send({ type: 'get-tab-state', tabId: victim.id }, popupSender())) as { state: { host: string }; arrangements: unknown[] };
+    expect(view.state.host).toBe('online.citi.com');
+    expect(view.arrangements.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a report that arrives before its navigation and joins it when the navigation is processed', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    // The page has already moved to /cards and reports; the background has not processed the navigation yet.
+    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [PIXEL], links: [] } }, contentSender(tab, 'https://www.chase.com/cards'));
+    expect(answer).toEqual({ ok: true });
+    const early = (await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`] as { observed: { platform: string }[] }[];
+    expect(early).toHaveLength(1);
+    expect(early[0]!.observed.map((p) => p.platform)).toEqual(['meta']);
+    expect(JSON.stringify(early)).not.toContain('/cards');
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/cards' });
+    const key = `tab:${tab.id}`;
+    await vi.waitFor(async () => {
+      const state = (await fakeBrowser.storage.session.get(key))[key] as { observed: { platform: string }[] };
+      expect(state.observed.map((p) => p.platform)).toEqual(['meta']);
+    }, { timeout: 5_000 });
+    expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
+  });
+
+  it('processes the navigation at once when a cold worker gets the report first (no stored state)', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' }); // no onUpdated processed
+    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/', requests: [PIXEL], links: [] } }, contentSender(tab, 'https://www.chase.com/'));
+    expect(answer).toEqual({ ok: true });
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { observed: { platform: string }[] } };
+    expect(view.state.observed.map((p) => p.platform)).toEqual(['meta']);
+  });
+
+  it('refuses a report about another page than the sender’s own', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://online.citi.com/', requests: [PIXEL], links: [] } }, contentSender(tab, 'https://www.chase.com/'));
+    expect(answer).toEqual({ ok: false });
+    expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
+  });
+
+  it('rebuilds the list classifier when a list is re-imported corrected under the same id, date and sizes', async () => {
+    installToolbarApi();
+    const { PrefsStore } = await import('../../lib/prefs/db');
+    const listDoc = (await import('../fixtures/config/v1-list.json')).default as { list: Mutable };
+    const store = new PrefsStore();
+    const list = structuredClone(listDoc.list);
+    await store.putCustomList(list as never);
+    background.main();
+    const wrong = await openProcessed('https://www.example.com/');
+    const before = (await send({ type: 'get-tab-state', tabId: wrong.id }, popupSender())) as { state: { ownerName: string | null } };
+    expect(before.state.ownerName).toBe('Example Bank');
+    // The corrected list: the bank's domain was wrong; same id, date and number of entries.
+    const corrected = structuredClone(listDoc.list);
+    corrected.institutions[0].domains[0].domain = 'examplebank.test';
+    await store.putCustomList(corrected as never);
+    await send({ type: 'prefs-changed' }, popupSender());
+    const right = await openProcessed('https://www.examplebank.test/');
+    const after = (await send({ type: 'get-tab-state', tabId: right.id }, popupSender())) as { state: { ownerName: string | null } };
+    expect(after.state.ownerName).toBe('Example Bank');
+    const old = (await send({ type: 'get-tab-state', tabId: wrong.id }, popupSender())) as { state: { ownerName: string | null } };
+    expect(old.state.ownerName).toBeNull();
+  });
+
+  it('reads garbage in storage.session as no state and computes the tab again', async () => {
+    const api = installToolbarApi();
+    background.main();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
+    await fakeBrowser.storage.session.set({ [`tab:${tab.id}`]: { tabId: tab.id, navKey: 7, observed: 'x' }, [`early:${tab.id}`]: 'garbage' });
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { host: string; observed: unknown[] } };
+    expect(view.state.host).toBe('www.chase.com');
+    expect(view.state.observed).toEqual([]);
+    expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: expect.stringMatching(/^\d+$/) }));
+  });
+
+  it('still sets the badge and answers the popup when IndexedDB cannot be opened', async () => {
+    const api = installToolbarApi();
+    globalThis.indexedDB = { open: () => { throw new DOMException('The database is corrupted', 'UnknownError'); } } as unknown as IDBFactory;
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    await vi.waitFor(() => expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: expect.stringMatching(/^\d+$/) })), { timeout: 5_000 });
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { arrangements: unknown[] };
+    expect(view.arrangements.length).toBeGreaterThan(0);
+  });
+});

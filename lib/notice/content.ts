@@ -1,0 +1,33 @@
+/**
+ * What the in-page notice says about a page, joined from its tab state and the bundled catalog. Pure.
+ */
+import { findInstitution, type Catalog } from '../catalog';
+import type { TabState } from '../tab-state';
+import type { NoticeContent } from './index';
+
+/**
+ * The notice's content for a tab state, or null for a site the catalog (and the user's lists) do not know.
+ * `reported` counts the bundled arrangements and the lists' ones; `latestTitle` is the first (most relevant, lib/catalog ranking)
+ * bundled arrangement's title; `observed` the display names of the platforms observed on this page.
+ */
+export function noticeContent(state: TabState, catalog: Catalog): NoticeContent | null {
+  const match = state.match;
+  if (!match) return null;
+  const latest = state.arrangementIds.length ? catalog.arrangements.find((a) => a.id === state.arrangementIds[0]) : undefined;
+  return {
+    site: match.site,
+    owner: state.ownerName ?? match.institution,
+    group: state.groupName && state.groupName !== state.ownerName ? state.groupName : null,
+    firstParty: state.firstParty,
+    reported: state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0),
+    latestTitle: latest?.title ?? null,
+    observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
+    // How each platform's requests ended, so the notice words them as the popup does.
+    observedOutcomes: (state.observed ?? []).map((p) => ({
+      name: findInstitution(catalog, p.platform)?.name ?? p.platform,
+      completed: p.requests.reduce((n, r) => n + r.completed, 0),
+      failed: p.requests.reduce((n, r) => n + r.failed, 0),
+      requested: p.requests.reduce((n, r) => n + r.requested, 0),
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The popup's view of a tab: its stored state joined with the catalog entries it names, so the popup does
+ * not bundle the catalog. Pure: the background passes the state, the bundled catalog and the enabled lists.
+ */
+import { arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
+import type { CustomList } from './config/schema';
+import type { TabView } from './messages';
+import { mergedInstitutions, type TabState } from './tab-state';
+
+/**
+ * Join a tab state to the catalog: `arrangements` in the order of `state.arrangementIds` (ids the catalog
+ * no longer has are left out); `related`: arrangements of observed platforms not already shown;
+ * `platformArrangements`: observed platform id -> ids of arrangements involving it; `fromLists`: each
+ * enabled list's entries for this site, labelled with the list (a list no longer enabled or present is left
+ * out); `names`: display names of every party and status author named, list institutions included.
+ */
+export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[]): TabView {
+  const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
+  const arrangements = state.arrangementIds.map(byId).filter((a): a is Arrangement => a !== undefined);
+  // For each observed platform, the reported arrangements that involve it (by group).
+  const platformArrangements: Record<string, string[]> = {};
+  for (const p of state.observed ?? []) platformArrangements[p.platform] = arrangementsForInstitution(catalog, p.platform).map((a) => a.id);
+  const shown = new Set(state.arrangementIds);
+  const related = [...new Set(Object.values(platformArrangements).flat())]
+    .filter((id) => !shown.has(id))
+    .map(byId)
+    .filter((a): a is Arrangement => a !== undefined);
+  // Custom lists' entries travel apart, each with its list, so the popup never mixes them in.
+  const fromLists = (state.fromLists ?? []).flatMap((source) => {
+    const list = lists.find((l) => l.id === source.listId);
+    if (!list) return [];
+    const entries = source.arrangementIds.map((id) => list.arrangements.find((a) => a.id === id)).filter((a): a is Arrangement => !!a);
+    return [{ list: { id: list.id, name: list.name, author: list.author, date: list.date }, arrangements: entries }];
+  });
+  const everyone = { institutions: mergedInstitutions(catalog, lists) };
+  const names: Record<string, string> = {};
+  const ids = [...arrangements, ...related, ...fromLists.flatMap((f) => f.arrangements)].flatMap((a) => [...a.parties, ...a.status.flatMap((s) => (s.by ? [s.by] : []))]);
+  for (const id of [...ids, ...Object.keys(platformArrangements)]) names[id] = findInstitution(everyone, id)?.name ?? id;
+  // Each catalog entry's class on this site (platform-and-bank, aggregator, regulation...), for the popup's labels.
+  const relevance: Record<string, RelevanceClass> = {};
+  for (const a of [...arrangements, ...related]) relevance[a.id] = relevanceClass(everyone, a);
+  return { state, arrangements, related, platformArrangements, fromLists, names, relevance };
+}
