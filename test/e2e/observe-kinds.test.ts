@@ -40,6 +40,7 @@ async function serve(session: S): Promise<void> {
     if (referer.startsWith(BLOCKING_SITE)) return route.abort('blockedbyclient');
     const url = req.url();
     if (url.endsWith('.js')) return route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* stand-in */' });
+    if (url.includes('CssHit')) return route.fulfill({ status: 200, contentType: 'text/css', body: 'p { color: inherit }' });
     if (url.includes('/plugins/')) return route.fulfill({ status: 200, contentType: 'text/html', body: '<p>plugin</p>' });
     return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
   });
