@@ -21,7 +21,8 @@ import { DEFAULT_PREFERENCES, type Preferences } from '../lib/prefs/schema';
 import { coalesce, createRouter, RefusedMessage, type ContentScriptSender, type RouteTable } from '../lib/router';
 import { t } from '../lib/runtime';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
-import { addObservations, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
+import { watchRequests } from '../lib/request-watch';
+import { addObservations, applyTabChange, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
 import { earlyKey, joinEarly, keepEarly, parseEarly } from '../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../lib/tab-state/stored';
 import { getTabView } from '../lib/tab-view';
@@ -307,6 +308,19 @@ export default defineBackground(() => {
   };
   const route = createRouter(routes, () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
 
+  // Every request of a page to a platform endpoint, with the browser's outcome (lib/request-watch).
+  watchRequests(browser.webRequest, {
+    tabs: () => browser.tabs.query({}),
+    onError: logError,
+    apply: async (tabId, change) => {
+      if (!(await readState(tabId))) await updateTab(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.url);
+      return serialized(tabId, async () => {
+        const state = await readState(tabId);
+        const next = state && applyTabChange(state, change);
+        if (next && next !== state) await saveState(next);
+      });
+    },
+  });
   browser.tabs.onUpdated.addListener((tabId, change: Browser.tabs.OnUpdatedInfo, tab) => {
     // `url` arrives for every navigation, in-page ones (history.pushState) included; `complete` re-applies
     // the badge, which Chromium resets when a new document commits.

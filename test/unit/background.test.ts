@@ -47,6 +47,9 @@ beforeEach(() => {
   b.tabs.onReplaced = undefined;
   b.i18n.getMessage = (key: string, subs?: string | string[]) => tEn(key, subs);
   b.i18n.getUILanguage = () => 'en-US';
+  // The fake browser has no webRequest: listeners that are never called (lib/request-watch has its own tests).
+  const event = () => ({ addListener: () => undefined });
+  b.webRequest = { onBeforeRequest: event(), onBeforeRedirect: event(), onCompleted: event(), onErrorOccurred: event() };
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 

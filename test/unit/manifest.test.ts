@@ -9,8 +9,11 @@
  *   accept it). After a deliberate change, rewrite the pin with
  *   `LINKWATCH_PIN_PERMISSIONS=1 npx vitest run --project unit test/unit/manifest.test.ts`, review its diff,
  *   and update docs/permissions.md.
- * - Always true, whatever the pin says: no `<all_urls>` or wildcard host, no webRequest (blocking or not),
- *   the default content security policy, no remote code, and content-script matches equal to the catalog's
+ * - Always true, whatever the pin says: no `<all_urls>` or wildcard host; `webRequest` only to observe
+ *   (never `webRequestBlocking`, never declarativeNetRequest), with host permissions equal to the platform
+ *   endpoint hosts (lib/request-watch `requestFilterUrls()`) plus the catalog's non-platform sites (the
+ *   content scripts' matches: Chromium delivers a page's request only with access to the page too); the
+ *   default content security policy; no remote code; content-script matches equal to the catalog's
  *   non-platform domains.
  * - Firefox: the fixed add-on id, `data_collection_permissions: none`, minimum versions that support
  *   every key used, and `web-ext lint` with zero errors and no warning of ours (the only warning allowed
@@ -24,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import institutions from '../../assets/catalog/institutions.json';
 import { contentScriptMatches } from '../../lib/catalog/matches';
 import type { Catalog } from '../../lib/catalog/schema';
+import { requestFilterUrls } from '../../lib/request-watch';
 import { listFiles, node, ROOT, wxt } from './build-helpers';
 
 const PIN_FILE = join(ROOT, 'test/fixtures/manifest-permissions.json');
@@ -37,7 +41,10 @@ type Target = keyof typeof TARGETS;
 const TARGET_NAMES = Object.keys(TARGETS) as Target[];
 
 /** Every permission Linkwatch may ask for; anything else fails even before the pin is looked at. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'scripting']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webRequest', 'scripting']);
+/** Hosts: the platform endpoints (observed requests) and the catalog's sites (pages watched). */
+const EXPECTED_HOSTS = [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)];
+const isHostPattern = (p: string) => p.includes('://');
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -107,8 +114,10 @@ describe('pinned permissions per build', () => {
     const doc = readFileSync(join(ROOT, 'docs/permissions.md'), 'utf8');
     for (const target of TARGET_NAMES) {
       // Host patterns (MV2 lists them as permissions) are explained as sites, not one by one.
-      for (const p of manifests[target].permissions as string[]) if (!p.includes('://')) expect(doc, `permission ${p} (${target})`).toContain(`\`${p}\``);
+      for (const p of manifests[target].permissions as string[]) if (!isHostPattern(p)) expect(doc, `permission ${p} (${target})`).toContain(`\`${p}\``);
     }
+    // Every platform endpoint host is named; the catalog's sites are named by the rule that gives them.
+    for (const pattern of requestFilterUrls()) expect(doc, pattern).toContain(pattern.replace(/^(?:\*|wss):\/\//, '').replace(/\/\*$/, ''));
     expect(doc).toContain('content script');
   });
 });
@@ -116,24 +125,32 @@ describe('pinned permissions per build', () => {
 describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => {
   const m = () => manifests[target];
 
-  it('only the allowed permissions; host permissions only for the notice\'s own sites; no webRequest of any kind', () => {
-    // The notice's UI is injected only where it shows (scripting.executeScript), which needs host
-    // permission for exactly the sites its content script already runs on (MV2 lists them as permissions).
-    const noticeSites = new Set(((m().content_scripts ?? []) as Manifest[]).find((c) => (c.js as string[]).includes('content-scripts/notice.js'))!.matches as string[]);
-    const perms = [...(m().permissions ?? []), ...(m().optional_permissions ?? [])] as string[];
-    for (const p of perms) expect(ALLOWED_PERMISSIONS.has(p) || noticeSites.has(p), `permission ${p}`).toBe(true);
-    expect(perms.filter((p) => /webRequest|declarativeNetRequest|proxy|debugger|cookies|history|<all_urls>/i.test(p))).toEqual([]);
-    for (const h of m().host_permissions ?? []) expect(noticeSites.has(h), `host permission ${h}`).toBe(true);
+  it('only the allowed permissions; webRequest to observe only; hosts exactly the platform endpoints, the catalog sites and the notice\'s own sites', () => {
+    const all = [...(m().permissions ?? []), ...(m().optional_permissions ?? [])] as string[];
+    const perms = all.filter((p) => !isHostPattern(p));
+    for (const p of perms) expect(ALLOWED_PERMISSIONS.has(p), `permission ${p}`).toBe(true);
+    expect(perms.filter((p) => /webRequestBlocking|declarativeNetRequest|proxy|debugger|cookies|history|<all_urls>/i.test(p))).toEqual([]);
+    // The notice's UI is injected only where it shows (scripting.executeScript), which needs host permission
+    // for exactly the sites its content script already runs on (the catalog's sites and Messenger's).
+    const noticeSites = ((m().content_scripts ?? []) as Manifest[]).find((c) => (c.js as string[]).includes('content-scripts/notice.js'))!.matches as string[];
+    // MV2 lists hosts among `permissions`; MV3 in `host_permissions`.
+    const hosts = [...new Set([...all.filter(isHostPattern), ...(m().host_permissions ?? [])])].sort();
+    expect(hosts).toEqual([...new Set([...EXPECTED_HOSTS, ...noticeSites])].sort());
     expect(m().optional_host_permissions ?? []).toEqual([]);
   });
 
   it('no <all_urls> and no wildcard host anywhere', () => {
-    const patterns = ((m().content_scripts ?? []) as Manifest[]).flatMap((c) => [...(c.matches ?? []), ...(c.exclude_matches ?? [])]) as string[];
+    const patterns = [
+      ...((m().content_scripts ?? []) as Manifest[]).flatMap((c) => [...(c.matches ?? []), ...(c.exclude_matches ?? [])]),
+      ...((m().permissions ?? []) as string[]).filter(isHostPattern),
+      ...((m().host_permissions ?? []) as string[]),
+    ] as string[];
     expect(patterns.length).toBeGreaterThan(0);
     for (const p of patterns) {
       expect(p).not.toBe('<all_urls>');
-      // `*://host/*` or `*://*.host/*` with a real registrable host: never `*://*/*` nor `*://*.com/*`.
-      expect(p, p).toMatch(/^\*:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\*$/);
+      // `*://host/*`, `*://*.host/*` (or `wss://` for WebSockets) with a real registrable host: never
+      // `*://*/*` nor `*://*.com/*`.
+      expect(p, p).toMatch(/^(?:\*|wss):\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\*$/);
     }
     expect(JSON.stringify(m())).not.toContain('<all_urls>');
   });
