@@ -1,5 +1,6 @@
 import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
-import { formatPartialDate } from '../lib/i18n';
+import { formatPartialDate, sourceLanguage } from '../lib/i18n';
+import { LanguageMark } from './LanguageMark';
 import { useI18n } from './i18n';
 import { SafeLink } from './SafeLink';
 
@@ -48,6 +49,7 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3 
         {a.sources.map((s, i) => (
           <li key={i}>
             <SafeLink href={s.url}>{s.title}</SafeLink>
+            <LanguageMark lang={sourceLanguage(s)} />
             <span class="meta">
               {' '}
               {s.via ? t('sourceMetaVia', [s.publisher, formatDate(s.date), s.via]) : t('sourceMeta', [s.publisher, formatDate(s.date)])}

@@ -1,6 +1,7 @@
 import type { Action } from '../lib/actions';
 import { formatPartialDate } from '../lib/i18n';
 import { useI18n } from './i18n';
+import { LanguageMark } from './LanguageMark';
 import { SafeLink } from './SafeLink';
 
 export interface WhatYouCanDoProps {
@@ -26,7 +27,7 @@ export function WhatYouCanDo({ actions }: WhatYouCanDoProps) {
         {actions.map((a) => (
           <li key={a.id} data-action={a.id} data-kind={a.kind}>
             <SafeLink href={a.url}>{a.title[lang]}</SafeLink>
-            {a.lang !== lang && (a.lang === 'en' || a.lang === 'fr') && <span class="lang"> {t(a.lang === 'fr' ? 'sourceInFrench' : 'sourceInEnglish')}</span>}
+            <LanguageMark lang={a.lang} />
             <p class="action-text">{a.text[lang]}</p>
             <p class="meta">{t('actionMeta', [a.publisher, formatPartialDate(a.seen, locale)])}</p>
           </li>

@@ -10,7 +10,8 @@
  *   of the site's reported arrangements;
  * - a bank's own privacy-notice page only on that bank's site (its institution or group);
  * - the complaint page of the regulator of the site owner's country.
- * Order: platform actions, then the bank's, then the regulator's. Pure; no browser API.
+ * On a platform's own site (Messenger), only that platform's actions. Order: platform actions, then the
+ * bank's, then the regulator's. Pure; no browser API.
  */
 import * as v from 'valibot';
 import actionsFile from '../../assets/actions/actions.json';
@@ -61,13 +62,15 @@ export interface ActionContext {
   country: string | null;
 }
 
-const ORDER: Record<Action['kind'], number> = { 'see-and-clear': 0, 'turn-off': 1, 'bank-privacy': 2, complaint: 3 };
+/** Platform actions first (in the file's order, so each platform's stay together), then the bank's, then the regulator's. */
+const ORDER: Record<Action['kind'], number> = { 'see-and-clear': 0, 'turn-off': 0, 'bank-privacy': 1, complaint: 2 };
 
 /** The actions that apply to a page (rules at the top of this module), in display order; [] for an unknown site. */
 export function actionsFor(context: ActionContext, actions: readonly Action[] = bundledActions()): Action[] {
   if (context.owner.length === 0) return [];
   const owner = new Set(context.owner);
-  const involved = new Set([...context.owner, ...context.involved]);
+  // On a platform's own site, only that platform's actions (its arrangements name other platforms too).
+  const involved = new Set(context.ownerIsPlatform ? context.owner : [...context.owner, ...context.involved]);
   return actions
     .filter((a) => {
       const ids = a.for.institutions ?? [];
