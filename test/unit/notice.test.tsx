@@ -131,7 +131,7 @@ describe('<Notice>', () => {
   it('says it in words, not only in colour: the kind of statement is a tag', () => {
     renderNotice({ content: messenger });
     expect(document.querySelector('.lw-tag')!.textContent).toBe("Platform's own site");
-    expect(document.querySelector('.lw-notice')!.textContent).toContain('This site is Messenger, part of Meta (first party).');
+    expect(document.querySelector('.lw-notice')!.textContent).toContain('This site is Messenger itself, part of Meta.');
   });
 
   it('collapsed: one button that opens the card', () => {
@@ -153,7 +153,7 @@ describe('noticeSummary', () => {
   it.each<[string, NoticeContent, string]>([
     ['one report', { ...chase, reported: 1 }, '1 data arrangement involving JPMorgan Chase. Latest:'],
     ['Messenger', messenger, '3 reported data arrangements between Meta and banks or payment firms. Latest:'],
-    ['only observed', { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'] }, 'This page requested tracking endpoints of Meta and Google.'],
+    ['only observed', { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'] }, 'This page tried to contact the tracking tools of Meta and Google.'],
   ])('%s', (_, content, start) => {
     expect(noticeSummary(content, tEn, 'en', 'en-US').startsWith(start)).toBe(true);
   });

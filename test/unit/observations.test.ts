@@ -97,8 +97,8 @@ describe('addObservations', () => {
     const base = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
     const s = { ...addObservations(base, report([{ url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'script', outcome: 'completed' }], [], url)), arrangementIds: [] };
     const badge = badgeFor(s, DEFAULT_PREFERENCES, tEn, (id) => (id === 'meta' ? 'Meta' : id));
-    expect(badge.text).toBe('1');
-    expect(badge.title).toBe('Observed on this page: requests to Meta.');
+    expect(badge.text).toBe('i'); // the one mark (issue 15)
+    expect(badge.title).toBe('Linkwatch: Observed on this page: requests to Meta. Click the Linkwatch button for a summary, the sources and what you can do.');
     const off = { ...DEFAULT_PREFERENCES, badgeLevels: { ...DEFAULT_PREFERENCES.badgeLevels, observed: false } };
     expect(badgeFor(s, off, tEn).text).toBe('');
   });
