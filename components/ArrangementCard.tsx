@@ -1,7 +1,8 @@
-import type { Arrangement, StatusStep } from '../lib/catalog/schema';
+import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
 import type { RelevanceClass } from '../lib/catalog/index';
 import { describeRelevance, describeSourcing, sourcing } from '../lib/catalog/sourcing';
-import { formatPartialDate } from '../lib/i18n';
+import { formatPartialDate, sourceLanguage } from '../lib/i18n';
+import { LanguageMark } from './LanguageMark';
 import { useI18n } from './i18n';
 import { SafeLink } from './SafeLink';
 
@@ -58,6 +59,7 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3,
         {a.sources.map((s, i) => (
           <li key={i}>
             <SafeLink href={s.url}>{s.title}</SafeLink>
+            <LanguageMark lang={sourceLanguage(s)} />
             {s.titleIsDescription && <span class="meta"> {t('sourceIsDescription')}</span>}
             <span class="meta">
               {' '}

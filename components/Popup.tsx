@@ -1,8 +1,11 @@
+import type { Action } from '../lib/actions';
 import type { Arrangement } from '../lib/catalog/schema';
 import type { TabView } from '../lib/messages';
 import type { TabState } from '../lib/tab-state';
 import { ArrangementCard } from './ArrangementCard';
 import { ObservedSection } from './ObservedSection';
+import { Summary } from './Summary';
+import { WhatYouCanDo } from './WhatYouCanDo';
 import { useI18n } from './i18n';
 
 /** What the popup shows; the container (entrypoints/popup) gathers it and handles the actions. */
@@ -27,10 +30,14 @@ export interface PopupProps {
   onUnmute?: () => void;
   /** Address of an arrangement's full entry, if the options page has one. */
   detailsHref?: (id: string) => string;
+  /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
+  actions?: Action[];
 }
 
 /**
- * The action popup: the site and its owner, the reported arrangements, and the per-site control.
+ * The action popup. First screen (issue 15): a short summary (owner, the most relevant report in one
+ * sentence, what this page sent), the per-site control, then "What you can do" and the details (what was
+ * observed request by request, every report with its timeline and sources), both collapsed.
  * Every state has words: loading, error, not a web page, nothing known, muted.
  */
 export function Popup(props: PopupProps) {
@@ -55,7 +62,7 @@ export function Popup(props: PopupProps) {
   );
 }
 
-function SiteView({ state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, relevance, justMuted, onMute, onUnmute, detailsHref }: PopupProps & { state: TabState }) {
+function SiteView({ state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, relevance, justMuted, onMute, onUnmute, detailsHref, actions = [] }: PopupProps & { state: TabState }) {
   const { t } = useI18n();
   if (!state.host) {
     return (
@@ -77,21 +84,16 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
   }
   const owner = state.ownerName ?? match.institution;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
+  const firstList = fromLists.find((l) => l.arrangements.length > 0);
+  const detailCount = arrangements.length + fromLists.reduce((n, l) => n + l.arrangements.length, 0);
   return (
     <>
-      <section class="site" aria-live="polite" data-state={state.firstParty ? 'first-party' : 'known'}>
-        <h1>{state.host}</h1>
-        <p class="owner">
-          {state.firstParty
-            ? group
-              ? t('siteIsPlatformOfGroup', [owner, group])
-              : t('siteIsPlatform', owner)
-            : group
-              ? t('siteOwnedByOfGroup', [owner, group])
-              : t('siteOwnedBy', owner)}
-        </p>
-        {state.firstParty && <p class="hint">{t('firstPartyNote')}</p>}
-      </section>
+      <Summary
+        state={{ ...state, match }}
+        arrangements={arrangements}
+        fromList={firstList ? { listName: firstList.list.name, arrangement: firstList.arrangements[0]! } : undefined}
+        names={names}
+      />
 
       <section class="decision" aria-label={t('siteControls')}>
         {state.silenced ? (
@@ -108,41 +110,49 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
         )}
       </section>
 
-      {!state.firstParty && (
-        <ObservedSection
-          observed={state.observed ?? []}
-          watched={state.watched ?? false}
-          links={state.links ?? []}
-          names={names}
-          platformArrangements={resolveByPlatform(platformArrangements, [...arrangements, ...related])}
-          detailsHref={detailsHref}
-        />
-      )}
+      <WhatYouCanDo actions={actions} />
 
-      <section class="arrangements" aria-labelledby="arrangements-heading">
-        <h2 id="arrangements-heading">
-          {t('reportedArrangements')} <span class="count">({arrangements.length})</span>
-        </h2>
-        {arrangements.length === 0 ? (
-          <p class="empty">{t(fromLists.length ? 'noArrangementsButLists' : 'noArrangements', group ?? owner)}</p>
-        ) : (
-          <>
-            <p class="hint">{t(state.firstParty ? 'arrangementsIntroPlatform' : 'arrangementsIntroBank', group ?? owner)}</p>
-            {arrangements.map((a) => (
-              <ArrangementCard key={a.id} arrangement={a} names={names} detailsHref={detailsHref?.(a.id)} relevance={relevance?.[a.id]} />
-            ))}
-          </>
+      <details class="details" data-count={detailCount}>
+        <summary>
+          <h2>{t('detailsHeading')}</h2>
+        </summary>
+        {state.firstParty && <p class="hint">{t('firstPartyNote')}</p>}
+        {!state.firstParty && (
+          <ObservedSection
+            observed={state.observed ?? []}
+            watched={state.watched ?? false}
+            links={state.links ?? []}
+            names={names}
+            platformArrangements={resolveByPlatform(platformArrangements, [...arrangements, ...related])}
+            detailsHref={detailsHref}
+          />
         )}
-      </section>
 
-      {fromLists.map(({ list, arrangements: entries }) => (
-        <section class="from-list" key={list.id} data-list={list.id} aria-labelledby={`list-${list.id}`}>
-          <h2 id={`list-${list.id}`}>{t('fromList', [list.name, list.author, list.date])}</h2>
-          {entries.map((a) => (
-            <ArrangementCard key={a.id} arrangement={a} names={names} />
-          ))}
+        <section class="arrangements" aria-labelledby="arrangements-heading">
+          <h2 id="arrangements-heading">
+            {t('reportedArrangements')} <span class="count">({arrangements.length})</span>
+          </h2>
+          {arrangements.length === 0 ? (
+            <p class="empty">{t(fromLists.length ? 'noArrangementsButLists' : 'noArrangements', group ?? owner)}</p>
+          ) : (
+            <>
+              <p class="hint">{t(state.firstParty ? 'arrangementsIntroPlatform' : 'arrangementsIntroBank', group ?? owner)}</p>
+              {arrangements.map((a) => (
+                <ArrangementCard key={a.id} arrangement={a} names={names} detailsHref={detailsHref?.(a.id)} relevance={relevance?.[a.id]} />
+              ))}
+            </>
+          )}
         </section>
-      ))}
+
+        {fromLists.map(({ list, arrangements: entries }) => (
+          <section class="from-list" key={list.id} data-list={list.id} aria-labelledby={`list-${list.id}`}>
+            <h2 id={`list-${list.id}`}>{t('fromList', [list.name, list.author, list.date])}</h2>
+            {entries.map((a) => (
+              <ArrangementCard key={a.id} arrangement={a} names={names} />
+            ))}
+          </section>
+        ))}
+      </details>
     </>
   );
 }

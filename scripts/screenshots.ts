@@ -1,6 +1,7 @@
 /**
  * Screenshots of the real build for the README, taken through the real-browser harness (Debian's Chromium,
- * fixture pages at real addresses, no network): the popup on a bank page and on Messenger, the in-page
+ * fixture pages at real addresses, no network): the popup on a bank page (its first screen, and with "What
+ * you can do" open), on Messenger, and in French and dark on a bank whose pixel was blocked; the in-page
  * notice (English, French, and collapsed beside a sign-in form), the options page and the first-run page.
  *
  * Build first, then: `npx wxt build && npx tsx scripts/screenshots.ts` (LINKWATCH_OUT_DIR picks another
@@ -53,8 +54,16 @@ async function main() {
       await waitForBadge(session, tabId, (b) => b.text !== '');
       if (name === 'popup-bank') await page.waitForTimeout(1_000); // let the observed requests arrive
       const { popup, disconnect } = await openActionPopup(session, page);
-      await popup.waitForSelector('.arrangements .card');
+      // The first screen (issue 15): the summary, with "What you can do" and the details collapsed below.
+      await popup.waitForSelector('.glance .headline');
+      if (name === 'popup-bank') await popup.waitForSelector('.glance [data-summary="observed"] li');
       await shot(popup, name);
+      // The same popup with "What you can do" opened.
+      if (name === 'popup-bank') {
+        await popup.locator('details.what-you-can-do > summary').click();
+        await popup.locator('details.what-you-can-do').evaluate((el) => el.scrollIntoView());
+        await shot(popup, 'popup-what-you-can-do');
+      }
       await disconnect();
     }
 
@@ -77,8 +86,8 @@ async function main() {
     await session.close();
   }
 
-  // The notice in a French browser, in dark mode.
-  const fr = await launch({ routes, locale: 'fr' });
+  // The notice in a French browser, in dark mode; the Meta Pixel's script blocked, as a blocker would.
+  const fr = await launch({ routes: { ...routes, 'https://connect.facebook.net/en_US/fbevents.js': { abort: true } }, locale: 'fr' });
   try {
     const page = await fr.context.newPage();
     await page.setViewportSize({ width: 1100, height: 620 });
@@ -86,6 +95,20 @@ async function main() {
     await page.goto('https://www.usbank.com/');
     await waitForNotice(page);
     await shot(page, 'notice-fr-dark');
+
+    // The popup in French, dark, on a bank page whose Meta Pixel a blocker stopped: "bloqué : rien n'est parti".
+    const blocked = await openTab(fr, 'https://www.chase.com/meta-pixel');
+    const tabId = await tabIdOf(fr, blocked);
+    const popup = await fr.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    for (let i = 0; i < 50; i++) {
+      await popup.goto(`chrome-extension://${fr.extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('.glance .headline');
+      if (await popup.locator('.glance [data-summary="observed"] li').count()) break;
+      await popup.waitForTimeout(200);
+    }
+    await shot(popup, 'popup-fr-dark-blocked');
   } finally {
     await fr.close();
   }

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { Popup } from '../../components/Popup';
+import institutionsFile from '../../assets/catalog/institutions.json';
+import { actionsFor, type Action } from '../../lib/actions';
 import { PrefsStore } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
@@ -19,6 +21,24 @@ async function findTabId(): Promise<number | undefined> {
   if (param && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** The owner's country, from the bundled institutions (custom-list institutions have none here: no regulator then). */
+function countryOf(id: string): string | null {
+  return (institutionsFile.institutions as { id: string; country: string }[]).find((i) => i.id === id)?.country ?? null;
+}
+
+/** "What you can do" for a tab's view (lib/actions decides; this only gathers what it needs). */
+function actionsOf(view: TabView | null): Action[] {
+  const match = view?.state.match;
+  if (!view || !match) return [];
+  const involved = [
+    ...(view.state.observed ?? []).map((p) => p.platform),
+    ...view.arrangements.flatMap((a) => a.parties),
+    ...view.fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties)),
+  ];
+  const country = countryOf(match.group) ?? countryOf(match.institution);
+  return actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: country && /^[A-Z]{2}$/.test(country) ? country : null });
 }
 
 function App() {
@@ -68,6 +88,7 @@ function App() {
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
+      actions={actionsOf(view)}
     />
   );
 }

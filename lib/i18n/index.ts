@@ -52,7 +52,63 @@ export function formatPartialDate(date: string, locale: string): string {
   const [y, m = 1, d = 1] = parts;
   const options = MONTHS_KEY_FORMAT[parts.length];
   if (!options) return date;
-  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(y!, m - 1, d)));
+  const text = new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(y!, m - 1, d)));
+  // French writes the first of the month as an ordinal: "1er octobre 2018", never "1 octobre 2018"
+  // (Imprimerie nationale, Lexique des règles typographiques; Intl gives the cardinal).
+  return parts.length === 3 && d === 1 && langOf(locale) === 'fr' ? text.replace(/^1(?=[\s\u00a0\u202f])/, '1er') : text;
+}
+
+/** The year of a partial date (`2018-08-06` -> `2018`). */
+export const yearOf = (date: string): string => date.slice(0, 4);
+
+/** U+00A0 NO-BREAK SPACE and U+202F NARROW NO-BREAK SPACE, the spaces French typography keeps with their mark. */
+export const NBSP = '\u00a0';
+export const NNBSP = '\u202f';
+
+/**
+ * French punctuation spacing, as the Imprimerie nationale's rules have it: a no-break space before ":" and
+ * inside « », a narrow no-break space before ";", "?" and "!". Ordinary spaces at those places are replaced
+ * and missing ones added; URLs ("https:") and times are left alone, as are `$PLACEHOLDER$`s. Used by the
+ * test that checks the French message file, and to fix strings added by hand.
+ */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
+    .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
+    .replace(/(^|\S)[ \u00a0\u202f]*([;?!])(?=\s|$|[»)\]])/g, (_, before: string, mark: string) => `${before}${NNBSP}${mark}`)
+    .replace(/(^|\S)[ \u00a0\u202f]*:(?=\s|$)/g, (_, before: string) => `${before}${NBSP}:`);
+}
+
+/**
+ * The language a source is written in, for marking English sources "(en anglais)" in the French interface.
+ * An explicit `lang` wins; otherwise French when its address is on a
+ * `.fr` host or it is a known French-language outlet; `undefined` for outlets that publish in several languages
+ * (the mark is then left off rather than guessed); English otherwise: the catalog is compiled from
+ * English-language reporting unless a source says otherwise.
+ */
+export function sourceLanguage(source: { publisher: string; url?: string; via?: string; lang?: string }): string | undefined {
+  if (source.lang) return source.lang;
+  const host = source.url ? hostOfUrl(source.url) : null;
+  if (host && (host.endsWith('.fr') || FRENCH_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)))) return 'fr';
+  if (FRENCH_PUBLISHERS.has(source.publisher)) return 'fr';
+  if (host && MULTILINGUAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) return undefined;
+  if (MULTILINGUAL_PUBLISHERS.has(source.publisher)) return undefined;
+  return 'en';
+}
+
+/** French-language outlets of the catalog's sources whose host does not end in .fr. */
+const FRENCH_HOSTS = ['generation-nt.com', 'cbanque.com', 'tv5monde.com'];
+const FRENCH_PUBLISHERS = new Set(['Génération NT', 'cbanque.com']);
+/** Outlets publishing in French and English alike: no mark rather than a guess. */
+const MULTILINGUAL_HOSTS = ['swissprivacy.law'];
+const MULTILINGUAL_PUBLISHERS = new Set(['swissprivacy.law']);
+
+function hostOfUrl(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -194,8 +194,14 @@ export interface Badge {
   title: string;
 }
 
-/** Calm colours; the text and title always carry the meaning too (colour is never the only signal). */
-export const BADGE_COLORS = { reported: '#9a3412', firstParty: '#1e40af', none: '#4b5563' } as const;
+/**
+ * One calm colour for the one meaning; the mark and the title carry the meaning too (colour is never the
+ * only signal). `none` is the colour left set when there is no badge.
+ */
+export const BADGE_COLORS = { mark: '#1e40af', none: '#4b5563' } as const;
+
+/** The badge text wherever Linkwatch has something to tell about the site (see `badgeFor`). */
+export const BADGE_MARK = 'i';
 
 /** Host of an http(s) URL, lowercased, or null. */
 export function hostOf(url: string | undefined): string | null {
@@ -251,8 +257,14 @@ export function computeTabState(input: {
 }
 
 /**
- * The badge for a tab state under the user's preferences. Text: the number of reported arrangements;
- * title: a sentence saying what it means, in the UI language.
+ * The badge's one meaning, the same on every site (bank, platform, custom-list site): the mark
+ * `BADGE_MARK` ("i") says "Linkwatch has something to tell you about this site", that is, at least one
+ * of the evidence levels the user lets raise the badge applies: a reported arrangement involving the
+ * site's owner (bundled catalog or an enabled custom list), the site being a platform's own, this page
+ * observed sending requests to a platform, or (off by default) links to Meta's apps. No number: a count
+ * meant arrangements on one site and platforms on another (issue 15). The title, always starting with
+ * "Linkwatch:", says which of those applies, in the UI language; a platform whose every request failed is
+ * said to be blocked, nothing sent. No badge on unknown or muted sites, with a title saying so.
  */
 export function badgeFor(state: TabState, prefs: Preferences, t: Translate, platformName: (id: string) => string = (id) => id): Badge {
   const none: Badge = { text: '', color: BADGE_COLORS.none, title: t('badgeTitleNothing') };
@@ -262,7 +274,12 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   const count = state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0);
   // On a platform's own site the signal is "this is Meta" (owned); elsewhere it is what was reported.
   const showReported = count > 0 && (state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported);
-  const platforms = prefs.badgeLevels.observed ? state.observed.map((p) => platformName(p.platform)) : [];
+  const platforms = prefs.badgeLevels.observed
+    ? state.observed.map((p) => {
+        const blocked = p.requests.every((r) => r.completed === 0 && r.requested === 0 && r.failed > 0);
+        return blocked ? t('badgeObservedBlocked', platformName(p.platform)) : platformName(p.platform);
+      })
+    : [];
   const linked = prefs.badgeLevels.linked && state.links.length > 0;
   const parts: string[] = [];
   if (showReported) {
@@ -275,10 +292,8 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   if (platforms.length) parts.push(t('badgeTitleObserved', platforms.join(', ')));
   if (linked) parts.push(t('badgeTitleLinked'));
   if (parts.length === 0) return { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) };
-  // The number is the count of reported arrangements; with none, the count of platforms observed.
-  const text = showReported ? String(count) : platforms.length ? String(platforms.length) : '•';
-  const color = state.firstParty ? BADGE_COLORS.firstParty : BADGE_COLORS.reported;
-  return { text, color, title: parts.join(' ') };
+  parts.push(t('badgeTitleOpen'));
+  return { text: BADGE_MARK, color: BADGE_COLORS.mark, title: t('badgeTitle', parts.join(' ')) };
 }
 
 /** storage.session key for a tab. */

@@ -43,7 +43,7 @@ describe('Linkwatch in a French browser', () => {
     const page = await openTab(session, 'https://www.chase.com/');
     const tabId = await tabIdOf(session, page);
     const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
-    expect(badge.title).toMatch(/^Linkwatch : \d+ accords de données signalés concernant JPMorgan Chase/);
+    expect(badge.title).toMatch(/^Linkwatch\u00a0: \d+ accords de données signalés concernant JPMorgan Chase/);
 
     const notice = await waitForNotice(page);
     expect(await notice.getAttribute('aria-label')).toBe('Avis de Linkwatch');

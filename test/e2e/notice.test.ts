@@ -62,7 +62,7 @@ describe('first visit per site (the default)', () => {
   it('shows on another bank, and on Messenger (first party, no tracking claim)', async () => {
     await waitForNotice(await openTab(session, 'https://online.citi.com/'));
     const messenger = await waitForNotice(await openTab(session, 'https://www.messenger.com/t/1'));
-    expect(await messenger.locator('.lw-owner').textContent()).toBe('This site is Messenger, part of Meta (first party).');
+    expect(await messenger.locator('.lw-owner').textContent()).toBe('This site is Messenger itself, part of Meta.');
     expect(await messenger.locator('.lw-tag').textContent()).toBe("Platform's own site");
     expect(await noticeSeen(session)).toEqual(['chase.com', 'citi.com', 'messenger.com']);
   });

@@ -16,7 +16,7 @@ import { OPTIONS_ROUTES } from '../../components/options/OptionsLayout';
 import { DATA_CATEGORIES, STATUSES } from '../../lib/catalog/schema';
 import type { LinkPlatform, ObservationKind } from '../../lib/evidence';
 import { DATA_CATEGORIES as CARRIED_CATEGORIES } from '../../lib/evidence/data-categories';
-import type { MessagesFile } from '../../lib/i18n';
+import { formatPartialDate, frenchTypography, sourceLanguage, type MessagesFile } from '../../lib/i18n';
 import { ALERT_STYLES, DEFAULT_PREFERENCES, EVIDENCE_LEVELS } from '../../lib/prefs/schema';
 
 const ROOT = resolve(__dirname, '../..');
@@ -229,5 +229,63 @@ describe('the code and the message files', () => {
 
   it('no UI text is hard-coded in JSX', () => {
     expect(hardCodedStrings(FILES)).toEqual([]);
+  });
+});
+
+/**
+ * No jargon in what people read (issue 15): words a person who does not build websites would not know.
+ * Each entry is matched case-insensitively on word boundaries against every message of its language.
+ */
+// "hashed email" stays allowed: it is the wording issue 11 asks for per event ("PageView — hashed email,
+// hashed phone"), the words regulators and journalists use for Meta's advanced matching.
+const FORBIDDEN: Record<'en' | 'fr', string[]> = {
+  en: ['first party', 'first-party', 'third party', 'third-party', 'endpoint', 'eTLD', 'registrable', 'content script', 'service worker', 'SDK', 'query string', 'user agent', 'IndexedDB'],
+  fr: ['première partie', 'tierce partie', 'point de suivi', 'points de suivi', 'point de terminaison', 'eTLD', 'domaine enregistrable', 'script de contenu', 'service worker', 'SDK', 'IndexedDB'],
+};
+
+describe('plain words (issue 15)', () => {
+  it.each(['en', 'fr'] as const)('no %s message uses a forbidden technical word', (lang) => {
+    const hits = Object.entries(locales[lang]).flatMap(([key, { message }]) =>
+      FORBIDDEN[lang].filter((word) => new RegExp(`(^|[^\\p{L}])${word.replace(/[-]/g, '[- ]')}($|[^\\p{L}])`, 'iu').test(message)).map((word) => `${key}: "${word}"`),
+    );
+    expect(hits).toEqual([]);
+  });
+  it('the check itself catches a forbidden word', () => {
+    expect(new RegExp(`(^|[^\\p{L}])first[- ]party($|[^\\p{L}])`, 'iu').test('This site is Meta (first party).')).toBe(true);
+  });
+});
+
+describe('French typography (issue 15)', () => {
+  it('every French message has a no-break space before : ; ? ! » and after «', () => {
+    const wrong = Object.entries(locales.fr)
+      .filter(([, { message }]) => frenchTypography(message) !== message)
+      .map(([key, { message }]) => `${key}: ${JSON.stringify(message)} -> ${JSON.stringify(frenchTypography(message))}`);
+    expect(wrong).toEqual([]);
+  });
+  it.each([
+    ['Linkwatch : en sourdine', 'Linkwatch\u00a0: en sourdine'],
+    ['Linkwatch: x', 'Linkwatch\u00a0: x'],
+    ['Supprimer ?', 'Supprimer\u202f?'],
+    ['a ; b', 'a\u202f; b'],
+    ['« $EVENT$ »', '«\u00a0$EVENT$\u00a0»'],
+    [' : ', '\u00a0: '],
+    ['https://www.cnil.fr/ à 10:30', 'https://www.cnil.fr/ à 10:30'],
+    ['Linkwatch\u00a0: déjà', 'Linkwatch\u00a0: déjà'],
+  ])('frenchTypography(%j)', (input, output) => {
+    expect(frenchTypography(input)).toBe(output);
+  });
+  it('writes the first of the month "1er" in French, and only there', () => {
+    expect(formatPartialDate('2021-10-01', 'fr-FR')).toBe('1er octobre 2021');
+    expect(formatPartialDate('2021-10-02', 'fr-FR')).toMatch(/^2\soctobre 2021$/);
+    expect(formatPartialDate('2021-10-01', 'en-US')).toBe('October 1, 2021');
+    expect(formatPartialDate('2021-10', 'fr-FR')).toBe('octobre 2021');
+  });
+  it('knows which sources are in English, in French, or not known', () => {
+    expect(sourceLanguage({ publisher: 'AFP', url: 'https://www.francetvinfo.fr/x' })).toBe('fr');
+    expect(sourceLanguage({ publisher: 'Génération NT', url: 'https://www.generation-nt.com/x' })).toBe('fr');
+    expect(sourceLanguage({ publisher: 'AFP', url: 'https://www.sharjah24.ae/en/x' })).toBe('en');
+    expect(sourceLanguage({ publisher: 'The Wall Street Journal' })).toBe('en');
+    expect(sourceLanguage({ publisher: 'swissprivacy.law', url: 'https://swissprivacy.law/47/' })).toBeUndefined();
+    expect(sourceLanguage({ publisher: 'X', url: 'https://example.com/', lang: 'fr' })).toBe('fr');
   });
 });

@@ -154,7 +154,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
   it('says it in words, not only in colour: the kind of statement is a tag', () => {
     renderCard({ content: messenger });
     expect(root.querySelector('.lw-tag')!.textContent).toBe("Platform's own site");
-    expect(root.querySelector('.lw-notice')!.textContent).toContain('This site is Messenger, part of Meta (first party).');
+    expect(root.querySelector('.lw-notice')!.textContent).toContain('This site is Messenger itself, part of Meta.');
   });
 
   it('collapsed: one button that opens the card', () => {
@@ -189,22 +189,22 @@ describe('noticeSummary', () => {
     [
       'observed, completed',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 1, 0)] },
-      "This page's requests to tracking endpoints of Meta completed.",
+      "This page's requests to the tracking tools of Meta completed.",
     ],
     [
       'observed, every request failed: never "requested" or "sent"',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(0, 3, 0)] },
-      "This page's requests to tracking endpoints of Meta failed (blocked or unreachable): not sent.",
+      "This page's requests to the tracking tools of Meta failed (blocked or unreachable): not sent.",
     ],
     [
       'observed, outcome not visible',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(0, 0, 1), { name: 'Google', completed: 0, failed: 1, requested: 1 }] },
-      'This page requested tracking endpoints of Meta and Google; the outcome is not visible to Linkwatch.',
+      'This page tried to contact the tracking tools of Meta and Google; the outcome is not visible to Linkwatch.',
     ],
     [
       'one platform completed, another failed: two sentences',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(1, 0, 0), { name: 'Google', completed: 0, failed: 2, requested: 0 }] },
-      "This page's requests to tracking endpoints of Meta completed. This page's requests to tracking endpoints of Google failed (blocked or unreachable): not sent.",
+      "This page's requests to the tracking tools of Meta completed. This page's requests to the tracking tools of Google failed (blocked or unreachable): not sent.",
     ],
   ])('%s', (_, content, start) => {
     expect(noticeSummary(content, tEn, 'en', 'en-US').startsWith(start)).toBe(true);

@@ -158,15 +158,15 @@ describe('addObservations (content-script reports)', () => {
     const base = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
     const s = { ...addWatchedRequests(base, [watchedReq('https://connect.facebook.net/en_US/fbevents.js', 'completed', 'script', { initiator: 'https://www.avanza.se' })]), arrangementIds: [] };
     const badge = badgeFor(s, DEFAULT_PREFERENCES, tEn, (id) => (id === 'meta' ? 'Meta' : id));
-    expect(badge.text).toBe('1');
-    expect(badge.title).toBe('Observed on this page: requests to Meta.');
+    expect(badge.text).toBe('i'); // the one mark (issue 15)
+    expect(badge.title).toBe('Linkwatch: Observed on this page: requests to Meta. Click the Linkwatch button for a summary, the sources and what you can do.');
     const off = { ...DEFAULT_PREFERENCES, badgeLevels: { ...DEFAULT_PREFERENCES.badgeLevels, observed: false } };
     expect(badgeFor(s, off, tEn).text).toBe('');
   });
 
   it('says whether the page is watched: the catalog’s sites yes, a custom-list site or any other no', () => {
     expect(bankState().watched).toBe(true);
-    for (const url of ['https://www.n26.com/', 'https://example.org/', 'chrome://newtab/']) {
+    for (const url of ['https://www.qonto.com/', 'https://example.org/', 'chrome://newtab/']) {
       expect(computeTabState({ tabId: 1, url, match: null, catalog, silenced: false, now: 0 }).watched, url).toBe(false);
     }
   });

@@ -4,7 +4,8 @@ import { I18nContext } from '../../components/i18n';
 import { Popup, type PopupProps } from '../../components/Popup';
 import { bundledCatalog, relevanceClass, type Arrangement } from '../../lib/catalog';
 import { classifyUrl } from '../../lib/sites';
-import { computeTabState } from '../../lib/tab-state';
+import { actionsFor, bundledActions, type Action } from '../../lib/actions';
+import { computeTabState, type ObservedRequest, type TabState } from '../../lib/tab-state';
 import { tEn, tFr } from './helpers';
 
 afterEach(cleanup);
@@ -12,8 +13,8 @@ afterEach(cleanup);
 const catalog = bundledCatalog();
 const names = new Map(catalog.institutions.map((i) => [i.id, i.name]));
 
-function renderPopup(url: string, extra: Partial<PopupProps> = {}, lang: 'en' | 'fr' = 'en') {
-  const state = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+function renderPopup(url: string, extra: Partial<PopupProps> & { observed?: TabState['observed'] } = {}, lang: 'en' | 'fr' = 'en') {
+  const state = { ...computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }), ...(extra.observed ? { observed: extra.observed } : {}) };
   const arrangements = state.arrangementIds.map((id) => catalog.arrangements.find((a) => a.id === id)!);
   const t = lang === 'en' ? tEn : tFr;
   return render(
@@ -99,9 +100,10 @@ describe('popup labels what is not a platform-and-bank report', () => {
 });
 
 describe('popup on Messenger', () => {
-  it('says the site is Meta (first party) and makes no tracking claim', () => {
+  it('says the site is Meta itself and makes no tracking claim', () => {
     renderPopup('https://www.messenger.com/t/1');
-    expect(screen.getByText('This site is Messenger, part of Meta (first party).')).toBeTruthy();
+    expect(screen.getByText('This site is Messenger itself, part of Meta.')).toBeTruthy();
+    expect(glance().querySelector('[data-summary="observed"]')!.textContent).toContain("This is Meta's own site: Linkwatch does not look for tracking here.");
     expect(document.body.textContent).toContain('makes no tracking claim');
     expect(document.querySelector('[data-arrangement="fb-us-banks-messenger-2018"]')).not.toBeNull();
   });
@@ -167,5 +169,130 @@ describe('a step whose own date is unknown', () => {
     expect(ended.querySelector('time')).toBeNull();
     // A step with its own date keeps it as a <time>.
     expect(card.querySelector('.timeline li[data-status="reported"] time')?.getAttribute('datetime')).toBe('2018-08-06');
+  });
+});
+
+const glance = () => document.querySelector('section.glance') as HTMLElement;
+const request = (outcome: Partial<ObservedRequest>): ObservedRequest => ({
+  kind: 'pixel-script',
+  endpoint: 'connect.facebook.net/en_US/fbevents.js',
+  hashedUserData: false,
+  completed: 0,
+  failed: 0,
+  requested: 0,
+  ...outcome,
+});
+/** The actions the popup container computes for a bank page (lib/actions). */
+function bankActions(url: string, observed: string[] = []): Action[] {
+  const match = classifyUrl(url)!;
+  const state = computeTabState({ tabId: 1, url, match, catalog, silenced: false, now: 0 });
+  const parties = state.arrangementIds.flatMap((id) => catalog.arrangements.find((a) => a.id === id)!.parties);
+  const country = catalog.institutions.find((i) => i.id === match.group)?.country ?? null;
+  return actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved: [...observed, ...parties], country });
+}
+
+describe('the first screen is a summary (issue 15)', () => {
+  it.each([
+    ['https://www.chase.com/', 'Chase (JPMorgan Chase)'],
+    ['https://online.citi.com/', 'Citi'],
+    ['https://www.wellsfargo.com/', 'Wells Fargo'],
+    ['https://www.usbank.com/', 'U.S. Bank'],
+  ])('%s: owner, the first (most relevant) report in one sentence with status and year, what the page sent', (url, owner) => {
+    const { state } = { state: computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }) };
+    const first = catalog.arrangements.find((a) => a.id === state.arrangementIds[0])!;
+    renderPopup(url);
+    const g = glance();
+    expect(g.querySelector('h1')!.textContent).toBe(new URL(url).host);
+    expect(g.querySelector('.owner')!.textContent).toBe(`This site belongs to ${owner}.`);
+    const headline = g.querySelector('[data-summary="reported"] .headline')!.textContent!;
+    expect(headline.startsWith(`${first.title.en}. Latest: `)).toBe(true);
+    expect(headline).toMatch(new RegExp(`\\(${first.status[first.status.length - 1]!.date.slice(0, 4)}\\)\\.$`));
+    expect(g.querySelector('[data-summary="observed"]')!.textContent).toContain('No request to a platform seen on this page so far.');
+    // The details are below, collapsed; every report is still there.
+    const details = document.querySelector('details.details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelectorAll('article').length).toBe(state.arrangementIds.length);
+    expect(g.compareDocumentPosition(details) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('a bank whose pixel was blocked: "blocked: nothing sent"', () => {
+    renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 }), request({ kind: 'pixel-event', endpoint: 'www.facebook.com/tr', failed: 2 })] }] });
+    const line = glance().querySelector('[data-summary="observed"] li[data-platform="meta"]')!;
+    expect(line.textContent).toBe('Meta: blocked: nothing sent');
+    expect(line.getAttribute('data-outcome')).toBe('blocked');
+  });
+
+  it('a bank whose pixel went through: counts, never "blocked"', () => {
+    renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ completed: 1 }), request({ kind: 'pixel-event', endpoint: 'www.facebook.com/tr', requested: 1 })] }] });
+    expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 1 request went through, 1 with no visible outcome');
+  });
+
+  it('in French: the same summary, French spacing, "bloqué : rien n\'est parti"', () => {
+    renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 })] }] }, 'fr');
+    expect(glance().querySelector('.owner')!.textContent).toBe('Ce site appartient à Chase (JPMorgan Chase).');
+    expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta\u00a0: bloqué\u00a0: rien n\'est parti');
+    expect(glance().querySelector('[data-summary="reported"] .headline')!.textContent).toContain('. Dernière étape\u00a0: ');
+  });
+
+  it('a site known only from a custom list sums up the list’s entry, named as the list’s', () => {
+    const entry = { ...catalog.arrangements[0]!, id: 'list-entry', title: { en: 'An advocate’s entry', fr: 'Une fiche d’un défenseur' } };
+    renderPopup('https://www.chase.com/', { arrangements: [], fromLists: [{ list: { id: 'l', name: 'My list', author: 'Me', date: '2025-01-01' }, arrangements: [entry] }] });
+    expect(glance().querySelector('[data-summary="reported"]')!.textContent).toContain('From your list “My list”: An advocate’s entry.');
+  });
+});
+
+describe('what you can do', () => {
+  it('the bundled links are valid, https, and each names its publisher and the day it was seen', () => {
+    const actions = bundledActions();
+    expect(actions.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(actions.map((a) => a.id)).size).toBe(actions.length);
+    for (const a of actions) {
+      expect(new URL(a.url).protocol).toBe('https:');
+      expect(a.publisher).not.toBe('');
+      expect(a.seen).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it.each([
+    ['https://www.chase.com/', [], ['meta-see-and-clear', 'meta-disconnect-and-turn-off', 'chase-privacy-notice', 'cfpb-complaint']],
+    ['https://online.citi.com/', [], ['meta-see-and-clear', 'meta-disconnect-and-turn-off', 'google-web-and-app-activity', 'citi-privacy-hub', 'cfpb-complaint']],
+    ['https://www.avanza.se/', ['meta'], ['meta-see-and-clear', 'meta-disconnect-and-turn-off', 'imy-complaint']],
+    ['https://www.messenger.com/t/1', [], ['meta-see-and-clear', 'meta-disconnect-and-turn-off']],
+    ['https://example.org/', [], []],
+  ])('%s: the platforms involved, the bank’s own page, the country’s regulator', (url, observed, ids) => {
+    const match = classifyUrl(url);
+    const actions = match ? bankActions(url, observed) : actionsFor({ owner: [], ownerIsPlatform: false, involved: [], country: null });
+    expect(actions.map((a) => a.id)).toEqual(ids);
+  });
+
+  it('shows them collapsed under the summary, as links, with "(en anglais)" in French', () => {
+    renderPopup('https://www.chase.com/', { actions: bankActions('https://www.chase.com/') }, 'fr');
+    const box = document.querySelector('details.what-you-can-do') as HTMLDetailsElement;
+    expect(box.open).toBe(false);
+    expect(box.querySelector('summary')!.textContent).toBe('Ce que vous pouvez faire');
+    const links = [...box.querySelectorAll('a')] as HTMLAnchorElement[];
+    expect(links.map((a) => a.href)).toContain('https://www.consumerfinance.gov/complaint/process/');
+    expect(box.querySelector('[data-action="cfpb-complaint"]')!.textContent).toContain('(en anglais)');
+    expect(box.querySelector('[data-action="cfpb-complaint"] .meta')!.textContent).toMatch(/^— Consumer Financial Protection Bureau, page consultée le 2\sdécembre 2026$/);
+  });
+
+  it('marks a French page "(in French)" in English, and none on an unknown site', () => {
+    const cnil = bundledActions().filter((a) => a.id === 'cnil-complaint');
+    renderPopup('https://www.chase.com/', { actions: cnil });
+    expect(document.querySelector('[data-action="cnil-complaint"]')!.textContent).toContain('(in French)');
+    cleanup();
+    renderPopup('https://example.org/', { actions: [] });
+    expect(document.querySelector('details.what-you-can-do')).toBeNull();
+  });
+});
+
+describe('sources in another language', () => {
+  it('marks English sources "(en anglais)" in French, and not the French ones', () => {
+    renderPopup('https://www.chase.com/', {}, 'fr');
+    const card = document.querySelector('[data-arrangement="fb-us-banks-messenger-2018"]')!;
+    const items = [...card.querySelectorAll('.sources li')].map((li) => li.textContent!);
+    expect(items.find((x) => x.startsWith('Facebook to Banks: Give Us Your Data'))).toContain('(en anglais)');
+    expect(items.find((x) => x.startsWith('Facebook asks US banks to share customer data'))).toContain('(en anglais)');
+    expect(items.find((x) => x.startsWith('Etats-Unis'))).not.toContain('(en anglais)');
   });
 });
