@@ -113,6 +113,8 @@ const contentSender = (tab: { id?: number; index?: number }, url: string, frameI
   frameId,
 });
 const PIXEL = { url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'script', outcome: 'completed' as const };
+// Content scripts report links only (requests come from webRequest); a link to Messenger is what they send.
+const MESSENGER_LINK = 'https://m.me/chase';
 
 /** Open a tab and wait until the background stored its state. */
 async function openProcessed(url: string) {
@@ -144,17 +146,17 @@ describe(`the router in the background (${TARGET})`, () => {
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
     // The page has already moved to /cards and reports; the background has not processed the navigation yet.
-    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [PIXEL], links: [] } }, contentSender(tab, 'https://www.chase.com/cards'));
+    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/cards'));
     expect(answer).toEqual({ ok: true });
-    const early = (await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`] as { observed: { platform: string }[] }[];
+    const early = (await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`] as { links: { platform: string }[] }[];
     expect(early).toHaveLength(1);
-    expect(early[0]!.observed.map((p) => p.platform)).toEqual(['meta']);
+    expect(early[0]!.links.map((l) => l.platform)).toEqual(['messenger']);
     expect(JSON.stringify(early)).not.toContain('/cards');
     await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/cards' });
     const key = `tab:${tab.id}`;
     await vi.waitFor(async () => {
-      const state = (await fakeBrowser.storage.session.get(key))[key] as { observed: { platform: string }[] };
-      expect(state.observed.map((p) => p.platform)).toEqual(['meta']);
+      const state = (await fakeBrowser.storage.session.get(key))[key] as { links: { platform: string }[] };
+      expect(state.links.map((l) => l.platform)).toEqual(['messenger']);
     }, { timeout: 5_000 });
     expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
   });
@@ -163,10 +165,10 @@ describe(`the router in the background (${TARGET})`, () => {
     installToolbarApi();
     background.main();
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' }); // no onUpdated processed
-    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/', requests: [PIXEL], links: [] } }, contentSender(tab, 'https://www.chase.com/'));
+    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/'));
     expect(answer).toEqual({ ok: true });
-    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { observed: { platform: string }[] } };
-    expect(view.state.observed.map((p) => p.platform)).toEqual(['meta']);
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
+    expect(view.state.links.map((l) => l.platform)).toEqual(['messenger']);
   });
 
   it('refuses a report about another page than the sender’s own', async () => {
@@ -209,7 +211,7 @@ describe(`the router in the background (${TARGET})`, () => {
     const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { host: string; observed: unknown[] } };
     expect(view.state.host).toBe('www.chase.com');
     expect(view.state.observed).toEqual([]);
-    expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: expect.stringMatching(/^\d+$/) }));
+    expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: 'i' }));
   });
 
   it('still sets the badge and answers the popup when IndexedDB cannot be opened', async () => {
@@ -217,7 +219,7 @@ describe(`the router in the background (${TARGET})`, () => {
     globalThis.indexedDB = { open: () => { throw new DOMException('The database is corrupted', 'UnknownError'); } } as unknown as IDBFactory;
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
-    await vi.waitFor(() => expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: expect.stringMatching(/^\d+$/) })), { timeout: 5_000 });
+    await vi.waitFor(() => expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: 'i' })), { timeout: 5_000 });
     const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { arrangements: unknown[] };
     expect(view.arrangements.length).toBeGreaterThan(0);
   });

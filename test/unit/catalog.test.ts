@@ -11,7 +11,7 @@ import {
 } from '../../lib/catalog';
 import { checkCatalog, formatProblem } from '../../lib/catalog/check';
 import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
-import { formatDatePhrase } from '../../lib/i18n';
+import { formatDatePhrase, frenchTypography } from '../../lib/i18n';
 import { classifyUrl } from '../../lib/sites';
 import { tEn, tFr } from './helpers';
 
@@ -146,7 +146,7 @@ describe('how well an entry is sourced', () => {
     expect(describeSourcing(sourcing(e), tEn)).toBe(words);
   });
   it('says it in French', () => {
-    expect(describeSourcing({ sources: 4, primary: 2, level: 'well-sourced' }, tFr)).toBe('Bien sourcé : 4 sources, dont 2 primaires');
+    expect(describeSourcing({ sources: 4, primary: 2, level: 'well-sourced' }, tFr)).toBe(frenchTypography('Bien sourcé : 4 sources, dont 2 primaires'));
     expect(describeSourcing({ sources: 1, primary: 0, level: 'single-source' }, tFr)).toBe('Une seule source');
   });
   it('words how a domain owner was checked', () => {

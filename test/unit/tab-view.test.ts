@@ -8,7 +8,9 @@ import { bundledCatalog } from '../../lib/catalog';
 import type { CustomList } from '../../lib/config/schema';
 import { noticeContent } from '../../lib/notice/content';
 import { createSiteClassifier, classifyUrl } from '../../lib/sites';
-import { addObservations, computeTabState, mergedInstitutions, navKeyOf } from '../../lib/tab-state';
+import { classifyRequest } from '../../lib/evidence';
+import type { WatchedRequest } from '../../lib/request-watch';
+import { addWatchedRequests, computeTabState, mergedInstitutions, navKeyOf } from '../../lib/tab-state';
 import { EARLY_TTL_MS, joinEarly, keepEarly, MAX_EARLY_NAVS, parseEarly } from '../../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../../lib/tab-state/stored';
 import { getTabView } from '../../lib/tab-view';
@@ -21,6 +23,8 @@ const stateOf = (url: string, lists: CustomList[] = []) => {
   return computeTabState({ tabId: 4, url, match: classify(url), catalog, lists, silenced: false, now: 1 });
 };
 const PIXEL = { url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'script', outcome: 'completed' as const };
+/** The Meta Pixel's script as webRequest reports it (lib/request-watch), completed, from the page. */
+const WATCHED_PIXEL: WatchedRequest = { observation: classifyRequest('https://www.chase.com/', PIXEL.url, 'script')!, outcome: 'completed', carries: [], context: 'page' };
 
 describe('getTabView', () => {
   it('joins a bank tab to its arrangements, in the state’s order, with every party named', () => {
@@ -34,7 +38,7 @@ describe('getTabView', () => {
   });
 
   it('adds the arrangements of an observed platform that the site’s own do not include, once each', () => {
-    const state = addObservations(stateOf('https://www.chase.com/'), { pageUrl: 'https://www.chase.com/', requests: [PIXEL, PIXEL], links: [] });
+    const state = addWatchedRequests(stateOf('https://www.chase.com/'), [WATCHED_PIXEL, WATCHED_PIXEL]);
     const view = getTabView(state, catalog, []);
     expect(Object.keys(view.platformArrangements)).toEqual(['meta']);
     const related = view.related.map((a) => a.id);
@@ -62,7 +66,7 @@ describe('getTabView', () => {
 
 describe('noticeContent', () => {
   it('says who owns a bank site, how much is reported and what was observed', () => {
-    const state = addObservations(stateOf('https://www.chase.com/'), { pageUrl: 'https://www.chase.com/', requests: [PIXEL], links: [] });
+    const state = addWatchedRequests(stateOf('https://www.chase.com/'), [WATCHED_PIXEL]);
     const content = noticeContent(state, catalog)!;
     expect(content).toMatchObject({ site: 'chase.com', owner: 'Chase', group: 'JPMorgan Chase', firstParty: false, observed: ['Meta'] });
     expect(content.reported).toBe(state.arrangementIds.length);
@@ -90,12 +94,13 @@ describe('early reports', () => {
     const entries = keepEarly([], 4, report('https://www.chase.com/cards?id=secret'), 100);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.navKey).toBe(navKeyOf('https://www.chase.com/cards?id=secret'));
-    expect(entries[0]!.observed[0]!.platform).toBe('meta');
+    // Requests in a report are ignored (webRequest gives them): only the link is kept.
+    expect(entries[0]!.observed).toEqual([]);
     expect(entries[0]!.links).toHaveLength(1);
     expect(JSON.stringify(entries)).not.toMatch(/secret|cards/);
     const twice = keepEarly(entries, 4, report('https://www.chase.com/cards?id=secret'), 200);
     expect(twice).toHaveLength(1);
-    expect(twice[0]!.observed[0]!.requests[0]!.completed).toBe(2);
+    expect(twice[0]!.links).toHaveLength(1);
     expect(twice[0]!.at).toBe(100);
   });
 
@@ -117,10 +122,10 @@ describe('early reports', () => {
   it('joins the entry of the state’s navigation and leaves the others', () => {
     const entries = keepEarly(keepEarly([], 4, report('https://www.chase.com/a'), 1), 4, report('https://www.chase.com/b'), 2);
     const { state, rest } = joinEarly(stateOf('https://www.chase.com/b'), entries);
-    expect(state.observed.map((p) => p.platform)).toEqual(['meta']);
+    expect(state.links.map((l) => l.platform)).toEqual(['messenger']);
     expect(rest.map((e) => e.navKey)).toEqual([navKeyOf('https://www.chase.com/a')]);
     const none = joinEarly(stateOf('https://www.chase.com/c'), entries);
-    expect(none.state.observed).toEqual([]);
+    expect(none.state.links).toEqual([]);
     expect(none.rest).toHaveLength(2);
   });
 });
