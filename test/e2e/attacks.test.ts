@@ -45,7 +45,8 @@ async function sendAsContentScript(world: { cdp: CDPSession; contextId: number }
   return result.value as { ok: boolean; value?: unknown; error?: string };
 }
 
-const PIXEL = { url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'script', outcome: 'completed' };
+// Content scripts report links only (requests are seen by webRequest): a link to Messenger is what a page's report carries.
+const MESSENGER_LINK = 'https://m.me/chase';
 
 describe('a content script (or a renderer speaking as one)', () => {
   let session: S;
@@ -79,7 +80,7 @@ describe('a content script (or a renderer speaking as one)', () => {
   it('cannot send prefs-changed, however often; the background keeps answering', async () => {
     const page = await openTab(session, 'https://www.chase.com/');
     const tabId = await tabIdOf(session, page);
-    const before = await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text));
+    const before = await waitForBadge(session, tabId, (b) => b.text === 'i');
     const world = await contentScriptWorld(session, page);
     const { result } = await world.cdp.send('Runtime.evaluate', {
       contextId: world.contextId,
@@ -103,44 +104,44 @@ describe('a content script (or a renderer speaking as one)', () => {
   it('a report that comes before the background knows the page is kept and shown (stopped worker, no state yet)', async () => {
     const page = await openTab(session, 'https://www.chase.com/');
     const tabId = await tabIdOf(session, page);
-    await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text));
+    await waitForBadge(session, tabId, (b) => b.text === 'i');
     const world = await contentScriptWorld(session, page);
     // The worker forgets the tab (as after a crash of its session data) and is stopped, as when idle.
     const sw = await session.serviceWorker();
     await sw.evaluate((id) => chrome.storage.session.remove(`tab:${id}`), tabId);
     await stopServiceWorker(session);
     // The page's report wakes the worker: it comes before any navigation event.
-    const answer = await sendAsContentScript(world, { type: 'page-observations', report: { pageUrl: 'https://www.chase.com/', requests: [PIXEL], links: [] } });
+    const answer = await sendAsContentScript(world, { type: 'page-observations', report: { pageUrl: 'https://www.chase.com/', requests: [], links: [MESSENGER_LINK] } });
     expect(answer).toEqual({ ok: true, value: { ok: true } });
-    await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page: requests to Meta.'));
+    await waitForBadge(session, tabId, (b) => b.title.includes("This page links to Meta's apps."));
     const popup = await openPopupForTab(session, tabId);
-    expect(await popup.locator('section.observed').textContent()).toContain('connect.facebook.net/en_US/fbevents.js');
+    expect(await popup.locator('section.observed').textContent()).toContain('m.me');
     await Promise.all([popup.close(), page.close()]);
   });
 
   it('a report sent with the in-page navigation it belongs to, to a stopped worker, is kept and shown', async () => {
     const page = await openTab(session, 'https://www.chase.com/');
     const tabId = await tabIdOf(session, page);
-    await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text));
+    await waitForBadge(session, tabId, (b) => b.text === 'i');
     const world = await contentScriptWorld(session, page);
     await stopServiceWorker(session);
     // pushState (a tabs.onUpdated event) and the report leave together; whichever the worker gets first,
     // the report belongs to /cards and must be shown there.
     await page.evaluate(() => history.pushState(null, '', '/cards'));
-    const answer = await sendAsContentScript(world, { type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [PIXEL], links: [] } });
+    const answer = await sendAsContentScript(world, { type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [], links: [MESSENGER_LINK] } });
     expect(answer).toEqual({ ok: true, value: { ok: true } });
-    await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page: requests to Meta.'));
+    await waitForBadge(session, tabId, (b) => b.title.includes("This page links to Meta's apps."));
     const popup = await openPopupForTab(session, tabId);
-    expect(await popup.locator('section.observed').textContent()).toContain('connect.facebook.net/en_US/fbevents.js');
+    expect(await popup.locator('section.observed').textContent()).toContain('m.me');
     await Promise.all([popup.close(), page.close()]);
   });
 
   it('a report about another page than its own is refused and not kept', async () => {
     const page = await openTab(session, 'https://www.chase.com/');
     const tabId = await tabIdOf(session, page);
-    await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text));
+    await waitForBadge(session, tabId, (b) => b.text === 'i');
     const world = await contentScriptWorld(session, page);
-    const answer = await sendAsContentScript(world, { type: 'page-observations', report: { pageUrl: 'https://online.citi.com/', requests: [PIXEL], links: [] } });
+    const answer = await sendAsContentScript(world, { type: 'page-observations', report: { pageUrl: 'https://online.citi.com/', requests: [], links: [MESSENGER_LINK] } });
     expect(answer).toEqual({ ok: true, value: { ok: false } });
     const sw = await session.serviceWorker();
     expect(await sw.evaluate(async (id) => (await chrome.storage.session.get(`early:${id}`))[`early:${id}`] ?? null, tabId)).toBeNull();
@@ -180,7 +181,7 @@ describe('a corrected list re-imported under the same id, date and sizes', () =>
     const right = await openTab(session, 'https://www.examplebank.com/');
     const rightId = await tabIdOf(session, right);
     const badge = await waitForBadge(session, rightId, (b) => b.text !== '', 5_000);
-    expect(badge.text).toBe('1');
+    expect(badge.text).toBe('i');
     const popup = await openPopupForTab(session, rightId);
     expect(await popup.textContent('.owner')).toBe('This site belongs to Example Bank.');
     await wrong.reload();

@@ -268,7 +268,7 @@ describe('broken storage', () => {
       second = await relaunch({ profileDir });
       const page = await openTab(second, 'https://www.chase.com/');
       const tabId = await tabIdOf(second, page);
-      const badge = await waitForBadge(second, tabId, (b) => /^\d+$/.test(b.text));
+      const badge = await waitForBadge(second, tabId, (b) => b.text === 'i');
       expect(badge.title).toContain('JPMorgan Chase');
       const popup = await openPopupForTab(second, tabId);
       expect(await popup.textContent('.owner')).toContain('Chase');
@@ -299,7 +299,7 @@ describe('broken storage', () => {
       second = await relaunch({ profileDir });
       const page = await openTab(second, 'https://www.chase.com/');
       const tabId = await tabIdOf(second, page);
-      await waitForBadge(second, tabId, (b) => /^\d+$/.test(b.text));
+      await waitForBadge(second, tabId, (b) => b.text === 'i');
       const popup = await openPopupForTab(second, tabId);
       expect(await popup.textContent('.owner')).toContain('Chase');
       const after = await everythingOnScreen(second);
@@ -316,7 +316,7 @@ describe('broken storage', () => {
     try {
       const page = await openTab(session, 'https://www.chase.com/');
       const tabId = await tabIdOf(session, page);
-      await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text));
+      await waitForBadge(session, tabId, (b) => b.text === 'i');
       const sw = await session.serviceWorker();
       await sw.evaluate(async (id) => {
         await chrome.storage.session.set({ [`tab:${id}`]: { tabId: id, navKey: 42, observed: 'x', match: 7 }, [`early:${id}`]: 'garbage', noise: [1, 2, 3] });
@@ -325,7 +325,7 @@ describe('broken storage', () => {
       expect(await popup.textContent('.owner')).toContain('Chase');
       expect(await popup.locator('[role=alert]').count()).toBe(0);
       await page.reload();
-      await waitForBadge(session, tabId, (b) => /^\d+$/.test(b.text) && b.title.includes('JPMorgan Chase'));
+      await waitForBadge(session, tabId, (b) => b.text === 'i' && b.title.includes('JPMorgan Chase'));
     } finally {
       await session.close();
     }

@@ -294,7 +294,7 @@ describe('what was observed after the notice showed', () => {
     const notice = await waitForNotice(p);
     await expect
       .poll(() => notice.locator('.lw-summary').textContent(), { timeout: 10_000 })
-      .toContain("This page's requests to tracking endpoints of Meta completed.");
+      .toContain("This page's requests to the tracking tools of Meta completed.");
     // Still the first visit's notice: the site is recorded once.
     expect(await noticeSeen(session)).toEqual(['chase.com']);
   });
