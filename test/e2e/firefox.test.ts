@@ -89,7 +89,7 @@ describe.each(FIREFOX_TARGETS)('%s in Firefox', (target) => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(observed).toMatch(/Meta pixel script — connect\.facebook\.net\/en_US\/fbevents\.js \(1 completed\)/);
-    expect(observed).toMatch(/Meta pixel event “PageView” — www\.facebook\.com\/tr/);
+    expect(observed).toMatch(/Meta pixel event “PageView” — page address — www\.facebook\.com\/tr/);
     expect(observed).not.toContain('123456789012345&');
     await page.close();
   });

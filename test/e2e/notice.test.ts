@@ -46,7 +46,7 @@ describe('first visit per site (the default)', () => {
     const notice = await waitForNotice(p);
     expect(await notice.getAttribute('aria-label')).toBe('Linkwatch notice');
     expect(await notice.locator('.lw-owner').textContent()).toBe('This site belongs to Chase (JPMorgan Chase).');
-    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Reported \d+ data arrangements involving JPMorgan Chase\. Latest: “.+”\.$/);
+    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Reported \d+ data arrangements involving JPMorgan Chase\. Most relevant report: “.+”\.$/);
     for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     // Only the registrable domain is kept, never the address.
     expect(await noticeSeen(session)).toEqual(['chase.com']);

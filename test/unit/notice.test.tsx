@@ -108,7 +108,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     const on = renderCard();
     const notice = screen.getByRole('complementary', { name: 'Linkwatch notice' });
     expect(notice.textContent).toContain('This site belongs to Chase (JPMorgan Chase).');
-    expect(notice.textContent).toContain(`Reported 3 data arrangements involving JPMorgan Chase. Latest: “${story.title.en}”.`);
+    expect(notice.textContent).toContain(`Reported 3 data arrangements involving JPMorgan Chase. Most relevant report: “${story.title.en}”.`);
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     fireEvent.click(screen.getByRole('button', { name: 'Not on this site' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the Linkwatch notice' }));
@@ -184,8 +184,8 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
 describe('noticeSummary', () => {
   const meta = (completed: number, failed: number, requested: number) => ({ name: 'Meta', completed, failed, requested });
   it.each<[string, NoticeContent, string]>([
-    ['one report', { ...chase, reported: 1 }, '1 data arrangement involving JPMorgan Chase. Latest:'],
-    ['Messenger', messenger, '3 reported data arrangements between Meta and banks or payment firms. Latest:'],
+    ['one report', { ...chase, reported: 1 }, '1 data arrangement involving JPMorgan Chase. Most relevant report:'],
+    ['Messenger', messenger, '3 reported data arrangements between Meta and banks or payment firms. Most relevant report:'],
     [
       'observed, completed',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 1, 0)] },
