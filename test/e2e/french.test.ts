@@ -48,7 +48,7 @@ describe('Linkwatch in a French browser', () => {
     const notice = await waitForNotice(page);
     expect(await notice.getAttribute('aria-label')).toBe('Avis de Linkwatch');
     expect(await notice.locator('.lw-owner').textContent()).toBe('Ce site appartient à Chase (JPMorgan Chase).');
-    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Signalé \d+ accords de données concernant JPMorgan Chase\. Le plus récent\s:\s«\s.+\s»\.$/);
+    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Signalé \d+ accords de données concernant JPMorgan Chase\. Le signalement le plus pertinent\s:\s«\s.+\s»\.$/);
     for (const name of ['Détails', 'Pas sur ce site', "Fermer l'avis de Linkwatch"]) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     const noticeAxe = await axeCheck(page, 'linkwatch-notice');
     expect(noticeAxe.violations, describeViolations(noticeAxe.violations)).toEqual([]);
