@@ -8,6 +8,7 @@
  * script dispatched (`event.isTrusted`). Keys typed in the card stay in the card (not the page's shortcuts).
  */
 import type { Lang, Translate } from '../lib/i18n';
+import { describeSourcing } from '../lib/catalog/sourcing';
 import type { NoticeContent, NoticeObservedOutcome } from '../lib/notice';
 import type { Corner } from '../lib/notice/placement';
 
@@ -152,6 +153,8 @@ export function renderNotice(container: Element, props: NoticeProps): void {
           { class: 'lw-body' },
           el('p', { class: 'lw-owner' }, noticeOwnerLine(content, t)),
           el('p', { class: 'lw-summary' }, el('span', { class: 'lw-tag' }, t(TAG_KEYS[kind])), ' ', noticeSummary(content, t, lang, locale)),
+          // How well the report named above is sourced, in words (issue 13: confidence in every view).
+          ...(content.reported > 0 && content.latestTitle && content.latestSourcing ? [el('p', { class: 'lw-sourcing' }, describeSourcing(content.latestSourcing, t))] : []),
           el(
             'div',
             { class: 'lw-actions' },

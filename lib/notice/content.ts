@@ -2,6 +2,7 @@
  * What the in-page notice says about a page, joined from its tab state and the bundled catalog. Pure.
  */
 import { findInstitution, type Catalog } from '../catalog';
+import { sourcing } from '../catalog/sourcing';
 import type { TabState } from '../tab-state';
 import type { NoticeContent } from './index';
 
@@ -21,6 +22,7 @@ export function noticeContent(state: TabState, catalog: Catalog): NoticeContent 
     firstParty: state.firstParty,
     reported: state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0),
     latestTitle: latest?.title ?? null,
+    ...(latest ? { latestSourcing: sourcing(latest) } : {}),
     observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
     // How each platform's requests ended, so the notice words them as the popup does.
     observedOutcomes: (state.observed ?? []).map((p) => ({

@@ -10,6 +10,7 @@
  * `storage.local` under `NOTICE_SEEN_KEY`, is listed on the options page and cleared with the rest of the
  * local data. Pure: no browser API here.
  */
+import type { Sourcing } from '../catalog/sourcing';
 import type { LocalizedText } from '../catalog/schema';
 import type { AlertStyle } from '../prefs/schema';
 
@@ -29,8 +30,10 @@ export interface NoticeContent {
   firstParty: boolean;
   /** Number of reported arrangements involving the owner or its group. */
   reported: number;
-  /** Title of the most recent one, in both catalog languages (the page picks its own). */
+  /** Title of the most relevant one (lib/catalog ranking), in both catalog languages (the page picks its own). */
   latestTitle: LocalizedText | null;
+  /** How well that report is sourced (lib/catalog `sourcing`), shown under the summary; absent without a report. */
+  latestSourcing?: Sourcing;
   /** Display names of platforms this page was observed requesting tracking endpoints of. */
   observed: string[];
   /**

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noticeSummary, platformOutcome, renderNotice, type NoticeProps } from '../../components/Notice';
 import { bundledCatalog } from '../../lib/catalog';
+import { describeSourcing, sourcing } from '../../lib/catalog/sourcing';
 import { decideNotice, NOTICE_SEEN_MAX, parseSeen, recordSeen, withSeen, type NoticeContent } from '../../lib/notice';
 import { boxAt, placeNotice, type Box } from '../../lib/notice/placement';
 import type { AlertStyle } from '../../lib/prefs/schema';
@@ -17,6 +18,7 @@ const chase: NoticeContent = {
   firstParty: false,
   reported: 3,
   latestTitle: story.title,
+  latestSourcing: sourcing(story),
   observed: [],
 };
 const messenger: NoticeContent = { ...chase, site: 'messenger.com', owner: 'Messenger', group: 'Meta', firstParty: true };
@@ -109,6 +111,9 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     const notice = screen.getByRole('complementary', { name: 'Linkwatch notice' });
     expect(notice.textContent).toContain('This site belongs to Chase (JPMorgan Chase).');
     expect(notice.textContent).toContain(`Reported 3 data arrangements involving JPMorgan Chase. Most relevant report: “${story.title.en}”.`);
+    // How well that report is sourced, in words (issue 13), on its own line under the summary.
+    expect(notice.querySelector('.lw-sourcing')!.textContent).toBe(describeSourcing(sourcing(story), tEn));
+    expect(notice.querySelector('.lw-sourcing')!.textContent).toMatch(/^Well sourced: \d+ sources/);
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     fireEvent.click(screen.getByRole('button', { name: 'Not on this site' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the Linkwatch notice' }));
