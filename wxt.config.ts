@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import institutions from './assets/catalog/institutions.json';
 import { contentScriptMatches } from './lib/catalog/matches';
+import { requestFilterUrls } from './lib/request-watch';
 import type { Catalog } from './lib/catalog/schema';
 import { rmSync, writeFileSync } from 'node:fs';
 import { BUILD_COMMIT_FILE, gitShortHash } from './scripts/git-commit';
@@ -37,7 +38,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'tabs'],
+    // webRequest (observe only, never block) for the platform endpoint hosts and the catalog's sites
+    // (docs/permissions.md says why each is needed). MV2 lists hosts among `permissions`; WXT moves
+    // `host_permissions` there for MV2 builds.
+    permissions: ['storage', 'tabs', 'webRequest'],
+    host_permissions: [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)],
     action: { default_title: 'Linkwatch' },
     ...(browser === 'firefox'
       ? {

@@ -5,6 +5,11 @@ import { useI18n } from './i18n';
 
 export interface ObservedSectionProps {
   observed: ObservedPlatform[];
+  /**
+   * Whether Linkwatch can see this page's requests (TabState.watched). When false the section says so
+   * and never says "none seen". Default true.
+   */
+  watched?: boolean;
   links: ObservedLink[];
   names: ReadonlyMap<string, string>;
   /** Platform id -> arrangements involving it. */
@@ -17,17 +22,19 @@ export interface ObservedSectionProps {
  * event names and outcome (completed / failed / requested when the outcome is not visible), then links to
  * Meta's apps, worded as links and never as tracking.
  */
-export function ObservedSection({ observed, links, names, platformArrangements, detailsHref }: ObservedSectionProps) {
+export function ObservedSection({ observed, watched = true, links, names, platformArrangements, detailsHref }: ObservedSectionProps) {
   const { t, lang } = useI18n();
   return (
-    <section class="observed" aria-labelledby="observed-heading">
+    <section class="observed" aria-labelledby="observed-heading" data-watched={watched ? 'yes' : 'no'}>
       <h2 id="observed-heading">{t('observedHeading')}</h2>
-      {observed.length === 0 ? (
+      {!watched && observed.length === 0 ? (
+        <p class="empty not-watched">{t('observedNotWatched')}</p>
+      ) : observed.length === 0 ? (
         <p class="empty">{t('observedNone')}</p>
       ) : (
         observed.map((p) => {
           const name = names.get(p.platform) ?? p.platform;
-          const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested, 0);
+          const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested, 0) + (p.more ?? 0);
           const related = platformArrangements.get(p.platform) ?? [];
           return (
             <div class="platform" key={p.platform} data-platform={p.platform}>
@@ -38,6 +45,7 @@ export function ObservedSection({ observed, links, names, platformArrangements, 
                 {p.requests.map((r, i) => (
                   <RequestLine key={i} request={r} platformName={name} />
                 ))}
+                {(p.more ?? 0) > 0 && <li class="more">{t('observedMore', String(p.more))}</li>}
               </ul>
               {related.length > 0 && (
                 <details>
@@ -85,13 +93,22 @@ function RequestLine({ request: r, platformName }: { request: ObservedRequest; p
     r.failed ? t(isOne(r.failed, lang) ? 'outcomeFailedOne' : 'outcomeFailedMany', String(r.failed)) : '',
     r.requested ? t(isOne(r.requested, lang) ? 'outcomeRequestedOne' : 'outcomeRequestedMany', String(r.requested)) : '',
   ].filter(Boolean);
+  const carried = (r.carries ?? []).map((c) => t(`carried_${c.replace(/-/g, '_')}`));
+  const from = (r.contexts ?? []).filter((c) => c !== 'page').map((c) => t(c === 'frame' ? 'observedFromFrame' : 'observedFromServiceWorker'));
   return (
-    <li data-kind={r.kind} data-event={r.event ?? ''}>
+    <li data-kind={r.kind} data-event={r.event ?? ''} data-carries={(r.carries ?? []).join(' ')}>
       <strong>{t(`kind_${r.kind.replace(/-/g, '_')}`, platformName)}</strong>
       {r.event && <span class="event"> {t('eventName', r.event)}</span>}
+      {carried.length > 0 && (
+        <span class="carries" title={t('observedCarriedTitle')}>
+          {' '}
+          {t('observedCarried', carried.join(', '))}
+        </span>
+      )}
       <span class="meta"> — {r.endpoint}</span>
       <span class="outcome"> ({outcomes.join(', ')})</span>
-      {r.hashedUserData && <span class="hashed"> {t('hashedUserData')}</span>}
+      {from.length > 0 && <span class="from"> · {from.join(', ')}</span>}
+      {r.hashedUserData && r.carries === undefined && <span class="hashed"> {t('hashedUserData')}</span>}
     </li>
   );
 }

@@ -111,6 +111,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
       {!state.firstParty && (
         <ObservedSection
           observed={state.observed ?? []}
+          watched={state.watched ?? false}
           links={state.links ?? []}
           names={names}
           platformArrangements={resolveByPlatform(platformArrangements, [...arrangements, ...related])}

@@ -15,7 +15,8 @@ import { PrefsStore } from '../lib/prefs/db';
 import { t } from '../lib/runtime';
 import type { CustomList } from '../lib/config/schema';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
-import { addObservations, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
+import { watchRequests } from '../lib/request-watch';
+import { addObservations, applyTabChange, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
 
 export default defineBackground(() => {
   const prefs = new PrefsStore();
@@ -269,6 +270,19 @@ export default defineBackground(() => {
     }
   }
 
+  // Every request of a page to a platform endpoint, with the browser's outcome (lib/request-watch).
+  watchRequests(browser.webRequest, {
+    tabs: () => browser.tabs.query({}),
+    onError: logError,
+    apply: async (tabId, change) => {
+      if (!(await readState(tabId))) await updateTab(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.url);
+      return serialized(tabId, async () => {
+        const state = await readState(tabId);
+        const next = state && applyTabChange(state, change);
+        if (next && next !== state) await saveState(next);
+      });
+    },
+  });
   browser.tabs.onUpdated.addListener((tabId, change: Browser.tabs.OnUpdatedInfo, tab) => {
     // `url` arrives for every navigation, in-page ones (history.pushState) included; `complete` re-applies
     // the badge, which Chromium resets when a new document commits.

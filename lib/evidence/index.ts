@@ -22,8 +22,9 @@
  *
  * The URL is split by hand (scheme, host, path, query) because this runs on every request the browser
  * makes; anything unusual in the authority (`@`, `\`, `%`, spaces, non-ASCII) goes through the WHATWG
- * parser instead, so the host matched is the host the browser connects to. Pure: no browser APIs, no I/O,
- * never throws.
+ * parser instead, so the host matched is the host the browser connects to. Pure: no browser APIs, no I/O.
+ * Malformed input gives null through explicit checks; nothing is caught, so a programming error throws
+ * and fails the tests (the fuzz test in test/unit/classifiers.fuzz.test.ts) instead of passing as "no match".
  */
 import { getDomain } from 'tldts';
 import { bundledCatalog, groupRoot } from '../catalog';
@@ -292,6 +293,11 @@ interface SplitUrl {
   query: string;
 }
 
+/** Every host named by an endpoint rule (`*.example.com` for "any subdomain of"), sorted, unique. */
+export function endpointHosts(): string[] {
+  return [...new Set(RULES.flatMap((r) => r.hosts))].sort();
+}
+
 /** Split an http(s) URL into lowercase host (no port, no trailing dot), path and raw query; null otherwise. */
 function splitUrl(url: unknown): SplitUrl | null {
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return null;
@@ -406,7 +412,8 @@ function siteOf(host: string): string {
 }
 
 /**
- * Classify one request made by a page. Never throws.
+ * Classify one request made by a page. Returns null (never throws) for any string input; throwing would be
+ * a bug, and is left visible to the tests.
  * @param pageUrl the URL of the page (tab) that made the request.
  * @param requestUrl the requested URL, as the browser reports it.
  * @param type the resource type as the browser names it (`script`, `image`, `xmlhttprequest`, `ping`,
@@ -417,42 +424,40 @@ function siteOf(host: string): string {
  *   loading Meta's pixel), or when either URL is not a well-formed http(s) URL.
  */
 export function classifyRequest(pageUrl: string, requestUrl: string, type?: string): Observation | null {
-  try {
-    if (typeof type === 'string' && type.toLowerCase() === 'main_frame') return null;
-    const req = splitUrl(requestUrl);
-    if (!req) return null;
-    const found = findRule(req);
-    if (!found) return null;
-    const page = splitUrl(pageUrl);
-    if (!page) return null;
-    if (siteOf(page.host) === found.domain) return null;
-    const { rule, match } = found;
-    const pageMatch = classifyUrl(pageUrl);
-    if (pageMatch && pageMatch.group === platformGroup(rule.platform)) return null;
+  if (typeof type === 'string' && type.toLowerCase() === 'main_frame') return null;
+  const req = splitUrl(requestUrl);
+  if (!req) return null;
+  const found = findRule(req);
+  if (!found) return null;
+  const page = splitUrl(pageUrl);
+  if (!page) return null;
+  if (siteOf(page.host) === found.domain) return null;
+  const { rule, match } = found;
+  const pageMatch = classifyUrl(pageUrl);
+  if (pageMatch && pageMatch.group === platformGroup(rule.platform)) return null;
 
-    const endpoint = (rule.endpointHost ?? req.host) + (match.groups?.ep ?? req.path);
-    if (!ENDPOINT_SAFE.test(endpoint) || endpoint.length > 200) return null;
-    const facts = readQuery(req.query, rule);
+  const endpoint = (rule.endpointHost ?? req.host) + (match.groups?.ep ?? req.path);
+  if (!ENDPOINT_SAFE.test(endpoint) || endpoint.length > 200) return null;
+  const facts = readQuery(req.query, rule);
 
-    let id: string | undefined;
-    const pathId = match.groups?.id;
-    if (pathId !== undefined) id = (rule.idPrefix ?? '') + pathId;
-    else if (rule.idFromSrc) id = floodlightSrc(req.path);
-    else id = facts.id;
+  let id: string | undefined;
+  const pathId = match.groups?.id;
+  if (pathId !== undefined) id = (rule.idPrefix ?? '') + pathId;
+  else if (rule.idFromSrc) id = floodlightSrc(req.path);
+  else id = facts.id;
 
-    let kind = rule.kind;
-    if (rule.kindFromId && id && /^(?:AW|DC)-/i.test(id)) kind = 'ad-script';
+  let kind = rule.kind;
+  if (rule.kindFromId && id && /^(?:AW|DC)-/i.test(id)) kind = 'ad-script';
 
-    const observation: Observation = { platform: rule.platform, kind, endpoint, hashedUserData: facts.hashed };
-    if (facts.event !== undefined && EVENT_SAFE.test(facts.event)) observation.event = facts.event;
-    if (id !== undefined && ID_SAFE.test(id)) observation.pixelId = id;
-    return observation;
-  } catch {
-    return null;
-  }
+  const observation: Observation = { platform: rule.platform, kind, endpoint, hashedUserData: facts.hashed };
+  if (facts.event !== undefined && EVENT_SAFE.test(facts.event)) observation.event = facts.event;
+  if (id !== undefined && ID_SAFE.test(id)) observation.pixelId = id;
+  return observation;
 }
 
-const LINK_PLATFORMS: ReadonlySet<string> = new Set<LinkPlatform>(['facebook', 'messenger', 'instagram', 'whatsapp']);
+/** Catalog ids of the apps a link can lead to ("Linked" evidence). */
+export const LINK_PLATFORM_IDS: readonly string[] = ['facebook', 'messenger', 'instagram', 'whatsapp'] satisfies LinkPlatform[];
+const LINK_PLATFORMS: ReadonlySet<string> = new Set(LINK_PLATFORM_IDS);
 /** Link shims: their links lead away from the platform (`l.facebook.com/l.php?u=<elsewhere>`). */
 const LINK_SHIMS: ReadonlySet<string> = new Set(['l.facebook.com', 'lm.facebook.com', 'l.messenger.com', 'l.instagram.com']);
 const SEGMENT_SAFE = /^[A-Za-z0-9._~@+-]{1,80}$/;
@@ -461,7 +466,7 @@ const MAX_TARGET_SEGMENTS = 4;
 /**
  * Classify one link (`<a href>`) on a page: does it lead to Facebook, Messenger, Instagram or WhatsApp?
  * This is "Linked" evidence (DESIGN.md level 4): the page offers a way to reach the app; it says nothing
- * about tracking. Never throws.
+ * about tracking. Returns null (never throws) for malformed input; nothing is caught.
  * @param pageUrl the URL of the page holding the link.
  * @param href the link's absolute URL (`a.href`); `//host/path` is read as https.
  * @returns the app and the link's host and path (no query, no fragment, at most four plain path
@@ -469,26 +474,22 @@ const MAX_TARGET_SEGMENTS = 4;
  *   group (a Facebook page linking to Messenger is first party).
  */
 export function classifyLink(pageUrl: string, href: string): LinkObservation | null {
-  try {
-    if (typeof href !== 'string') return null;
-    const absolute = href.trim().startsWith('//') ? 'https:' + href.trim() : href;
-    const link = splitUrl(absolute);
-    if (!link || LINK_SHIMS.has(link.host)) return null;
-    const target = classifyUrl(absolute);
-    if (!target || !LINK_PLATFORMS.has(target.institution)) return null;
-    if (!splitUrl(pageUrl)) return null;
-    const pageMatch = classifyUrl(pageUrl);
-    if (pageMatch && pageMatch.group === target.group) return null;
+  if (typeof href !== 'string' || typeof pageUrl !== 'string') return null;
+  const absolute = href.trim().startsWith('//') ? 'https:' + href.trim() : href;
+  const link = splitUrl(absolute);
+  if (!link || LINK_SHIMS.has(link.host)) return null;
+  const target = classifyUrl(absolute);
+  if (!target || !LINK_PLATFORMS.has(target.institution)) return null;
+  if (!splitUrl(pageUrl)) return null;
+  const pageMatch = classifyUrl(pageUrl);
+  if (pageMatch && pageMatch.group === target.group) return null;
 
-    const segments: string[] = [];
-    for (const segment of link.path.split('/')) {
-      if (segment === '') continue;
-      if (!SEGMENT_SAFE.test(segment) || segments.length === MAX_TARGET_SEGMENTS) break;
-      segments.push(segment);
-    }
-    const path = segments.length ? '/' + segments.join('/') : '';
-    return { platform: target.institution as LinkPlatform, target: link.host + path };
-  } catch {
-    return null;
+  const segments: string[] = [];
+  for (const segment of link.path.split('/')) {
+    if (segment === '') continue;
+    if (!SEGMENT_SAFE.test(segment) || segments.length === MAX_TARGET_SEGMENTS) break;
+    segments.push(segment);
   }
+  const path = segments.length ? '/' + segments.join('/') : '';
+  return { platform: target.institution as LinkPlatform, target: link.host + path };
 }

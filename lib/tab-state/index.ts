@@ -12,8 +12,10 @@ import { arrangementsForInstitution, findInstitution, type Catalog } from '../ca
 import type { CustomList } from '../config/schema';
 import type { Translate } from '../i18n';
 import type { Preferences } from '../prefs/schema';
-import { classifyLink, classifyRequest, type LinkPlatform, type ObservationKind } from '../evidence';
+import { classifyLink, type LinkPlatform, type ObservationKind } from '../evidence';
+import { DATA_CATEGORIES as ORDER, type DataCategory } from '../evidence/data-categories';
 import type { PageReport } from '../page-observer';
+import { isWatchedUrl, type RequestContext, type TabChange, type WatchedRequest } from '../request-watch';
 import type { SiteMatch } from '../sites';
 
 /** The state of one tab. */
@@ -39,7 +41,13 @@ export interface TabState {
    * belong to one navigation and are dropped when it changes, in-page navigations included.
    */
   navKey: string;
-  /** Requests of this page to platforms' tracking endpoints, grouped by platform ("Observed"). */
+  /**
+   * True when Linkwatch can see this page's requests (the browser delivers webRequest events for it: the
+   * catalog's non-platform sites, see lib/request-watch). False elsewhere: the popup then says it cannot
+   * watch, never "none seen". Absent in states stored by older versions (read as false).
+   */
+  watched?: boolean;
+  /** Requests of this document load to platforms' tracking endpoints, grouped by platform ("Observed"). */
   observed: ObservedPlatform[];
   /** Links on this page to Meta's apps ("Linked": never tracking). */
   links: ObservedLink[];
@@ -54,6 +62,10 @@ export interface ObservedRequest {
   endpoint: string;
   event?: string;
   hashedUserData: boolean;
+  /** What the requests carried, by parameter names (lib/evidence/data-categories), in display order. */
+  carries?: DataCategory[];
+  /** Who made them: the page itself (and its workers), a frame in it, the site's service worker. */
+  contexts?: RequestContext[];
   completed: number;
   failed: number;
   requested: number;
@@ -64,6 +76,8 @@ export interface ObservedPlatform {
   /** Catalog institution id (`meta`). */
   platform: string;
   requests: ObservedRequest[];
+  /** Requests beyond the per-platform cap of distinct lines: counted, not itemised ("and N more"). */
+  more?: number;
 }
 
 /** A link on the page to a Meta app, e.g. `{ platform: 'messenger', target: 'm.me/chase', count: 2 }`. */
@@ -84,42 +98,76 @@ export function navKeyOf(url: string | undefined): string {
   return (h >>> 0).toString(36);
 }
 
-/** Caps so that a page firing thousands of distinct events cannot grow the session state without bound. */
-const MAX_ENDPOINTS_PER_PLATFORM = 50;
-const MAX_LINKS = 50;
+/**
+ * Caps on what one tab stores, so that a page firing thousands of distinct events keeps `storage.session`
+ * bounded: at most `MAX_ENDPOINTS_PER_PLATFORM` distinct lines (endpoint x event x kind) per platform (the
+ * platforms are the catalog's seven), beyond which requests are only counted in `more`; at most
+ * `MAX_LINKS` links. Counts are numbers, so 20,000 hits of one event cost no more than one.
+ */
+export const MAX_ENDPOINTS_PER_PLATFORM = 50;
+export const MAX_LINKS = 50;
+const CONTEXT_ORDER: readonly RequestContext[] = ['page', 'frame', 'service-worker'];
 
 /**
- * Fold a content-script report into a tab's state: each request classified by `classifyRequest` (null =
- * not a platform endpoint, dropped), each link by `classifyLink`. Returns a new state; the report's URLs
- * are not kept, only what the classifiers return. A report for another navigation is ignored.
+ * Fold requests reported by the browser (lib/request-watch) into a tab's state: one line per endpoint,
+ * event and kind, with its outcome counts, the data categories its requests carried and who made them.
+ * Returns a new state. Nothing of the URLs is kept beyond what `classifyRequest` returned.
  */
-export function addObservations(state: TabState, report: PageReport): TabState {
-  if (navKeyOf(report.pageUrl) !== state.navKey) return state;
-  const observed = state.observed.map((p) => ({ ...p, requests: p.requests.map((r) => ({ ...r })) }));
-  for (const req of report.requests) {
-    const obs = classifyRequest(report.pageUrl, req.url, req.type);
-    if (!obs) continue;
+export function addWatchedRequests(state: TabState, requests: readonly WatchedRequest[]): TabState {
+  if (requests.length === 0) return state;
+  const observed = (state.observed ?? []).map((p) => ({ ...p, requests: p.requests.map((r) => ({ ...r })) }));
+  for (const req of requests) {
+    const obs = req.observation;
     let group = observed.find((p) => p.platform === obs.platform);
     if (!group) observed.push((group = { platform: obs.platform, requests: [] }));
     let entry = group.requests.find((r) => r.endpoint === obs.endpoint && r.event === obs.event && r.kind === obs.kind);
     if (!entry) {
-      if (group.requests.length >= MAX_ENDPOINTS_PER_PLATFORM) continue;
-      entry = { kind: obs.kind, endpoint: obs.endpoint, ...(obs.event ? { event: obs.event } : {}), hashedUserData: false, completed: 0, failed: 0, requested: 0 };
+      if (group.requests.length >= MAX_ENDPOINTS_PER_PLATFORM) {
+        group.more = (group.more ?? 0) + 1;
+        continue;
+      }
+      entry = { kind: obs.kind, endpoint: obs.endpoint, ...(obs.event ? { event: obs.event } : {}), hashedUserData: false, carries: [], contexts: [], completed: 0, failed: 0, requested: 0 };
       group.requests.push(entry);
     }
     entry.hashedUserData ||= obs.hashedUserData;
-    if (req.replaces === 'requested' && entry.requested > 0) entry.requested--;
+    const carries = new Set([...(entry.carries ?? []), ...req.carries]);
+    entry.carries = [...carries].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+    const contexts = new Set([...(entry.contexts ?? []), req.context]);
+    entry.contexts = CONTEXT_ORDER.filter((c) => contexts.has(c));
     entry[req.outcome]++;
   }
+  return { ...state, observed };
+}
+/**
+ * Apply what the browser reported for a tab (lib/request-watch): a new document load empties what was
+ * observed (and the links, which its content script reports again) and takes the new address's key, so a
+ * reload starts from nothing; requests are added to the current load.
+ */
+export function applyTabChange(state: TabState, change: TabChange): TabState {
+  if (change.type === 'document') return { ...state, navKey: navKeyOf(change.url), observed: [], links: [] };
+  return addWatchedRequests(state, change.requests);
+}
+
+/**
+ * Fold a content script's report into a tab's state: its links, each classified by `classifyLink`.
+ * Requests in the report are ignored: they come from webRequest (`addWatchedRequests`) with the browser's
+ * own outcome, and a page's script must not be able to add findings. A report for another navigation is
+ * ignored. Returns a new state (or the same one when nothing changed).
+ */
+export function addObservations(state: TabState, report: PageReport): TabState {
+  if (navKeyOf(report.pageUrl) !== state.navKey) return state;
   const links = state.links.map((l) => ({ ...l }));
+  let changed = false;
   for (const href of report.links) {
     const link = classifyLink(report.pageUrl, href);
     if (!link) continue;
     const existing = links.find((l) => l.platform === link.platform && l.target === link.target);
     if (existing) existing.count++;
     else if (links.length < MAX_LINKS) links.push({ ...link, count: 1 });
+    else continue;
+    changed = true;
   }
-  return { ...state, observed, links };
+  return changed ? { ...state, links } : state;
 }
 
 /** The arrangements one custom list has about a site, with the list's name, author and date. */
@@ -195,6 +243,7 @@ export function computeTabState(input: {
     fromLists,
     silenced: input.silenced,
     navKey: navKeyOf(input.url),
+    watched: isWatchedUrl(input.url),
     observed: [],
     links: [],
     updatedAt: input.now,

@@ -32,7 +32,8 @@ describe('observed on a bank page', () => {
     const text = await observedText(session, tabId, (t) => t.includes('PageView'));
     expect(text).toContain('Meta');
     expect(text).toMatch(/Meta pixel script — connect\.facebook\.net\/en_US\/fbevents\.js \(1 completed\)/);
-    expect(text).toMatch(/Meta pixel event “PageView” — www\.facebook\.com\/tr/);
+    // The stand-in sends the page's address (`dl`, `rl`), as fbevents.js does: named, its value not kept.
+    expect(text).toMatch(/Meta pixel event “PageView” — page address — www\.facebook\.com\/tr \(1 completed\)/);
     expect(text).not.toContain('123456789012345&'); // no query string kept
     const badge = await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page'));
     expect(badge.title).toContain('Observed on this page: requests to Meta.');

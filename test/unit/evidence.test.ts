@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { classifyLink, classifyRequest, endpointDomains, type LinkObservation, type Observation } from '../../lib/evidence';
 import { bundledCatalog, groupRoot } from '../../lib/catalog';
 import { classifyUrl } from '../../lib/sites';
+import { categoriesOf, categoryOf, DATA_CATEGORIES, DATA_PARAMS } from '../../lib/evidence/data-categories';
 
 // Pages the requests come from.
 const BANK = 'https://www.chase.com/personal/checking';
@@ -303,5 +304,51 @@ describe('classifyLink', () => {
       expect(classifyLink(bad as unknown as string, bad as unknown as string)).toBeNull();
       expect(classifyLink(BANK, bad as unknown as string)).toBeNull();
     }
+  });
+});
+
+describe('data categories: what a request carried, from parameter names (lib/evidence/data-categories)', () => {
+  it.each(DATA_PARAMS.map((row) => [`${row.platform} ${row.name}${row.prefix ? '*' : ''}`, row] as const))('%s', (_label, row) => {
+    const probe = row.prefix ? `${row.name}custom_field` : row.name;
+    expect(categoryOf(row.platform, probe)).toBe(row.category);
+    expect(DATA_CATEGORIES).toContain(row.category);
+    // Each row says where the name is documented: a vendor page (https) or, plainly, that there is none.
+    expect(row.source.length).toBeGreaterThan(20);
+    expect(/^https:\/\/(developers\.facebook\.com|developers\.google\.com)\//.test(row.source) || /^not documented by /.test(row.source)).toBe(true);
+  });
+
+  it('one row per platform and parameter name', () => {
+    const keys = DATA_PARAMS.map((r) => `${r.platform} ${r.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.each([
+    ['meta', 'ud[em]', 'hashed-email'],
+    ['meta', 'ud[ph]', 'hashed-phone'],
+    ['meta', 'ud[fn]', 'name'],
+    ['meta', 'ud[ln]', 'name'],
+    ['meta', 'ud[ct]', 'city'],
+    ['meta', 'ud[zp]', 'postal-code'],
+    ['meta', 'ud[external_id]', 'external-id'],
+    ['meta', 'cd[value]', 'value-currency'],
+    ['meta', 'cd[currency]', 'value-currency'],
+    ['meta', 'cd[content_name]', 'content-name'],
+    ['meta', 'cd[buttonText]', 'button-text'],
+    ['meta', 'cd[formFeatures]', 'form-fields'],
+    ['meta', 'dl', 'page-url'],
+    ['meta', 'rl', 'page-url'],
+    ['google', 'em', 'hashed-email'],
+    ['google', 'ep.plan', 'form-fields'],
+    ['google', 'ep.value', 'value-currency'],
+    ['google', 'dl', 'page-url'],
+    ['google', 'dt', 'page-title'],
+  ] as const)('the issue’s list: %s %s is %s', (platform, name, category) => expect(categoryOf(platform, name)).toBe(category));
+
+  it('names only, exactly: other platforms, other case and unknown names carry nothing', () => {
+    expect(categoryOf('tiktok', 'ud[em]')).toBeUndefined();
+    expect(categoryOf('meta', 'UD[EM]')).toBeUndefined();
+    expect(categoryOf('meta', 'ev')).toBeUndefined();
+    expect(categoryOf('google', 'ep.')).toBeUndefined();
+    expect(categoriesOf('meta', ['dl', 'ud[em]', 'ud[ph]', 'ud[em]', 'id'])).toEqual(['hashed-email', 'hashed-phone', 'page-url']);
   });
 });

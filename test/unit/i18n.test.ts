@@ -15,6 +15,7 @@ import fr from '../../public/_locales/fr/messages.json';
 import { OPTIONS_ROUTES } from '../../components/options/OptionsLayout';
 import { DATA_CATEGORIES, STATUSES } from '../../lib/catalog/schema';
 import type { LinkPlatform, ObservationKind } from '../../lib/evidence';
+import { DATA_CATEGORIES as CARRIED_CATEGORIES } from '../../lib/evidence/data-categories';
 import type { MessagesFile } from '../../lib/i18n';
 import { ALERT_STYLES, DEFAULT_PREFERENCES, EVIDENCE_LEVELS } from '../../lib/prefs/schema';
 
@@ -26,6 +27,7 @@ const OBSERVATION_KINDS: Record<ObservationKind, true> = { 'pixel-script': true,
 const LINK_PLATFORMS: Record<LinkPlatform, true> = { facebook: true, messenger: true, instagram: true, whatsapp: true };
 const TEMPLATE_EXPANSIONS: Record<string, readonly string[]> = {
   data_: DATA_CATEGORIES,
+  carried_: CARRIED_CATEGORIES,
   status_: STATUSES,
   statusBy_: STATUSES,
   kind_: Object.keys(OBSERVATION_KINDS),

@@ -9,8 +9,11 @@
  *   accept it). After a deliberate change, rewrite the pin with
  *   `LINKWATCH_PIN_PERMISSIONS=1 npx vitest run --project unit test/unit/manifest.test.ts`, review its diff,
  *   and update docs/permissions.md.
- * - Always true, whatever the pin says: no `<all_urls>` or wildcard host, no webRequest (blocking or not),
- *   the default content security policy, no remote code, and content-script matches equal to the catalog's
+ * - Always true, whatever the pin says: no `<all_urls>` or wildcard host; `webRequest` only to observe
+ *   (never `webRequestBlocking`, never declarativeNetRequest), with host permissions equal to the platform
+ *   endpoint hosts (lib/request-watch `requestFilterUrls()`) plus the catalog's non-platform sites (the
+ *   content scripts' matches: Chromium delivers a page's request only with access to the page too); the
+ *   default content security policy; no remote code; content-script matches equal to the catalog's
  *   non-platform domains.
  * - Firefox: the fixed add-on id, `data_collection_permissions: none`, minimum versions that support
  *   every key used, and `web-ext lint` with zero errors and no warning of ours (the only warning allowed
@@ -24,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import institutions from '../../assets/catalog/institutions.json';
 import { contentScriptMatches } from '../../lib/catalog/matches';
 import type { Catalog } from '../../lib/catalog/schema';
+import { requestFilterUrls } from '../../lib/request-watch';
 import { listFiles, node, ROOT, wxt } from './build-helpers';
 
 const PIN_FILE = join(ROOT, 'test/fixtures/manifest-permissions.json');
@@ -37,7 +41,10 @@ type Target = keyof typeof TARGETS;
 const TARGET_NAMES = Object.keys(TARGETS) as Target[];
 
 /** Every permission Linkwatch may ask for; anything else fails even before the pin is looked at. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webRequest']);
+/** The only hosts: the platform endpoints (observed requests) and the catalog's sites (pages watched). */
+const EXPECTED_HOSTS = [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)].sort();
+const isHostPattern = (p: string) => p.includes('://');
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -106,8 +113,10 @@ describe('pinned permissions per build', () => {
   it('docs/permissions.md explains every permission the builds ask for', () => {
     const doc = readFileSync(join(ROOT, 'docs/permissions.md'), 'utf8');
     for (const target of TARGET_NAMES) {
-      for (const p of manifests[target].permissions as string[]) expect(doc, `permission ${p} (${target})`).toContain(`\`${p}\``);
+      for (const p of manifests[target].permissions as string[]) if (!isHostPattern(p)) expect(doc, `permission ${p} (${target})`).toContain(`\`${p}\``);
     }
+    // Every platform endpoint host is named; the catalog's sites are named by the rule that gives them.
+    for (const pattern of requestFilterUrls()) expect(doc, pattern).toContain(pattern.replace(/^(?:\*|wss):\/\//, '').replace(/\/\*$/, ''));
     expect(doc).toContain('content script');
   });
 });
@@ -115,21 +124,29 @@ describe('pinned permissions per build', () => {
 describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => {
   const m = () => manifests[target];
 
-  it('only the allowed permissions; no host permissions; no webRequest of any kind', () => {
-    const perms = [...(m().permissions ?? []), ...(m().optional_permissions ?? [])] as string[];
+  it('only the allowed permissions; webRequest to observe only; hosts exactly the platform endpoints and the catalog sites', () => {
+    const all = [...(m().permissions ?? []), ...(m().optional_permissions ?? [])] as string[];
+    const perms = all.filter((p) => !isHostPattern(p));
     for (const p of perms) expect(ALLOWED_PERMISSIONS.has(p), `permission ${p}`).toBe(true);
-    expect(perms.filter((p) => /webRequest|declarativeNetRequest|proxy|debugger|scripting|cookies|history|<all_urls>/i.test(p))).toEqual([]);
-    expect(m().host_permissions ?? []).toEqual([]);
+    expect(perms.filter((p) => /webRequestBlocking|declarativeNetRequest|proxy|debugger|scripting|cookies|history|<all_urls>/i.test(p))).toEqual([]);
+    // MV2 lists hosts among `permissions`; MV3 in `host_permissions`.
+    const hosts = [...all.filter(isHostPattern), ...(m().host_permissions ?? [])].sort();
+    expect(hosts).toEqual(EXPECTED_HOSTS);
     expect(m().optional_host_permissions ?? []).toEqual([]);
   });
 
   it('no <all_urls> and no wildcard host anywhere', () => {
-    const patterns = ((m().content_scripts ?? []) as Manifest[]).flatMap((c) => [...(c.matches ?? []), ...(c.exclude_matches ?? [])]) as string[];
+    const patterns = [
+      ...((m().content_scripts ?? []) as Manifest[]).flatMap((c) => [...(c.matches ?? []), ...(c.exclude_matches ?? [])]),
+      ...((m().permissions ?? []) as string[]).filter(isHostPattern),
+      ...((m().host_permissions ?? []) as string[]),
+    ] as string[];
     expect(patterns.length).toBeGreaterThan(0);
     for (const p of patterns) {
       expect(p).not.toBe('<all_urls>');
-      // `*://host/*` or `*://*.host/*` with a real registrable host: never `*://*/*` nor `*://*.com/*`.
-      expect(p, p).toMatch(/^\*:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\*$/);
+      // `*://host/*`, `*://*.host/*` (or `wss://` for WebSockets) with a real registrable host: never
+      // `*://*/*` nor `*://*.com/*`.
+      expect(p, p).toMatch(/^(?:\*|wss):\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\*$/);
     }
     expect(JSON.stringify(m())).not.toContain('<all_urls>');
   });

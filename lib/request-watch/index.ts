@@ -1,0 +1,405 @@
+/**
+ * Every request a page makes to a platform's tracking endpoint, as the browser itself reports it
+ * (`webRequest`, non-blocking), with its true outcome and the names of the data it carried.
+ *
+ * The idea. The background listens to `webRequest` for the platform endpoint hosts only (the URL filter
+ * is `requestFilterUrls()`, generated from lib/evidence's rules). The browser reports every request to those
+ * hosts, whatever made it: the page, any of its frames (same-site or nested), its workers, its service
+ * worker, a redirect from a first-party address, a WebSocket, a beacon, CSS, media, an image pixel. This
+ * module turns those events into observations:
+ * - `onCompleted` -> "completed" (the browser says the response arrived; a platform's redirect answer is a
+ *   response too, `onBeforeRedirect`);
+ * - `onErrorOccurred` -> "failed" (blocked or unreachable; e.g. `net::ERR_BLOCKED_BY_CLIENT` when another
+ *   blocker stopped it, or a redirect by another extension to a local stand-in);
+ * - "requested" only for a request that was started (`onBeforeRequest`) and had neither outcome within
+ *   `PENDING_MS` (the browser never said).
+ * - A top-level navigation of a tab (`main_frame`) starts a new document load: the caller empties what was
+ *   observed for that tab (a reload starts empty).
+ * Parameter names (never values) of the address and of a POSTed body (form fields, or the top-level and
+ * nested keys of a JSON body) are read in `onBeforeRequest` and mapped to data categories
+ * (lib/evidence/data-categories). The body is kept only as those names, only until the outcome arrives.
+ *
+ * Requests from a service worker have no tab (`tabId` -1): they are given to every tab whose top document
+ * is on the site (registrable domain) of the worker's origin (`initiator`, Firefox `originUrl`).
+ *
+ * Pure except `watchRequests`, which takes the `webRequest` API and its other needs as parameters so that
+ * tests drive it with fakes. Only in-memory state: outcomes pending for at most `PENDING_MS` and a batch
+ * per tab for at most `BATCH_MS`; a restarted worker loses at most those (an outcome event that arrives
+ * after a restart is still classified from its own URL, only the body's names are lost).
+ */
+import { getDomain } from 'tldts';
+import { bundledCatalog } from '../catalog';
+import { contentScriptMatches } from '../catalog/matches';
+import { classifyRequest, endpointHosts, type Observation } from '../evidence';
+import { categoriesOf, type DataCategory } from '../evidence/data-categories';
+
+/** The outcome of one request, as the browser reported it. */
+export type Outcome = 'completed' | 'failed' | 'requested';
+
+/** Who made the request: the tab's top document (or its workers), a frame inside it, or the site's service worker. */
+export type RequestContext = 'page' | 'frame' | 'service-worker';
+
+/** One classified request with its outcome, ready to be folded into a tab's state. */
+export interface WatchedRequest {
+  observation: Observation;
+  outcome: Outcome;
+  /** Data categories named by the request's parameters (address and body), in display order. */
+  carries: DataCategory[];
+  context: RequestContext;
+}
+
+/** What a tab's state must do after some webRequest events. */
+export type TabChange =
+  /** A new document starts loading at `url` in the tab: what was observed before belongs to the old one. */
+  | { type: 'document'; url: string }
+  /** Requests of the tab's current document. */
+  | { type: 'requests'; requests: WatchedRequest[] };
+
+/** The fields of a webRequest event this module reads (Chromium and Firefox, MV2 and MV3). */
+export interface RequestDetails {
+  requestId: string;
+  url: string;
+  type: string;
+  tabId: number;
+  frameId: number;
+  parentFrameId?: number;
+  /** Chromium: origin of the document (or worker) that made the request. */
+  initiator?: string;
+  /** Firefox: URL of the resource that triggered the request. */
+  originUrl?: string;
+  /** Firefox: URL of the document the request is for. */
+  documentUrl?: string;
+  /** Chromium: `active`, `prerender`, `cached`, `pending_deletion`. */
+  documentLifecycle?: string;
+  requestBody?: { formData?: Record<string, unknown>; raw?: { bytes?: ArrayBuffer }[]; error?: string } | null;
+  error?: string;
+  redirectUrl?: string;
+  statusCode?: number;
+  statusLine?: string;
+}
+
+/** ms a request may stay without outcome before it is reported as "requested". */
+export const PENDING_MS = 30_000;
+/** ms requests of a tab are gathered before one state update (bounds storage writes under load). */
+export const BATCH_MS = 150;
+/** At most this many requests wait for their outcome; beyond, the oldest is reported as "requested". */
+export const MAX_PENDING = 1_000;
+/** Body bytes read for parameter names; a longer body is read up to this point only. */
+const MAX_BODY_BYTES = 65_536;
+const MAX_NAMES = 500;
+
+/**
+ * Match patterns for the platform endpoint hosts: the webRequest URL filter and the manifest's host
+ * permissions. `*.` hosts give `*://*.domain/*`. `*://` means http and https only in Chromium, which then
+ * neither grants nor reports WebSockets (measured: no event for `wss://www.facebook.com/...` until
+ * `wss://www.facebook.com/*` is granted), hence a `wss://` twin of each (same hosts: no new warning).
+ */
+export function requestFilterUrls(): string[] {
+  const hosts = endpointHosts().map((h) => (h.startsWith('*.') ? `*.${h.slice(2)}` : h));
+  return [...new Set(hosts.flatMap((h) => [`*://${h}/*`, `wss://${h}/*`]))].sort();
+}
+
+/** `wss:`/`ws:` URLs are classified as their `https:`/`http:` twins (same host and path rules). */
+function httpTwin(url: string): string {
+  if (url.startsWith('wss://')) return 'https://' + url.slice(6);
+  if (url.startsWith('ws://')) return 'http://' + url.slice(5);
+  return url;
+}
+
+/** Where the request came from, as a URL classifyRequest can compare with the endpoint. */
+function requesterUrl(d: RequestDetails): string {
+  return d.initiator && d.initiator !== 'null' ? d.initiator : d.documentUrl ?? d.originUrl ?? 'https://linkwatch.invalid/';
+}
+
+/** Classify one event's request, or null when it is not a platform endpoint (or is first party). */
+export function classifyDetails(d: RequestDetails): Observation | null {
+  return classifyRequest(requesterUrl(d), httpTwin(d.url), d.type);
+}
+
+function contextOf(d: RequestDetails): RequestContext {
+  if (d.tabId < 0) return 'service-worker';
+  const frame = d.type === 'sub_frame' ? d.parentFrameId ?? 0 : d.frameId;
+  return frame === 0 ? 'page' : 'frame';
+}
+
+/** Decode a query or form name; the raw text when it is not valid percent-encoding. */
+function decodeName(raw: string): string {
+  if (!raw.includes('%') && !raw.includes('+')) return raw;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** Names of `a=1&b=2` (values skipped). */
+export function queryNames(query: string): string[] {
+  const names: string[] = [];
+  for (const part of query.split('&')) {
+    if (names.length >= MAX_NAMES) break;
+    const eq = part.indexOf('=');
+    const name = decodeName(eq < 0 ? part : part.slice(0, eq));
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+/** Parameter names of a URL's query. */
+export function urlNames(url: string): string[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const h = url.indexOf('#', q);
+  return queryNames(url.slice(q + 1, h < 0 ? undefined : h));
+}
+
+/** Keys of a JSON value, nested keys as `a.b` and also bare (`user.email` gives `user.email` and `email`). */
+function jsonKeys(value: unknown, prefix: string, out: string[], depth: number): void {
+  if (depth > 4 || out.length >= MAX_NAMES || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value.slice(0, 20)) jsonKeys(item, prefix, out, depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (out.length >= MAX_NAMES) return;
+    out.push(prefix + key);
+    jsonKeys((value as Record<string, unknown>)[key], `${prefix}${key}.`, out, depth + 1);
+  }
+}
+
+/**
+ * Parameter names of a request body as webRequest gives it: form fields (`formData`, from both urlencoded
+ * and multipart bodies) or raw bytes read as JSON (keys) or as `a=1&b=2`. Values are never kept.
+ */
+export function bodyNames(body: RequestDetails['requestBody']): string[] {
+  if (!body) return [];
+  if (body.formData && typeof body.formData === 'object') return Object.keys(body.formData).slice(0, MAX_NAMES);
+  const chunks = (body.raw ?? []).map((r) => r.bytes).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer || (typeof b === 'object' && b !== null && 'byteLength' in b));
+  if (chunks.length === 0) return [];
+  const total = Math.min(MAX_BODY_BYTES, chunks.reduce((n, c) => n + c.byteLength, 0));
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= total) break;
+    const part = new Uint8Array(c, 0, Math.min(c.byteLength, total - at));
+    bytes.set(part, at);
+    at += part.length;
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
+  if (text.startsWith('{') || text.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return [];
+    }
+    const out: string[] = [];
+    jsonKeys(parsed, '', out, 0);
+    return out.flatMap((k) => (k.includes('.') ? [k, k.slice(k.lastIndexOf('.') + 1)] : [k]));
+  }
+  return /^[^\s{}<>]*=/.test(text) ? queryNames(text) : [];
+}
+
+/** Build a WatchedRequest from an outcome event; `bodyNamesSeen` are the names read earlier from its body. */
+export function watched(d: RequestDetails, outcome: Outcome, bodyNamesSeen: readonly string[] = []): WatchedRequest | null {
+  const observation = classifyDetails(d);
+  if (!observation) return null;
+  const carries = categoriesOf(observation.platform, [...urlNames(d.url), ...bodyNamesSeen]);
+  return { observation, outcome, carries, context: contextOf(d) };
+}
+
+/** A redirect that another extension or the browser made without the server answering (HSTS, a blocker's stand-in). */
+function internalRedirect(d: RequestDetails): boolean {
+  return /internal redirect/i.test(d.statusLine ?? '') || (d.statusCode === 307 && !d.statusLine);
+}
+
+/** Skip requests of documents that are not the tab's current one (prerendered, in the back/forward cache, unloading). */
+function inactive(d: RequestDetails): boolean {
+  return d.documentLifecycle !== undefined && d.documentLifecycle !== 'active';
+}
+
+/** The subset of `webRequest` this module uses (Chromium's `chrome.webRequest`, Firefox's `browser.webRequest`). */
+export interface WebRequestApi {
+  onBeforeRequest: WebRequestEvent;
+  onBeforeRedirect: WebRequestEvent;
+  onCompleted: WebRequestEvent;
+  onErrorOccurred: WebRequestEvent;
+}
+interface WebRequestEvent {
+  addListener(callback: (details: any) => void, filter: { urls: string[]; types?: any[] }, extraInfoSpec?: any[]): void; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** What `watchRequests` needs from the background. */
+export interface WatchDeps {
+  /** Apply a change to a tab's state (the background serialises per tab). Called in event order per tab. */
+  apply(tabId: number, change: TabChange): Promise<unknown>;
+  /** The open tabs (id and top document URL), to give a service worker's requests to the tabs of its site. */
+  tabs(): Promise<{ id?: number; url?: string }[]>;
+  /** Timer functions (tests pass fakes). */
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+  /** Errors from `apply` (default: ignored). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Register the webRequest listeners (synchronously: call on the worker's first tick) and route what they
+ * report to `deps.apply`, per tab, in order. Returns `flush()`, which sends every gathered batch now (for
+ * tests). The filter is the platform endpoint hosts plus, for `main_frame` requests, nothing more: a
+ * navigation to a platform is not the page's request, and new-document detection uses `main_frame`
+ * requests, which the browser reports only for hosts Linkwatch holds a permission for (`documentUrls`).
+ */
+export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls: readonly string[] = watchedSitePatterns()): () => void {
+  const setT = deps.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearT = deps.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const onError = deps.onError ?? (() => {});
+  /** requestId -> body names and the details seen at start, until an outcome arrives. */
+  const pending = new Map<string, { details: RequestDetails; names: string[]; timer: unknown }>();
+  const batches = new Map<number, WatchedRequest[]>();
+  let batchTimer: unknown;
+  /** Per-tab promise chain so that changes reach `apply` in order. */
+  const chains = new Map<number, Promise<unknown>>();
+
+  function send(tabId: number, change: TabChange) {
+    const prev = chains.get(tabId) ?? Promise.resolve();
+    const next = prev.then(() => deps.apply(tabId, change)).catch(onError);
+    chains.set(tabId, next);
+    void next.then(() => {
+      if (chains.get(tabId) === next) chains.delete(tabId);
+    });
+  }
+
+  function flush() {
+    if (batchTimer !== undefined) clearT(batchTimer);
+    batchTimer = undefined;
+    for (const [tabId, requests] of batches) send(tabId, { type: 'requests', requests });
+    batches.clear();
+  }
+
+  function flushTab(tabId: number) {
+    const requests = batches.get(tabId);
+    if (!requests) return;
+    batches.delete(tabId);
+    send(tabId, { type: 'requests', requests });
+  }
+
+  function queue(tabId: number, request: WatchedRequest) {
+    let list = batches.get(tabId);
+    if (!list) batches.set(tabId, (list = []));
+    list.push(request);
+    if (batchTimer === undefined) batchTimer = setT(flush, BATCH_MS);
+  }
+
+  async function forServiceWorker(d: RequestDetails, request: WatchedRequest) {
+    const site = siteOfUrl(d.initiator ?? d.originUrl ?? '');
+    if (!site) return;
+    for (const tab of await deps.tabs()) {
+      if (tab.id !== undefined && tab.id >= 0 && siteOfUrl(tab.url ?? '') === site) queue(tab.id, request);
+    }
+  }
+
+  function emit(d: RequestDetails, outcome: Outcome, names: readonly string[]) {
+    const request = watched(d, outcome, names);
+    if (!request) return;
+    if (d.tabId >= 0) queue(d.tabId, request);
+    else forServiceWorker(d, request).catch(onError);
+  }
+
+  function settle(d: RequestDetails, outcome: Outcome | null) {
+    const entry = pending.get(d.requestId);
+    if (entry) {
+      clearT(entry.timer);
+      pending.delete(d.requestId);
+    }
+    if (outcome) emit(d, outcome, entry?.names ?? []);
+  }
+
+  const platformFilter = { urls: requestFilterUrls() };
+  const start = (d: RequestDetails) => {
+    if (d.type === 'main_frame' || inactive(d) || !classifyDetails(d)) return;
+    if (pending.size >= MAX_PENDING) {
+      const [oldestId, oldest] = pending.entries().next().value as [string, { details: RequestDetails; names: string[]; timer: unknown }];
+      clearT(oldest.timer);
+      pending.delete(oldestId);
+      emit(oldest.details, 'requested', oldest.names);
+    }
+    const names = bodyNames(d.requestBody);
+    const timer = setT(() => {
+      const entry = pending.get(d.requestId);
+      if (entry?.details === d) {
+        pending.delete(d.requestId);
+        emit(d, 'requested', entry.names);
+      }
+    }, PENDING_MS);
+    pending.set(d.requestId, { details: stripBody(d), names, timer });
+  };
+  api.onBeforeRequest.addListener((d: RequestDetails) => start(d), platformFilter, ['requestBody']);
+  // A document load begins: main_frame requests of the watched sites (never a platform's: the listener
+  // above drops navigations to a platform, which are the user's, not the page's).
+  api.onBeforeRequest.addListener(
+    (d: RequestDetails) => {
+      if (d.type === 'main_frame' && d.tabId >= 0) {
+        flushTab(d.tabId);
+        send(d.tabId, { type: 'document', url: d.url });
+      }
+    },
+    { urls: [...documentUrls], types: ['main_frame'] },
+  );
+  api.onBeforeRedirect.addListener((d: RequestDetails) => {
+    if (d.type === 'main_frame' || inactive(d)) return;
+    if (internalRedirect(d)) {
+      // HSTS upgrade or a blocker's redirect: the server did not answer. A follow-up request (same id)
+      // to an http(s) address gets its own outcome; anything else (a local stand-in) never reached it.
+      const target = d.redirectUrl ?? '';
+      if (/^https?:/i.test(target)) return;
+      settle(d, 'failed');
+      return;
+    }
+    settle(d, 'completed');
+  }, platformFilter);
+  api.onCompleted.addListener((d: RequestDetails) => {
+    if (d.type === 'main_frame' || inactive(d)) return;
+    settle(d, 'completed');
+  }, platformFilter);
+  api.onErrorOccurred.addListener((d: RequestDetails) => {
+    if (d.type === 'main_frame' || inactive(d)) return;
+    settle(d, 'failed');
+  }, platformFilter);
+  return flush;
+}
+
+function stripBody(d: RequestDetails): RequestDetails {
+  if (!d.requestBody) return d;
+  const { requestBody: _body, ...rest } = d;
+  return rest;
+}
+
+/** Registrable domain of an http(s) URL or origin (the host itself for IPs and localhost), or null. */
+export function siteOfUrl(url: string): string | null {
+  const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(url);
+  if (!m) return null;
+  const host = m[1]!.toLowerCase().replace(/\.$/, '');
+  return getDomain(host, { extractHostname: false }) ?? host;
+}
+
+/**
+ * The sites whose pages Linkwatch watches: the catalog's non-platform sites, the same patterns as the
+ * observer content script and the manifest's host permissions for them (wxt.config.ts). A webRequest
+ * event for a request that a page elsewhere makes is not delivered (measured: docs/permissions.md).
+ */
+export function watchedSitePatterns(): string[] {
+  return contentScriptMatches(bundledCatalog());
+}
+
+/** True when `url` is an http(s) page on one of `patterns` (`*://domain/*` or `*://*.domain/*` only). */
+export function isWatchedUrl(url: string | undefined, patterns: readonly string[] = watchedSitePatterns()): boolean {
+  const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(url ?? '');
+  if (!m) return false;
+  const host = m[1]!.toLowerCase().replace(/\.$/, '');
+  for (const p of patterns) {
+    const pm = /^\*:\/\/(\*\.)?([^/]+)\/\*$/.exec(p);
+    if (!pm) continue;
+    const domain = pm[2]!;
+    if (pm[1] ? host.endsWith('.' + domain) : host === domain) return true;
+  }
+  return false;
+}
