@@ -12,6 +12,7 @@ import { isRequest, type Request, type TabView } from '../lib/messages';
 import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer, type NoticeContent } from '../lib/notice';
 import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
+import { loadOf, startRecording, stopRecording } from '../lib/recording';
 import { t } from '../lib/runtime';
 import type { CustomList } from '../lib/config/schema';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
@@ -59,6 +60,51 @@ export default defineBackground(() => {
   async function saveState(state: TabState): Promise<void> {
     await browser.storage.session.set({ [tabKey(state.tabId)]: state });
     await showBadge(state);
+    await recordLoad(state).catch(logError);
+  }
+
+  // "Record this site" (lib/recording): the sites being recorded, cached until a recording message.
+  let recordedSites: Promise<Set<string>> | undefined;
+  const recordingSites = () =>
+    (recordedSites ??= prefs.listRecordings().then((all) => new Set(all.filter((r) => r.on).map((r) => r.site))).catch((e) => {
+      recordedSites = undefined;
+      throw e;
+    }));
+
+  /** Copy a tab's current document load into its site's recording, when that site is being recorded. */
+  async function recordLoad(state: TabState | undefined): Promise<void> {
+    const site = state?.match?.site;
+    if (!state || !site || state.loadStartedAt === undefined || !(await recordingSites()).has(site)) return;
+    // The path comes from the tab's address, only while it is still this load's (never kept in the tab state).
+    const url = (await browser.tabs.get(state.tabId).catch(() => undefined))?.url;
+    if (navKeyOf(url) !== state.navKey) return;
+    const load = loadOf(state.tabId, state.loadStartedAt, url, state);
+    if (load) await prefs.recordLoad(site, load);
+  }
+
+  async function handleRecording(request: Extract<Request, { type: `recording-${string}` }>): Promise<unknown> {
+    const now = new Date().toISOString();
+    recordedSites = undefined;
+    switch (request.type) {
+      case 'recording-list': {
+        const all = await prefs.listRecordings();
+        return { recordings: request.site ? all.filter((r) => r.site === request.site) : all };
+      }
+      case 'recording-start': {
+        await prefs.putRecording(startRecording(await prefs.getRecording(request.site), request.site, request.institution, now));
+        // The load already open in the site's tabs is the first entry.
+        for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await recordLoad(await readState(tab.id)).catch(logError);
+        return { ok: true };
+      }
+      case 'recording-stop': {
+        const existing = await prefs.getRecording(request.site);
+        if (existing) await prefs.putRecording(stopRecording(existing, now));
+        return { ok: !!existing };
+      }
+      case 'recording-delete':
+        await prefs.deleteRecordings(request.site, request.loadId);
+        return { ok: true };
+    }
   }
 
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
@@ -69,7 +115,7 @@ export default defineBackground(() => {
       let state = computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
       // Same navigation (a repeated event): keep what was observed on it.
       const previous = await readState(tabId);
-      if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [] };
+      if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [], loadStartedAt: previous.loadStartedAt };
       // A later navigation may have finished first: only the tab's current URL wins.
       const current = await browser.tabs.get(tabId).catch(() => undefined);
       if (!current || (current.url ?? '') !== (url ?? '')) return state;
@@ -221,6 +267,12 @@ export default defineBackground(() => {
 
   async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<unknown> {
     switch (request.type) {
+      case 'recording-start':
+      case 'recording-stop':
+      case 'recording-list':
+      case 'recording-delete':
+        if (!fromExtensionPage(sender)) return request.type === 'recording-list' ? { recordings: [] } : { ok: false };
+        return handleRecording(request);
       case 'get-tab-state':
         return getTabView(request.tabId);
       case 'prefs-changed':
@@ -278,7 +330,7 @@ export default defineBackground(() => {
       if (!(await readState(tabId))) await updateTab(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.url);
       return serialized(tabId, async () => {
         const state = await readState(tabId);
-        const next = state && applyTabChange(state, change);
+        const next = state && applyTabChange(state, change, Date.now());
         if (next && next !== state) await saveState(next);
       });
     },

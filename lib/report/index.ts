@@ -6,6 +6,7 @@
  * id, the user agent, the time and a `Translate`; nothing here touches the network or the browser.
  */
 import { arrangementsForInstitution, findInstitution, type Catalog } from '../catalog';
+import type { Arrangement } from '../catalog/schema';
 import type { Lang, Translate } from '../i18n';
 import { RECORDING_CAPS, type RecordedLoad, type SiteRecording } from '../recording';
 import { REPORT_FORMAT, REPORT_VERSION, type EvidenceReport, type ReportEntry } from './schema';
@@ -22,7 +23,8 @@ export interface ReportInput {
   loads: readonly RecordedLoad[];
   /** For a recording: its state, start, stop and dropped count. */
   recording?: SiteRecording;
-  catalog: Pick<Catalog, 'institutions' | 'arrangements'>;
+  /** Institution names and the catalog entries naming an institution (or its group): `catalogLookup`. */
+  lookup: CatalogLookup;
   /** Extension version (manifest) and build id (lib/build-id.ts `buildId`). */
   version: string;
   build: string;
@@ -31,6 +33,17 @@ export interface ReportInput {
   now: string;
   lang: Lang;
   t: Translate;
+}
+
+/** What a report needs of the catalog; the popup, which does not bundle the catalog, builds it from its TabView. */
+export interface CatalogLookup {
+  name(id: string): string;
+  arrangementsFor(id: string): readonly Arrangement[];
+}
+
+/** The lookup over a whole catalog (options page, tests). */
+export function catalogLookup(catalog: Pick<Catalog, 'institutions' | 'arrangements'>): CatalogLookup {
+  return { name: (id) => findInstitution(catalog, id)?.name ?? id, arrangementsFor: (id) => arrangementsForInstitution(catalog, id) };
 }
 
 /** The method and its limits, in the UI language (also shown in the HTML page). */
@@ -48,11 +61,11 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
  * site's owner (or its group), then those naming each platform seen, each once, with `about` saying which.
  */
 export function buildReport(input: ReportInput): EvidenceReport {
-  const { catalog, lang, t } = input;
-  const name = (id: string) => findInstitution(catalog, id)?.name ?? id;
+  const { lookup, lang, t } = input;
+  const name = (id: string) => lookup.name(id);
   const entries = new Map<string, ReportEntry>();
   const add = (institution: string) => {
-    for (const a of arrangementsForInstitution(catalog, institution)) {
+    for (const a of lookup.arrangementsFor(institution)) {
       const existing = entries.get(a.id);
       if (existing) {
         if (!existing.about.includes(name(institution))) existing.about.push(name(institution));

@@ -125,3 +125,20 @@ describe('stored recordings', () => {
     await store.close();
   });
 });
+
+describe('recording messages', () => {
+  it.each([
+    [true, { type: 'recording-start', site: 'chase.com', institution: 'chase' }],
+    [true, { type: 'recording-stop', site: 'chase.com' }],
+    [true, { type: 'recording-list' }],
+    [true, { type: 'recording-delete' }],
+    [true, { type: 'recording-delete', site: 'chase.com', loadId: '12-1796119200000' }],
+    [false, { type: 'recording-start', site: 'Chase.com/<x>' }],
+    [false, { type: 'recording-start' }],
+    [false, { type: 'recording-delete', loadId: '1-2' }],
+    [false, { type: 'recording-list', site: 42 }],
+  ])('%s for %j', async (ok, message) => {
+    const { isRequest } = await import('../../lib/messages');
+    expect(isRequest(message)).toBe(ok);
+  });
+});

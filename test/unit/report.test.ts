@@ -7,7 +7,7 @@ import fr from '../../public/_locales/fr/messages.json';
 import { bundledCatalog } from '../../lib/catalog';
 import { translatorFromMessages, type MessagesFile } from '../../lib/i18n';
 import type { RecordedLoad, SiteRecording } from '../../lib/recording';
-import { buildReport, reportFileName, type EvidenceReport } from '../../lib/report';
+import { buildReport, catalogLookup, reportFileName, type EvidenceReport } from '../../lib/report';
 import { escapeHtml, html, reportHtml } from '../../lib/report/html';
 import { reportJsonSchema, reportJsonSchemaText } from '../../lib/report/json-schema';
 import { validateReportText } from '../../lib/report/validate';
@@ -43,7 +43,7 @@ function report(t = tEn, lang: 'en' | 'fr' = 'en'): EvidenceReport {
     institution: 'chase',
     loads,
     recording,
-    catalog: bundledCatalog(),
+    lookup: catalogLookup(bundledCatalog()),
     version: '0.1.0',
     build: '0.1.0+1a2b3c4',
     userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Test',
