@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Arrangement } from '../lib/catalog/schema';
 import type { TabView } from '../lib/messages';
 import type { TabState } from '../lib/tab-state';
@@ -27,6 +28,8 @@ export interface PopupProps {
   onUnmute?: () => void;
   /** Address of an arrangement's full entry, if the options page has one. */
   detailsHref?: (id: string) => string;
+  /** Shown at the end of the site's view ("Record this site", components/RecordControl.tsx). */
+  children?: ComponentChildren;
 }
 
 /**
@@ -49,7 +52,10 @@ export function Popup(props: PopupProps) {
       ) : props.loading || !state ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : (
-        <SiteView {...props} state={state} />
+        <>
+          <SiteView {...props} state={state} />
+          {props.children}
+        </>
       )}
     </main>
   );

@@ -108,7 +108,6 @@ function App() {
 
   const match = view?.state.match;
   return (
-    <>
     <Popup
       state={view?.state ?? null}
       loading={!view && !error}
@@ -123,7 +122,7 @@ function App() {
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
-    />
+    >
     {match && view?.state.watched && (
       <RecordControl
         site={match.site}
@@ -134,7 +133,7 @@ function App() {
         onSave={(form) => void saveTabReport(form)}
       />
     )}
-    </>
+    </Popup>
   );
 }
 
