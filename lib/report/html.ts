@@ -71,7 +71,7 @@ ${l.observations.map(
   );
   const entries = report.catalogEntries.map(
     (e) => html`<section><h3>${e.title}</h3><p class="muted">${t('reportEntryAbout', e.about.join(', '))}</p><ul>
-${e.sources.map((s) => html`<li>${s.publisher}, ${link(s.url, s.headline)}, ${formatPartialDate(s.date, locale)}${s.url ? html`<br><code>${s.url}</code>` : ''}</li>
+${e.sources.map((s) => html`<li>${s.publisher}, ${link(s.url, s.headline)}, ${formatPartialDate(s.date, locale)}${s.via ? ` ${t('reportVia', s.via)}` : ''}${s.url ? html`<br><code>${s.url}</code>` : ''}</li>
 `)}</ul></section>
 `,
   );

@@ -76,7 +76,7 @@ export function buildReport(input: ReportInput): EvidenceReport {
         title: a.title[lang],
         parties: a.parties.map(name),
         about: [name(institution)],
-        sources: a.sources.map((s) => ({ publisher: s.publisher, headline: s.title, date: s.date, ...(s.url ? { url: s.url } : {}) })),
+        sources: a.sources.map((s) => ({ publisher: s.publisher, headline: s.title, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) })),
       });
     }
   };

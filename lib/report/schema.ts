@@ -45,6 +45,8 @@ export const ReportSourceSchema = v.strictObject({
   headline: Text(300),
   date: v.pipe(v.string(), v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)),
   url: v.optional(v.pipe(v.string(), v.maxLength(2048), v.regex(/^https:\/\//, 'source links are https'))),
+  /** The outlet that relayed the source, when `url` is the relay's page. */
+  via: v.optional(Text(120)),
 });
 
 export const ReportEntrySchema = v.strictObject({

@@ -4,7 +4,7 @@
  * JSON validated against docs/evidence-report.schema.json, the HTML checked for script and resources, and
  * the popup's report of one page load.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { Page } from 'playwright-core';
@@ -90,6 +90,12 @@ describe('record a bank site and export the evidence report', () => {
     expect(json).not.toContain('123456789012345&');
 
     const page = await saved(options, 'Save report (printable page)');
+    // LINKWATCH_WRITE_EXAMPLES=1 keeps both files as docs/examples/ (see the README there).
+    if (process.env.LINKWATCH_WRITE_EXAMPLES === '1') {
+      mkdirSync(join(ROOT, 'docs/examples'), { recursive: true });
+      writeFileSync(join(ROOT, 'docs/examples/evidence-report.json'), json);
+      writeFileSync(join(ROOT, 'docs/examples/evidence-report.html'), page);
+    }
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page).not.toMatch(/<script/i);
     for (const tag of page.match(/<[a-zA-Z][^>]*>/g)!) expect(tag).not.toMatch(/\s(on[a-z]+|src|srcset|action|poster|style)=/i);

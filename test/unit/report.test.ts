@@ -140,6 +140,10 @@ describe('the HTML report', () => {
     }
     const source = report().catalogEntries[0]!.sources[0]!;
     expect(page).toContain(escapeHtml(source.publisher));
+    // A relayed source says by whom (its link is the relay's page).
+    const relayed = report().catalogEntries.flatMap((e) => e.sources).find((s) => s.via);
+    expect(relayed).toBeDefined();
+    expect(page).toContain(`(relayed by ${escapeHtml(relayed!.via!)})`);
   });
 
   it('in French', () => {
