@@ -1,4 +1,5 @@
 import type { Action } from '../lib/actions';
+import type { ComponentChildren } from 'preact';
 import type { Arrangement } from '../lib/catalog/schema';
 import type { TabView } from '../lib/messages';
 import type { TabState } from '../lib/tab-state';
@@ -32,6 +33,8 @@ export interface PopupProps {
   detailsHref?: (id: string) => string;
   /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
   actions?: Action[];
+  /** Shown at the end of the site's view ("Record this site", components/RecordControl.tsx). */
+  children?: ComponentChildren;
 }
 
 /**
@@ -56,7 +59,10 @@ export function Popup(props: PopupProps) {
       ) : props.loading || !state ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : (
-        <SiteView {...props} state={state} />
+        <>
+          <SiteView {...props} state={state} />
+          {props.children}
+        </>
       )}
     </main>
   );

@@ -19,6 +19,7 @@ import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
 import { DEFAULT_PREFERENCES, type Preferences } from '../lib/prefs/schema';
 import { coalesce, createRouter, RefusedMessage, type ContentScriptSender, type RouteTable } from '../lib/router';
+import { loadOf, startRecording, stopRecording } from '../lib/recording';
 import { t } from '../lib/runtime';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
 import { watchRequests } from '../lib/request-watch';
@@ -90,7 +91,28 @@ export default defineBackground(() => {
       if (joined.rest.length) await browser.storage.session.set({ [key]: joined.rest });
       else await browser.storage.session.remove(key);
     }
+    // "Record this site": a recorded site's load is copied to its recording (never blocks the badge).
+    await recordLoad(joined.state).catch(logError);
     return joined.state;
+  }
+
+  // "Record this site" (lib/recording): the sites being recorded, cached until a recording message.
+  let recordedSites: Promise<Set<string>> | undefined;
+  const recordingSites = () =>
+    (recordedSites ??= prefs.listRecordings().then((all) => new Set(all.filter((r) => r.on).map((r) => r.site))).catch((e) => {
+      recordedSites = undefined;
+      throw e;
+    }));
+
+  /** Copy a tab's current document load into its site's recording, when that site is being recorded. */
+  async function recordLoad(state: TabState | undefined): Promise<void> {
+    const site = state?.match?.site;
+    if (!state || !site || state.loadStartedAt === undefined || !(await recordingSites()).has(site)) return;
+    // The path comes from the tab's address, only while it is still this load's (never kept in the tab state).
+    const url = (await browser.tabs.get(state.tabId).catch(() => undefined))?.url;
+    if (navKeyOf(url) !== state.navKey) return;
+    const load = loadOf(state.tabId, state.loadStartedAt, url, state);
+    if (load) await prefs.recordLoad(site, load);
   }
 
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
@@ -101,7 +123,7 @@ export default defineBackground(() => {
       let state = computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
       // Same navigation (a repeated event): keep what was observed on it.
       const previous = await readState(tabId);
-      if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [] };
+      if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [], loadStartedAt: previous.loadStartedAt };
       // A later navigation may have finished first: only the tab's current URL wins.
       const current = await browser.tabs.get(tabId).catch(() => undefined);
       if (!current || (current.url ?? '') !== (url ?? '')) return state;
@@ -247,6 +269,40 @@ export default defineBackground(() => {
         return { ok: true };
       },
     },
+    'recording-list': {
+      from: 'extension-page',
+      handle: async ({ site }) => {
+        const all = await prefs.listRecordings();
+        return { recordings: site ? all.filter((r) => r.site === site) : all };
+      },
+    },
+    'recording-start': {
+      from: 'extension-page',
+      handle: async ({ site, institution }) => {
+        recordedSites = undefined;
+        await prefs.putRecording(startRecording(await prefs.getRecording(site), site, institution, new Date().toISOString()));
+        // The load already open in the site's tabs is the first entry.
+        for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await recordLoad(await readState(tab.id)).catch(logError);
+        return { ok: true };
+      },
+    },
+    'recording-stop': {
+      from: 'extension-page',
+      handle: async ({ site }) => {
+        recordedSites = undefined;
+        const existing = await prefs.getRecording(site);
+        if (existing) await prefs.putRecording(stopRecording(existing, new Date().toISOString()));
+        return { ok: !!existing };
+      },
+    },
+    'recording-delete': {
+      from: 'extension-page',
+      handle: async ({ site, loadId }) => {
+        recordedSites = undefined;
+        await prefs.deleteRecordings(site, loadId);
+        return { ok: true };
+      },
+    },
     'page-observations': {
       from: 'top-frame-content-script',
       handle: async ({ report }, page) => {
@@ -316,7 +372,7 @@ export default defineBackground(() => {
       if (!(await readState(tabId))) await updateTab(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.url);
       return serialized(tabId, async () => {
         const state = await readState(tabId);
-        const next = state && applyTabChange(state, change);
+        const next = state && applyTabChange(state, change, Date.now());
         if (next && next !== state) await saveState(next);
       });
     },

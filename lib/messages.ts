@@ -8,6 +8,7 @@ import type { RelevanceClass } from './catalog/index';
 import type { Arrangement } from './catalog/schema';
 import type { NoticeAnswer, NoticeContent } from './notice';
 import type { PageReport } from './page-observer';
+import type { SiteRecording } from './recording';
 import type { TabState } from './tab-state';
 
 export type Request =
@@ -25,7 +26,14 @@ export type Request =
   | { type: 'notice-action'; action: NoticeAction }
   /** Options page -> background: the sites the notice was already shown on, or forget them all. */
   | { type: 'get-notice-seen' }
-  | { type: 'clear-notice-seen' };
+  | { type: 'clear-notice-seen' }
+  /** Extension pages only -> background: "Record this site" on or off (lib/recording), list, delete. */
+  | { type: 'recording-start'; site: string; institution?: string }
+  | { type: 'recording-stop'; site: string }
+  /** Every recording, or one site's. */
+  | { type: 'recording-list'; site?: string }
+  /** Delete one load (`site` and `loadId`), a site's recording (`site`), or every recording (neither). */
+  | { type: 'recording-delete'; site?: string; loadId?: string };
 
 /** `undo-not-on-this-site`: the notice's Undo, which lifts only the mute its own "Not on this site" set. */
 export type NoticeAction = 'not-on-this-site' | 'undo-not-on-this-site' | 'details';
@@ -58,6 +66,10 @@ export interface Responses {
   'notice-action': { ok: boolean };
   'get-notice-seen': { sites: string[] };
   'clear-notice-seen': { ok: boolean };
+  'recording-start': { ok: boolean };
+  'recording-stop': { ok: boolean };
+  'recording-list': { recordings: SiteRecording[] };
+  'recording-delete': { ok: boolean };
 }
 
 export type ResponseOf<R extends Request> = Responses[R['type']];
@@ -82,10 +94,19 @@ export function isPageReport(value: unknown): value is PageReport {
   );
 }
 
+/** A registrable domain as a recording key: lowercase letters, digits, dots and hyphens, at most 253. */
+const isSite = (v: unknown): v is string => typeof v === 'string' && v.length <= 253 && /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(v);
+const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const isId = (v: unknown) => typeof v === 'string' && /^[a-z0-9-]{1,120}$/.test(v);
+
 /** Type guard for messages arriving at the background from anywhere. */
 export function isRequest(value: unknown): value is Request {
   if (!value || typeof value !== 'object') return false;
-  const m = value as { type?: unknown; tabId?: unknown; report?: unknown };
+  const m = value as { type?: unknown; tabId?: unknown; report?: unknown; site?: unknown; institution?: unknown; loadId?: unknown };
+  if (m.type === 'recording-start') return isSite(m.site) && optional(m.institution, isId);
+  if (m.type === 'recording-stop') return isSite(m.site);
+  if (m.type === 'recording-list') return optional(m.site, isSite);
+  if (m.type === 'recording-delete') return optional(m.site, isSite) && optional(m.loadId, isId) && !(m.loadId !== undefined && m.site === undefined);
   if (m.type === 'get-tab-state') return Number.isInteger(m.tabId) && (m.tabId as number) >= 0;
   if (m.type === 'page-observations') return isPageReport(m.report);
   if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);

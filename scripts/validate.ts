@@ -1,6 +1,7 @@
 /**
  * Checks linkwatch-config and linkwatch-list files the way Linkwatch's import does, against the bundled
- * catalog, and prints one line per problem.
+ * catalog, and linkwatch-evidence-report files against their schema (lib/report/schema.ts), and prints one
+ * line per problem.
  *
  * Usage: npx tsx scripts/validate.ts FILE...   (npm run validate -- FILE...)
  * Output (stdout): `FILE: $.path: message` per error, `FILE: warning: $.path: unknown key dropped` per dropped
@@ -11,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { LIMITS } from '../lib/config/schema';
 import { tooLargeMessage } from '../lib/config';
 import { validateConfigText } from '../lib/config/validate';
+import { validateReportText } from '../lib/report/validate';
 
 const USAGE = 'usage: npx tsx scripts/validate.ts FILE...  (npm run validate -- FILE...)';
 
@@ -41,7 +43,7 @@ function main(args: readonly string[]): number {
       exitCode = 2;
       continue;
     }
-    const report = validateConfigText(file, text); // against the bundled catalog (importConfig's default)
+    const report = validateReportText(file, text) ?? validateConfigText(file, text); // against the bundled catalog (importConfig's default)
     for (const line of report.lines) console.log(line);
     if (!report.valid) exitCode = Math.max(exitCode, 1);
   }

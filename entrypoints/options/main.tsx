@@ -1,7 +1,7 @@
 /**
- * Options page: hash routing (#/settings, #/sites, #/catalog, #/arrangement/ID, #/data, #/diagnostics) to
- * one container per route (SettingsRoute.tsx, SitesRoute.tsx, CatalogRoute.tsx, DataRoute.tsx,
- * DiagnosticsRoute.tsx). Each container reads and writes through lib/prefs (shared.ts) and renders its
+ * Options page: hash routing (#/settings, #/sites, #/catalog, #/arrangement/ID, #/recordings, #/data,
+ * #/diagnostics) to one container per route (SettingsRoute.tsx, SitesRoute.tsx, CatalogRoute.tsx,
+ * RecordingsRoute.tsx, DataRoute.tsx, DiagnosticsRoute.tsx). Each container reads and writes through lib/prefs (shared.ts) and renders its
  * presentational page from components/options; a route change mounts a fresh container, so a message from
  * one page never shows on another.
  */
@@ -13,6 +13,7 @@ import { t, uiLocale } from '../../lib/runtime';
 import { CatalogRoute } from './CatalogRoute';
 import { DataRoute } from './DataRoute';
 import { DiagnosticsRoute } from './DiagnosticsRoute';
+import { RecordingsRoute } from './RecordingsRoute';
 import { SettingsRoute } from './SettingsRoute';
 import { SitesRoute } from './SitesRoute';
 import '../../assets/ui.css';
@@ -35,6 +36,7 @@ function App() {
     settings: () => <SettingsRoute />,
     sites: () => <SitesRoute />,
     catalog: () => <CatalogRoute selectedId={arrangementId} />,
+    recordings: () => <RecordingsRoute />,
     data: () => <DataRoute />,
     diagnostics: () => <DiagnosticsRoute />,
   }[route]();

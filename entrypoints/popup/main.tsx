@@ -9,6 +9,10 @@ import { I18nContext } from '../../components/i18n';
 import { Popup } from '../../components/Popup';
 import institutionsFile from '../../assets/catalog/institutions.json';
 import { actionsFor, type Action } from '../../lib/actions';
+import { RecordControl } from '../../components/RecordControl';
+import type { Arrangement } from '../../lib/catalog/schema';
+import { loadOf, type SiteRecording } from '../../lib/recording';
+import { buildReport, reportEnvironment, saveReport } from '../../lib/report/save';
 import { PrefsStore } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
@@ -45,6 +49,9 @@ function App() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string>();
   const [justMuted, setJustMuted] = useState(false);
+  const [tabId, setTabId] = useState<number>();
+  const [recording, setRecording] = useState<SiteRecording | null>(null);
+  const [recordError, setRecordError] = useState<string>();
 
   async function load() {
     try {
@@ -53,6 +60,9 @@ function App() {
       const next = await sendRequest({ type: 'get-tab-state', tabId });
       if (!next) throw new Error(t('errorTabGone'));
       setView(next);
+      setTabId(tabId);
+      const site = next.state.match?.site;
+      if (site && next.state.watched) setRecording((await sendRequest({ type: 'recording-list', site })).recordings[0] ?? null);
     } catch (e) {
       setError(t('errorState', e instanceof Error ? e.message : String(e)));
     }
@@ -73,6 +83,50 @@ function App() {
     }
   }
 
+  /** "Record this site" on or off, then read the recording again. */
+  async function record(action: 'start' | 'stop') {
+    const match = view?.state.match;
+    if (!match) return;
+    try {
+      if (action === 'start') await sendRequest({ type: 'recording-start', site: match.site, institution: match.institution });
+      else await sendRequest({ type: 'recording-stop', site: match.site });
+      setRecording((await sendRequest({ type: 'recording-list', site: match.site })).recordings[0] ?? null);
+      setRecordError(undefined);
+    } catch (e) {
+      setRecordError(t('recordError', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  /** A report of the tab's current page load, from its view (the popup does not bundle the catalog). */
+  async function saveTabReport(form: 'json' | 'html') {
+    const state = view?.state;
+    const match = state?.match;
+    if (!view || !state || !match || tabId === undefined) return;
+    try {
+      const url = (await browser.tabs.get(tabId)).url;
+      const load = loadOf(tabId, state.loadStartedAt ?? state.updatedAt, url, state) ?? { id: `${tabId}-0`, at: new Date(state.updatedAt).toISOString(), path: '/', observations: [], more: 0 };
+      const all = [...view.arrangements, ...view.related];
+      const byId = (id: string) => all.find((a) => a.id === id);
+      const lookup = {
+        name: (id: string) => view.names[id] ?? id,
+        arrangementsFor: (id: string) =>
+          id === match.institution ? view.arrangements : (view.platformArrangements[id] ?? []).map(byId).filter((a): a is Arrangement => a !== undefined),
+      };
+      const report = buildReport({
+        kind: 'tab',
+        site: match.site,
+        institution: match.institution,
+        loads: [load],
+        lookup,
+        ...reportEnvironment(browser.runtime.getManifest().version, navigator.userAgent, lang, t),
+      });
+      saveReport(document, report, form, t, locale);
+    } catch (e) {
+      setRecordError(t('recordError', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  const match = view?.state.match;
   return (
     <Popup
       state={view?.state ?? null}
@@ -89,7 +143,18 @@ function App() {
       onUnmute={() => decide('unmute')}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
       actions={actionsOf(view)}
-    />
+    >
+    {match && view?.state.watched && (
+      <RecordControl
+        site={match.site}
+        recording={recording ? { on: recording.on, loads: recording.loads.length } : null}
+        error={recordError}
+        onStart={() => void record('start')}
+        onStop={() => void record('stop')}
+        onSave={(form) => void saveTabReport(form)}
+      />
+    )}
+    </Popup>
   );
 }
 

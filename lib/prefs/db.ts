@@ -11,12 +11,13 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CustomList } from '../config/schema';
+import { upsertLoad, withoutLoad, type RecordedLoad, type SiteRecording } from '../recording';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from './schema';
 
 export * from './schema';
 
 export const DB_NAME = 'linkwatch';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** Where the copy taken before an upgrade lives until the upgrade succeeded. */
 export const BACKUP_DB_NAME = 'linkwatch-backup';
 
@@ -28,6 +29,8 @@ export interface LinkwatchDB extends DBSchema {
   siteDecisions: { key: string; value: SiteDecision };
   /** Custom lists imported by the user, keyed by list id (since version 2). */
   customLists: { key: string; value: CustomList };
+  /** "Record this site" recordings, keyed by registrable domain (since version 3; lib/recording). */
+  recordings: { key: string; value: SiteRecording };
 }
 
 type UpgradeTx = IDBPTransaction<LinkwatchDB, StoreNames<LinkwatchDB>[], 'versionchange'>;
@@ -42,6 +45,10 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LinkwatchDB>, tx: Upgra
   // 1 -> 2: custom lists (an advocate's arrangements and sites), kept apart from the bundled catalog.
   (db) => {
     db.createObjectStore('customLists', { keyPath: 'id' });
+  },
+  // 2 -> 3: recordings of the sites the user chose to record (nothing is recorded until switched on).
+  (db) => {
+    db.createObjectStore('recordings', { keyPath: 'site' });
   },
 ];
 
@@ -245,11 +252,11 @@ export class PrefsStore {
     return isSilenced(await this.getSiteDecision(site), now);
   }
 
-  /** Delete every preference, decision and custom list in one transaction: all or nothing. */
+  /** Delete every preference, decision, custom list and recording in one transaction: all or nothing. */
   async clearAll(): Promise<void> {
     await this.run('clear local data', async (db) => {
-      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists'], 'readwrite');
-      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear(), tx.objectStore('customLists').clear()]);
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists', 'recordings'], 'readwrite');
+      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear(), tx.objectStore('customLists').clear(), tx.objectStore('recordings').clear()]);
       await tx.done;
     });
   }
@@ -331,6 +338,50 @@ export class PrefsStore {
         }
         throw error;
       }
+    });
+  }
+
+  /** Every recording (on or stopped), in site order. */
+  async listRecordings(): Promise<SiteRecording[]> {
+    return this.run('read recordings', (db) => db.getAll('recordings'));
+  }
+
+  /** One site's recording, if any. */
+  async getRecording(site: string): Promise<SiteRecording | undefined> {
+    return this.run('read a recording', (db) => db.get('recordings', site));
+  }
+
+  /** Save (or replace) a site's recording. */
+  async putRecording(recording: SiteRecording): Promise<void> {
+    await this.run('save a recording', (db) => db.put('recordings', recording));
+  }
+
+  /**
+   * Put a page load into its site's recording, caps applied over every recording (lib/recording
+   * `upsertLoad`), in one transaction so two tabs writing at once never lose a load. Returns false when the
+   * site is not being recorded.
+   */
+  async recordLoad(site: string, load: RecordedLoad): Promise<boolean> {
+    return this.run('save a recorded page load', async (db) => {
+      const tx = db.transaction('recordings', 'readwrite');
+      const changed = upsertLoad(await tx.store.getAll(), site, load);
+      await Promise.all(changed.map((r) => tx.store.put(r)));
+      await tx.done;
+      return changed.length > 0;
+    });
+  }
+
+  /** Delete recordings: one load of a site (`loadId`), a site's whole recording, or (no site) all of them. */
+  async deleteRecordings(site?: string, loadId?: string): Promise<void> {
+    await this.run('delete recordings', async (db) => {
+      const tx = db.transaction('recordings', 'readwrite');
+      if (site === undefined) await tx.store.clear();
+      else if (loadId === undefined) await tx.store.delete(site);
+      else {
+        const rec = await tx.store.get(site);
+        if (rec) await tx.store.put(withoutLoad(rec, loadId));
+      }
+      await tx.done;
     });
   }
 

@@ -53,6 +53,11 @@ export interface TabState {
   links: ObservedLink[];
   /** When the state was computed, ms since epoch. */
   updatedAt: number;
+  /**
+   * When the current document load started (ms since epoch), set by the browser's report of a new document
+   * (`applyTabChange`); it tells page loads apart for a recording (lib/recording). Absent until then.
+   */
+  loadStartedAt?: number;
 }
 
 /** One endpoint a page requested, with how many requests completed, failed, or had no visible outcome. */
@@ -140,11 +145,11 @@ export function addWatchedRequests(state: TabState, requests: readonly WatchedRe
 }
 /**
  * Apply what the browser reported for a tab (lib/request-watch): a new document load empties what was
- * observed (and the links, which its content script reports again) and takes the new address's key, so a
- * reload starts from nothing; requests are added to the current load.
+ * observed (and the links, which its content script reports again), takes the new address's key and the
+ * load's start `now` (ms since epoch), so a reload starts from nothing; requests are added to the current load.
  */
-export function applyTabChange(state: TabState, change: TabChange): TabState {
-  if (change.type === 'document') return { ...state, navKey: navKeyOf(change.url), observed: [], links: [] };
+export function applyTabChange(state: TabState, change: TabChange, now: number = Date.now()): TabState {
+  if (change.type === 'document') return { ...state, navKey: navKeyOf(change.url), observed: [], links: [], loadStartedAt: now };
   return addWatchedRequests(state, change.requests);
 }
 

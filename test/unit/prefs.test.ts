@@ -3,6 +3,7 @@ import { deleteDB, openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import v1Fixture from '../fixtures/db/v1.json';
 import { applyImportToState, importConfig } from '../../lib/config';
+import v2Fixture from '../fixtures/db/v2.json';
 import { DB_NAME, DB_VERSION, DEFAULT_PREFERENCES, MIGRATIONS, PrefsStore, StorageError, isSilenced, openPrefsDB, readBackup, withDefaults } from '../../lib/prefs/db';
 
 beforeEach(() => {
@@ -83,7 +84,7 @@ describe('database versioning', () => {
     await store.close();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['customLists', 'prefs', 'siteDecisions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['customLists', 'prefs', 'recordings', 'siteDecisions']);
     db.close();
   });
 
@@ -151,7 +152,32 @@ describe('migrations', () => {
     expect(await readBackup()).toBeUndefined();
     await store.close();
     const raw = await openDB(DB_NAME);
-    expect(raw.version).toBe(2);
+    expect(raw.version).toBe(DB_VERSION);
+    raw.close();
+  });
+
+  it('2 -> 3 keeps preferences, decisions and lists as they were and adds an empty recordings store', async () => {
+    const old = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        db.createObjectStore('prefs');
+        db.createObjectStore('siteDecisions', { keyPath: 'site' });
+        db.createObjectStore('customLists', { keyPath: 'id' });
+      },
+    });
+    for (const [k, val] of v2Fixture.stores.prefs) await old.put('prefs', val, k as string);
+    for (const [, val] of v2Fixture.stores.siteDecisions) await old.put('siteDecisions', val);
+    for (const [, val] of v2Fixture.stores.customLists) await old.put('customLists', val);
+    old.close();
+    const store = new PrefsStore();
+    expect((await store.getPreferences()).alertStyle).toBe('badge-only');
+    expect(await store.listSiteDecisions()).toEqual(v2Fixture.stores.siteDecisions.map(([, d]) => d));
+    expect(await store.listCustomLists()).toEqual(v2Fixture.stores.customLists.map(([, l]) => l));
+    expect(await store.listRecordings()).toEqual([]);
+    expect(await readBackup()).toBeUndefined();
+    await store.close();
+    const raw = await openDB(DB_NAME);
+    expect(raw.version).toBe(3);
+    expect([...raw.objectStoreNames]).toContain('recordings');
     raw.close();
   });
 

@@ -39,6 +39,10 @@ const REQUESTS: Request[] = [
   { type: 'notice-action', action: 'not-on-this-site' },
   { type: 'get-notice-seen' },
   { type: 'clear-notice-seen' },
+  { type: 'recording-start', site: 'chase.com' },
+  { type: 'recording-stop', site: 'chase.com' },
+  { type: 'recording-list' },
+  { type: 'recording-delete', site: 'chase.com' },
 ];
 
 describe.each([
@@ -80,6 +84,10 @@ describe('every message type x every sender class', () => {
       'prefs-changed': 'extension-page',
       'get-notice-seen': 'extension-page',
       'clear-notice-seen': 'extension-page',
+      'recording-start': 'extension-page',
+      'recording-stop': 'extension-page',
+      'recording-list': 'extension-page',
+      'recording-delete': 'extension-page',
       'page-observations': 'top-frame-content-script',
       'get-notice': 'top-frame-content-script',
       'get-notice-content': 'top-frame-content-script',
@@ -115,6 +123,10 @@ describe('createRouter', () => {
     'prefs-changed': { from: 'extension-page', handle: () => ({ ok: true }) },
     'get-notice-seen': { from: 'extension-page', handle: () => ({ sites: [] }) },
     'clear-notice-seen': { from: 'extension-page', handle: () => ({ ok: true }) },
+    'recording-start': { from: 'extension-page', handle: () => ({ ok: true }) },
+    'recording-stop': { from: 'extension-page', handle: () => ({ ok: true }) },
+    'recording-list': { from: 'extension-page', handle: () => ({ recordings: [] }) },
+    'recording-delete': { from: 'extension-page', handle: () => ({ ok: true }) },
     'page-observations': { from: 'top-frame-content-script', handle: (_r, page) => (log.push(`report from tab ${page.tabId}`), { ok: true }) },
     'get-notice': { from: 'top-frame-content-script', handle: () => ({ show: false, reason: 'not-matched' }) },
     'get-notice-content': { from: 'top-frame-content-script', handle: () => null },
