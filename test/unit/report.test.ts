@@ -135,7 +135,7 @@ describe('the HTML report', () => {
   });
 
   it('states the version and build, the browser, the method, the loads and the sources', () => {
-    for (const text of ['Linkwatch 0.1.0 (build 0.1.0+1a2b3c4)', 'Mozilla/5.0 (X11; Linux x86_64) Test', 'Parameter names, never values', 'Page loads (3)', '<code>/login</code>', '0 completed, 1 failed, 2 no outcome', 'and 4 more lines not itemised', 'No request to a platform endpoint was seen', '2 older page loads are no longer held']) {
+    for (const text of ['Linkwatch 0.1.0 (build 0.1.0+1a2b3c4)', 'Mozilla/5.0 (X11; Linux x86_64) Test', 'Parameter names, never values', 'Page loads (3)', '<code>/login</code>', '0 completed, 1 failed, 2 no outcome', 'and 4 more lines not itemised', 'No request to a platform&#39;s tracking address was seen', '2 older page loads are no longer held']) {
       expect(page).toContain(text);
     }
     const source = report().catalogEntries[0]!.sources[0]!;
