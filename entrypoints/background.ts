@@ -115,12 +115,17 @@ export default defineBackground(() => {
     if (load) await prefs.recordLoad(site, load);
   }
 
+  /** The state of a tab showing `url`, from the catalog, the enabled lists and the site's mute; nothing observed yet. */
+  async function freshState(tabId: number, url: string | undefined): Promise<TabState> {
+    const { lists, classify } = await withLists();
+    const match = classify(url ?? '');
+    const silenced = match ? await orFallback(() => prefs.isSiteSilenced(match.site), false) : false;
+    return computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
+  }
+
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
     return serialized(tabId, async () => {
-      const { lists, classify } = await withLists();
-      const match = classify(url ?? '');
-      const silenced = match ? await orFallback(() => prefs.isSiteSilenced(match.site), false) : false;
-      let state = computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
+      let state = await freshState(tabId, url);
       // Same navigation (a repeated event): keep what was observed on it.
       const previous = await readState(tabId);
       if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [], loadStartedAt: previous.loadStartedAt };
@@ -368,14 +373,16 @@ export default defineBackground(() => {
   watchRequests(browser.webRequest, {
     tabs: () => browser.tabs.query({}),
     onError: logError,
-    apply: async (tabId, change) => {
-      if (!(await readState(tabId))) await updateTab(tabId, (await browser.tabs.get(tabId).catch(() => undefined))?.url);
-      return serialized(tabId, async () => {
-        const state = await readState(tabId);
-        const next = state && applyTabChange(state, change, Date.now());
-        if (next && next !== state) await saveState(next);
-      });
-    },
+    apply: (tabId, change) =>
+      serialized(tabId, async () => {
+        // A new document's state is computed from its own address, never the previous document's under a
+        // new key (lib/tab-state applyTabChange). Requests join the stored state, or one computed now for the
+        // tab's address when there is none yet (a cold worker).
+        const stored = change.type === 'document' ? undefined : await readState(tabId);
+        const state = stored ?? (await freshState(tabId, change.type === 'document' ? change.url : (await browser.tabs.get(tabId).catch(() => undefined))?.url));
+        const next = applyTabChange(state, change, Date.now());
+        if (next !== stored) await saveState(next);
+      }),
   });
   browser.tabs.onUpdated.addListener((tabId, change: Browser.tabs.OnUpdatedInfo, tab) => {
     // `url` arrives for every navigation, in-page ones (history.pushState) included; `complete` re-applies

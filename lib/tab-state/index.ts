@@ -145,11 +145,19 @@ export function addWatchedRequests(state: TabState, requests: readonly WatchedRe
 }
 /**
  * Apply what the browser reported for a tab (lib/request-watch): a new document load empties what was
- * observed (and the links, which its content script reports again), takes the new address's key and the
- * load's start `now` (ms since epoch), so a reload starts from nothing; requests are added to the current load.
+ * observed (and the links, which its content script reports again) and takes the load's start `now` (ms
+ * since epoch), so a reload starts from nothing; requests are added to the current load.
+ *
+ * For a `document` change, `state` must be the state computed for the new document's own address
+ * (`computeTabState` with `change.url`): the site, its owner and its reports belong to the address, and
+ * carrying the previous document's over under the new key once told a bank page it was nothing known
+ * (a new tab's blank page) and would tell one bank's page it was another's. Throws when the keys differ.
  */
 export function applyTabChange(state: TabState, change: TabChange, now: number = Date.now()): TabState {
-  if (change.type === 'document') return { ...state, navKey: navKeyOf(change.url), observed: [], links: [], loadStartedAt: now };
+  if (change.type === 'document') {
+    if (state.navKey !== navKeyOf(change.url)) throw new Error('applyTabChange: a document change needs the state computed for its own address');
+    return { ...state, observed: [], links: [], loadStartedAt: now };
+  }
   return addWatchedRequests(state, change.requests);
 }
 

@@ -36,6 +36,9 @@ function installToolbarApi() {
   return api;
 }
 
+/** The fake webRequest's listeners by event name (filters are not applied: each test sends what fits). */
+let webRequestListeners: Record<string, ((d: unknown) => void)[]> = {};
+
 let original: { action: unknown; browserAction: unknown; getMessage: unknown; getUILanguage: unknown; onReplaced: unknown };
 
 beforeEach(() => {
@@ -48,8 +51,10 @@ beforeEach(() => {
   b.i18n.getMessage = (key: string, subs?: string | string[]) => tEn(key, subs);
   b.i18n.getUILanguage = () => 'en-US';
   // The fake browser has no webRequest: listeners that are never called (lib/request-watch has its own tests).
-  const event = () => ({ addListener: () => undefined });
-  b.webRequest = { onBeforeRequest: event(), onBeforeRedirect: event(), onCompleted: event(), onErrorOccurred: event() };
+  // Their listeners are kept, so a test can play a main-frame request (a document load) as the browser would.
+  webRequestListeners = {};
+  const event = (name: string) => ({ addListener: (fn: (d: unknown) => void) => void (webRequestListeners[name] ??= []).push(fn) });
+  b.webRequest = { onBeforeRequest: event('onBeforeRequest'), onBeforeRedirect: event('onBeforeRedirect'), onCompleted: event('onCompleted'), onErrorOccurred: event('onErrorOccurred') };
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 
@@ -61,6 +66,38 @@ afterEach(() => {
   b.i18n.getUILanguage = original.getUILanguage;
   b.tabs.onReplaced = original.onReplaced;
   vi.restoreAllMocks();
+});
+
+describe('a new document in a tab', () => {
+  const stateOf = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as { navKey: string; match: { site: string } | null } | undefined;
+  const mainFrame = (tabId: number, url: string, extra: Record<string, unknown> = {}) => {
+    for (const fn of webRequestListeners.onBeforeRequest ?? []) fn({ requestId: `r${Math.random()}`, url, type: 'main_frame', tabId, frameId: 0, ...extra });
+  };
+
+  it('is described by its own address from its first request: never the previous site under the new key', async () => {
+    const api = installToolbarApi();
+    background.main();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: tab.url, status: 'complete' }, tab);
+    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('chase.com'), { timeout: 5_000 });
+    // The tab starts loading Citi; the tab's address still reads Chase until the new document commits.
+    api.setTitle.mockClear();
+    mainFrame(tab.id!, 'https://online.citi.com/');
+    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('citi.com'), { timeout: 5_000 });
+    for (const [call] of api.setTitle.mock.calls) expect(call.title).not.toMatch(/Chase/);
+  });
+
+  it('a prerendered page does not replace what the tab shows', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: tab.url, status: 'complete' }, tab);
+    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('chase.com'), { timeout: 5_000 });
+    const before = await stateOf(tab.id!);
+    mainFrame(tab.id!, 'https://online.citi.com/', { documentLifecycle: 'prerender' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await stateOf(tab.id!)).toEqual(before);
+  });
 });
 
 describe(`background on the ${TARGET} target`, () => {

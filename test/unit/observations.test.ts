@@ -102,6 +102,10 @@ describe('addWatchedRequests and applyTabChange', () => {
     expect(s.navKey).toBe(navKeyOf(PAGE));
   });
 
+  it('a new document at another address needs that address\'s own state: never the previous site\'s under a new key', () => {
+    expect(() => applyTabChange(bankState(), { type: 'document', url: 'https://online.citi.com/' })).toThrow(/its own address/);
+  });
+
   it('a new document also drops the links, which its content script reports again', () => {
     let s = addObservations(bankState(), report([], ['https://m.me/chase']));
     expect(s.links).toHaveLength(1);
