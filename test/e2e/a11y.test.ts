@@ -147,9 +147,16 @@ describe('keyboard and visible focus', () => {
     await popup.goto(ext(`popup.html?tab=${tabId}`));
     await popup.waitForSelector('main.popup .owner');
     // The first screen's stops: the site control, then "What you can do" and the details, both collapsed
-    // (issue 15); opened, their links and buttons are stops too.
+    // (issue 15), then recording and this load's report (issue 16); opened, their links and buttons are stops too.
     const closed = await tabStops(popup);
-    expect(closed.map((s) => s.text)).toEqual(["Don't warn me on citi.com", 'What you can do', 'Details: what happened, sources, data']);
+    expect(closed.map((s) => s.text)).toEqual([
+      "Don't warn me on citi.com",
+      'What you can do',
+      'Details: what happened, sources, data',
+      'Record this site',
+      'Save report (JSON)',
+      'Save report (printable page)',
+    ]);
     await popup.reload();
     await popup.waitForSelector('main.popup .owner');
     for (const d of await popup.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));

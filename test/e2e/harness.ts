@@ -271,10 +271,16 @@ export async function stopServiceWorker(session: Session & { cdpPort: number }):
     const { targetInfos } = await cdp.send('Target.getTargets');
     const worker = targetInfos.find(isOurs);
     if (!worker) throw new Error('no running service worker to stop');
-    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-    const deadline = Date.now() + 10_000;
-    while ((await cdp.send('Target.getTargets')).targetInfos.some(isOurs)) {
+    // On a loaded machine one close can be lost (the worker is mid-event); ask again every 2 s until the
+    // worker's target is gone. A worker woken afterwards by an event is a new one, which is the point.
+    const deadline = Date.now() + 20_000;
+    let askedAt = 0;
+    while ((await cdp.send('Target.getTargets')).targetInfos.some((t) => t.targetId === worker.targetId)) {
       if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      if (Date.now() - askedAt > 2_000) {
+        askedAt = Date.now();
+        await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
