@@ -10,7 +10,10 @@ import { observePage } from '../lib/page-observer';
 export default defineContentScript({
   // Replaced at build time with the catalog's sites (see wxt.config.ts); never <all_urls>.
   matches: ['*://linkwatch.invalid/*'],
-  runAt: 'document_start',
+  // Links are scanned once the document is parsed and then on DOM changes, so nothing is gained by
+  // starting earlier: at document_idle the script is evaluated after the page's own parsing and scripts
+  // (issue 14), together with the notice's script.
+  runAt: 'document_idle',
   main() {
     observePage(window, (report) => {
       send({ type: 'page-observations', report }).catch(() => {
