@@ -12,7 +12,6 @@ import { actionsFor, type Action } from '../../lib/actions';
 import { RecordControl } from '../../components/RecordControl';
 import type { Arrangement } from '../../lib/catalog/schema';
 import { loadOf, type SiteRecording } from '../../lib/recording';
-import { buildReport, reportEnvironment, saveReport } from '../../lib/report/save';
 import { PrefsStore } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
@@ -103,6 +102,8 @@ function App() {
     const match = state?.match;
     if (!view || !state || !match || tabId === undefined) return;
     try {
+      // Loaded on demand: the report's builder and printable page are not needed to open the popup (issue 14).
+      const { buildReport, reportEnvironment, saveReport } = await import('../../lib/report/save');
       const url = (await browser.tabs.get(tabId)).url;
       const load = loadOf(tabId, state.loadStartedAt ?? state.updatedAt, url, state) ?? { id: `${tabId}-0`, at: new Date(state.updatedAt).toISOString(), path: '/', observations: [], more: 0 };
       const all = [...view.arrangements, ...view.related];
