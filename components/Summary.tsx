@@ -38,7 +38,7 @@ export function Summary({ state, arrangements, fromList, names }: SummaryProps) 
         <h2>{t('summaryReportLabel')}</h2>
         {first ? (
           <>
-            <p class="headline">{t('summaryReport', [first.title[lang], latestPhrase(first, names, t), yearOf(latestStep(first).date)])}</p>
+            <p class="headline">{t('summaryReport', [first.title[lang], latestPhrase(first, names, t, lang), yearOf(latestStep(first).date)])}</p>
             {arrangements.length > 1 && (
               <p class="more">
                 {isOne(arrangements.length - 1, lang) ? t('summaryMoreOne', group ?? owner) : t('summaryMoreMany', [group ?? owner, String(arrangements.length - 1)])}
@@ -76,14 +76,26 @@ function latestStep(a: Arrangement): StatusStep {
   return a.status[a.status.length - 1]!;
 }
 
-/** "Ended by JPMorgan Chase", "Denied by Facebook", "Reported by The Wall Street Journal", or the bare status. */
-function latestPhrase(a: Arrangement, names: ReadonlyMap<string, string>, t: Translate): string {
+/**
+ * "Ended by JPMorgan Chase", "Denied by Facebook", "Reported by The Wall Street Journal", or the bare status;
+ * then what the step is about when it is not the arrangement itself ("(the enforcement order, not the
+ * arrangement)") and what a partial step covers ("Confirmed by Facebook — confirmed working with banks on
+ * customer chat…; denied actively asking for transaction data…"), as the timeline says them (issue 13:
+ * a bare "Confirmed" or "Ended" under a title would claim more than the sources).
+ */
+function latestPhrase(a: Arrangement, names: ReadonlyMap<string, string>, t: Translate, lang: 'en' | 'fr'): string {
   const step = latestStep(a);
   const key = step.status.replace(/-/g, '_');
-  if (step.by !== undefined) return t(`statusBy_${key}`, names.get(step.by) ?? step.by);
   const source = step.source === undefined ? undefined : a.sources[step.source];
-  if (source && step.status === 'reported') return t('statusBy_reported', source.publisher);
-  return t(`status_${key}`);
+  const phrase =
+    step.by !== undefined
+      ? t(`statusBy_${key}`, names.get(step.by) ?? step.by)
+      : source && step.status === 'reported'
+        ? t('statusBy_reported', source.publisher)
+        : t(`status_${key}`);
+  const subject = step.subject === 'order' ? ` ${t('stepSubject_order')}` : step.subject === 'rule' ? ` ${t('stepSubject_rule')}` : '';
+  const scope = step.scope ? ` — ${step.scope[lang]}` : '';
+  return phrase + subject + scope;
 }
 
 /** Every request to the platform failed (blocked or unreachable): nothing was sent. */

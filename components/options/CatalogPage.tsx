@@ -153,6 +153,7 @@ export function CatalogPage({ catalog: bundled, lists = [], query, onQuery, sele
                   {' · '}
                   {t('statusWhen', [t(`status_${last.status.replace(/-/g, '_')}`), formatDatePhrase(last.date, locale)])}
                   {last.subject === 'order' ? ` ${t('stepSubject_order')}` : last.subject === 'rule' ? ` ${t('stepSubject_rule')}` : ''}
+                  {last.scope ? ` (${last.scope[lang]})` : ''}
                   {label ? ` · ${label}` : ''}
                 </span>
                 <span class="meta sourcing" data-sourcing={sourcing(a).level}>
