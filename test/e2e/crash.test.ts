@@ -5,17 +5,15 @@
  * decisions and lists, never a mix, never nothing. Then broken storage: a corrupted IndexedDB and garbage in
  * `storage.session` give a clear message in the options page and a working popup, never a blank one.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildRelease, previousReleaseCommit } from './release-build';
 import { EXTENSION_DIR, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, ROOT, tabIdOf, waitForBadge, type Session } from './harness';
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 type S = Awaited<ReturnType<typeof launch>>;
-const run = promisify(execFile);
 
 /** The browser's main process for a profile: the process whose command line has this user-data-dir and no `--type=`. */
 function browserPid(profileDir: string): number {
@@ -158,33 +156,9 @@ describe('SIGKILL during an import’s apply', () => {
 
 // --- the first start after an upgrade (the previous release built from git, as test/e2e/upgrade.test.ts does) ---
 
-const PREVIOUS = JSON.parse(readFileSync(join(ROOT, 'release/previous.json'), 'utf8')) as { tag: string; commit: string };
-
+/** The previous release's Chrome build (test/e2e/release-build.ts; the same cache as the upgrade test). */
 async function previousBuild(): Promise<string> {
-  let commit = '';
-  for (const revision of [PREVIOUS.tag, PREVIOUS.commit]) {
-    try {
-      commit = (await run('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: ROOT })).stdout.trim();
-      break;
-    } catch {
-      // next
-    }
-  }
-  if (!commit) throw new Error('the crash-on-upgrade test needs the previous release in git');
-  // Same cache as the upgrade test.
-  const cache = join(tmpdir(), `linkwatch-release-${commit}`);
-  const built = join(cache, 'out', 'chrome-mv3');
-  if (existsSync(join(built, 'manifest.json'))) return built;
-  rmSync(cache, { recursive: true, force: true });
-  const src = join(cache, 'src');
-  mkdirSync(src, { recursive: true });
-  await run('git', ['archive', '--format=tar', '-o', join(cache, 'src.tar'), commit], { cwd: ROOT });
-  await run('tar', ['-xf', join(cache, 'src.tar'), '-C', src]);
-  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
-  const env: NodeJS.ProcessEnv = { ...process.env, LINKWATCH_OUT_DIR: join(cache, 'out') };
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST') delete env[key];
-  await run(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: src, env, maxBuffer: 16 * 1024 * 1024 });
-  return built;
+  return buildRelease(await previousReleaseCommit());
 }
 
 /** Put `build` in `dir` (one folder, so one extension id), with a version above the previous one's. */

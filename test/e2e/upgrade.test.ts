@@ -22,53 +22,16 @@
  * test therefore deletes the profile's service-worker registrations (`Default/Service Worker`) before the
  * relaunch; the extension's IndexedDB, storage and settings live elsewhere and are untouched.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION } from '../../lib/prefs/db';
+import { buildRelease, PREVIOUS, previousReleaseCommit } from './release-build';
 import { EXTENSION_DIR, launch, openOptions, openPopupForTab, openTab, preferencesOnScreen, ROOT, tabIdOf, waitForBadge, type Session } from './harness';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
-
-const run = promisify(execFile);
-/** The previous release: release/previous.json names its tag and, for clones without tags, its commit. */
-const PREVIOUS = JSON.parse(readFileSync(join(ROOT, 'release/previous.json'), 'utf8')) as { tag: string; commit: string };
-
-/** The commit of the previous release (LINKWATCH_PREVIOUS_RELEASE, else the tag, else the pinned commit). */
-async function previousReleaseCommit(): Promise<string> {
-  const candidates = process.env.LINKWATCH_PREVIOUS_RELEASE ? [process.env.LINKWATCH_PREVIOUS_RELEASE] : [PREVIOUS.tag, PREVIOUS.commit];
-  for (const revision of candidates) {
-    try {
-      const { stdout } = await run('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: ROOT });
-      return stdout.trim();
-    } catch {
-      // try the next way of naming it
-    }
-  }
-  throw new Error(`The upgrade test needs the previous release (${candidates.join(' or ')}), which this clone does not have.`);
-}
-
-/** Build the previous release's Chrome package from git (cached per commit); returns its folder. */
-async function buildRelease(commit: string): Promise<string> {
-  const cache = join(tmpdir(), `linkwatch-release-${commit}`);
-  const built = join(cache, 'out', 'chrome-mv3');
-  if (existsSync(join(built, 'manifest.json'))) return built;
-  rmSync(cache, { recursive: true, force: true });
-  const src = join(cache, 'src');
-  mkdirSync(src, { recursive: true });
-  await run('git', ['archive', '--format=tar', '-o', join(cache, 'src.tar'), commit], { cwd: ROOT });
-  await run('tar', ['-xf', join(cache, 'src.tar'), '-C', src]);
-  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
-  const env: NodeJS.ProcessEnv = { ...process.env, LINKWATCH_OUT_DIR: join(cache, 'out') };
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST') delete env[key];
-  await run(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: src, env, maxBuffer: 16 * 1024 * 1024 });
-  if (!existsSync(join(built, 'manifest.json'))) throw new Error(`building ${commit} gave no ${built}`);
-  return built;
-}
 
 /** Replace `dir`'s contents with `build`, marking the copy's manifest and worker script. */
 function install(build: string, dir: string, mark: { versionName: string; version?: string }): void {
