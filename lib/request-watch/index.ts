@@ -337,8 +337,7 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
   // above drops navigations to a platform, which are the user's, not the page's).
   api.onBeforeRequest.addListener(
     (d: RequestDetails) => {
-      // A prerendered page is not the one the tab shows (yet): it must not reset what the tab shows.
-      if (d.type === 'main_frame' && d.tabId >= 0 && !inactive(d)) {
+      if (d.type === 'main_frame' && d.tabId >= 0) {
         flushTab(d.tabId);
         send(d.tabId, { type: 'document', url: d.url });
       }

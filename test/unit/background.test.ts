@@ -86,18 +86,6 @@ describe('a new document in a tab', () => {
     await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('citi.com'), { timeout: 5_000 });
     for (const [call] of api.setTitle.mock.calls) expect(call.title).not.toMatch(/Chase/);
   });
-
-  it('a prerendered page does not replace what the tab shows', async () => {
-    installToolbarApi();
-    background.main();
-    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: tab.url, status: 'complete' }, tab);
-    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('chase.com'), { timeout: 5_000 });
-    const before = await stateOf(tab.id!);
-    mainFrame(tab.id!, 'https://online.citi.com/', { documentLifecycle: 'prerender' });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await stateOf(tab.id!)).toEqual(before);
-  });
 });
 
 describe(`background on the ${TARGET} target`, () => {
