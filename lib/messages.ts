@@ -55,6 +55,12 @@ export interface TabView {
   names: Record<string, string>;
   /** Arrangement id -> its class on this site (`relevanceClass`), for the popup's labels. */
   relevance?: Record<string, RelevanceClass>;
+  /**
+   * The site owner's country (ISO 3166-1 alpha-2, from the bundled catalog: the group's, else the
+   * institution's), for "What you can do" (which regulator); null where the catalog has none, as for
+   * institutions known only from a custom list.
+   */
+  ownerCountry: string | null;
 }
 
 export interface Responses {

@@ -12,7 +12,8 @@ import { mergedInstitutions, type TabState } from './tab-state';
  * no longer has are left out); `related`: arrangements of observed platforms not already shown;
  * `platformArrangements`: observed platform id -> ids of arrangements involving it; `fromLists`: each
  * enabled list's entries for this site, labelled with the list (a list no longer enabled or present is left
- * out); `names`: display names of every party and status author named, list institutions included.
+ * out); `names`: display names of every party and status author named, list institutions included;
+ * `ownerCountry`: the owner's country from the bundled catalog (group first), or null.
  */
 export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[]): TabView {
   const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
@@ -39,5 +40,8 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   // Each catalog entry's class on this site (platform-and-bank, aggregator, regulation...), for the popup's labels.
   const relevance: Record<string, RelevanceClass> = {};
   for (const a of [...arrangements, ...related]) relevance[a.id] = relevanceClass(everyone, a);
-  return { state, arrangements, related, platformArrangements, fromLists, names, relevance };
+  const match = state.match;
+  const country = match ? (findInstitution(catalog, match.group)?.country ?? findInstitution(catalog, match.institution)?.country) : undefined;
+  const ownerCountry = country && /^[A-Z]{2}$/.test(country) ? country : null;
+  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry };
 }

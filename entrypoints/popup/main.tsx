@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { Popup } from '../../components/Popup';
-import institutionsFile from '../../assets/catalog/institutions.json';
 import { actionsFor, type Action } from '../../lib/actions';
 import { RecordControl } from '../../components/RecordControl';
 import type { Arrangement } from '../../lib/catalog/schema';
@@ -26,11 +25,6 @@ async function findTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** The owner's country, from the bundled institutions (custom-list institutions have none here: no regulator then). */
-function countryOf(id: string): string | null {
-  return (institutionsFile.institutions as { id: string; country: string }[]).find((i) => i.id === id)?.country ?? null;
-}
-
 /** "What you can do" for a tab's view (lib/actions decides; this only gathers what it needs). */
 function actionsOf(view: TabView | null): Action[] {
   const match = view?.state.match;
@@ -40,8 +34,7 @@ function actionsOf(view: TabView | null): Action[] {
     ...view.arrangements.flatMap((a) => a.parties),
     ...view.fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties)),
   ];
-  const country = countryOf(match.group) ?? countryOf(match.institution);
-  return actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: country && /^[A-Z]{2}$/.test(country) ? country : null });
+  return actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: view.ownerCountry });
 }
 
 function App() {

@@ -37,6 +37,11 @@ describe('getTabView', () => {
     expect(view.fromLists).toEqual([]);
   });
 
+  it('gives the owner’s country for "What you can do": the group’s, from the bundled catalog; null where nothing is known', () => {
+    expect(getTabView(stateOf('https://www.chase.com/'), catalog, []).ownerCountry).toBe('US');
+    expect(getTabView(stateOf('https://example.org/'), catalog, []).ownerCountry).toBeNull();
+  });
+
   it('adds the arrangements of an observed platform that the site’s own do not include, once each', () => {
     const state = addWatchedRequests(stateOf('https://www.chase.com/'), [WATCHED_PIXEL, WATCHED_PIXEL]);
     const view = getTabView(state, catalog, []);
