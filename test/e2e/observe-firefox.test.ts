@@ -13,20 +13,10 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_TARGETS, launchFirefox, openPopupForTab, tabIdOf, type FirefoxSession } from './firefox-harness';
 import { pollUntil, ROOT } from './harness';
+import { GIF, type Line } from './observe-fixtures';
 
 // The extension page's global, as seen from callbacks run inside it by `evaluate`.
 declare const browser: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface Line {
-  endpoint: string;
-  event?: string;
-  carries?: string[];
-  contexts?: string[];
-  completed: number;
-  failed: number;
-  requested: number;
-}
-const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 async function open(session: FirefoxSession, url: string, block: boolean): Promise<Page> {
   const page = await session.browser.newPage();

@@ -13,22 +13,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopupForTab, openTab, pollUntil, ROOT, tabIdOf } from './harness';
+import { GIF, type Line } from './observe-fixtures';
 
 // The service worker's global, as seen from callbacks run inside it by `evaluate`.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 type S = Awaited<ReturnType<typeof launch>>;
-interface Line {
-  endpoint: string;
-  event?: string;
-  carries?: string[];
-  contexts?: string[];
-  completed: number;
-  failed: number;
-  requested: number;
-}
-
-const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 const BLOCKING_SITE = 'https://online.citi.com';
 
 async function serve(session: S): Promise<void> {

@@ -1,0 +1,18 @@
+/**
+ * Shared by the request-kind tests in Chromium (observe-kinds.test.ts) and Firefox (observe-firefox.test.ts):
+ * one observed line as the tests compare it, and the 1x1 GIF the routing answers pixels with.
+ */
+
+/** One line of a tab's findings: endpoint, event, what it carried, who made it, and the outcome counts. */
+export interface Line {
+  endpoint: string;
+  event?: string;
+  carries?: string[];
+  contexts?: string[];
+  completed: number;
+  failed: number;
+  requested: number;
+}
+
+/** A transparent 1x1 GIF, the answer to an image pixel where the platform "answers". */
+export const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
