@@ -48,16 +48,25 @@ export function noticeOwnerLine(c: NoticeContent, t: Translate): string {
 
 /**
  * How one platform's requests ended, in the popup's terms (DESIGN "Exactness rules"): `completed` when the
- * browser reported a response for any of them, `requested` when some had no visible outcome, `failed`
- * only when every one failed (blocked or unreachable: nothing was sent).
+ * browser reported a response for every one, `failed` when every one failed (blocked or unreachable: nothing
+ * was sent), `requested` when none had a visible outcome; `partly` when some completed and others did not,
+ * `failed-or-unknown` when none completed and some failed. A mix is never summed up as its best case: one
+ * script download that completed does not make a blocked event "completed".
  */
-export function platformOutcome(o: NoticeObservedOutcome): 'completed' | 'requested' | 'failed' {
-  if (o.completed > 0) return 'completed';
-  if (o.requested > 0) return 'requested';
-  return 'failed';
+export function platformOutcome(o: NoticeObservedOutcome): 'completed' | 'requested' | 'failed' | 'partly' | 'failed-or-unknown' {
+  const others = o.failed + o.requested;
+  if (o.completed > 0) return others > 0 ? 'partly' : 'completed';
+  if (o.failed > 0) return o.requested > 0 ? 'failed-or-unknown' : 'failed';
+  return 'requested';
 }
 
-const OUTCOME_KEYS = { completed: 'noticeObservedCompleted', requested: 'noticeObservedRequested', failed: 'noticeObservedFailed' } as const;
+const OUTCOME_KEYS = {
+  completed: 'noticeObservedCompleted',
+  partly: 'noticeObservedPartly',
+  requested: 'noticeObservedRequested',
+  'failed-or-unknown': 'noticeObservedFailedOrUnknown',
+  failed: 'noticeObservedFailed',
+} as const;
 
 /**
  * The one-line summary: how many arrangements are reported and the latest one's title; what was observed,
@@ -73,7 +82,7 @@ export function noticeSummary(c: NoticeContent, t: Translate, lang: Lang, locale
   if (c.reported > 0 && title) parts.push(t('noticeLatest', title));
   // Content from an older background without outcomes: say only what is sure (no outcome claimed).
   const outcomes = c.observedOutcomes ?? c.observed.map((name) => ({ name, completed: 0, failed: 0, requested: 1 }));
-  for (const kind of ['completed', 'requested', 'failed'] as const) {
+  for (const kind of ['completed', 'partly', 'requested', 'failed-or-unknown', 'failed'] as const) {
     const names = outcomes.filter((o) => platformOutcome(o) === kind).map((o) => o.name);
     if (names.length) parts.push(t(OUTCOME_KEYS[kind], formatList(names, locale)));
   }

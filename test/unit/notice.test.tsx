@@ -193,7 +193,7 @@ describe('noticeSummary', () => {
     ['Messenger', messenger, '3 reported data arrangements between Meta and banks or payment firms. Most relevant report:'],
     [
       'observed, completed',
-      { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 1, 0)] },
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 0, 0)] },
       "This page's requests to the tracking tools of Meta completed.",
     ],
     [
@@ -204,7 +204,12 @@ describe('noticeSummary', () => {
     [
       'observed, outcome not visible',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(0, 0, 1), { name: 'Google', completed: 0, failed: 1, requested: 1 }] },
-      'This page tried to contact the tracking tools of Meta and Google; the outcome is not visible to Linkwatch.',
+      "This page tried to contact the tracking tools of Meta; the outcome is not visible to Linkwatch. This page's requests to the tracking tools of Google failed or had no visible outcome: none is known to have completed.",
+    ],
+    [
+      'the script loaded but the event carrying data was blocked: never "completed"',
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(1, 1, 0)] },
+      "Some of this page's requests to the tracking tools of Meta completed; others failed or had no visible outcome (see Details).",
     ],
     [
       'one platform completed, another failed: two sentences',
@@ -216,9 +221,11 @@ describe('noticeSummary', () => {
   });
 
   it.each([
-    [1, 5, 5, 'completed'],
+    [3, 0, 0, 'completed'],
+    [1, 5, 5, 'partly'],
+    [1, 1, 0, 'partly'],
     [0, 0, 1, 'requested'],
-    [0, 2, 1, 'requested'],
+    [0, 2, 1, 'failed-or-unknown'],
     [0, 4, 0, 'failed'],
   ] as const)('platformOutcome(%i completed, %i failed, %i requested) = %s', (completed, failed, requested, expected) => {
     expect(platformOutcome({ name: 'Meta', completed, failed, requested })).toBe(expected);
