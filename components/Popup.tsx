@@ -85,6 +85,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
         <h1>{state.host}</h1>
         <p class="empty">{t('nothingKnown')}</p>
         <p class="hint">{t('nothingKnownDetail')}</p>
+        {!state.watched && <p class="hint">{t('nothingKnownNotWatched')}</p>}
       </section>
     );
   }

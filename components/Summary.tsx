@@ -56,7 +56,8 @@ export function Summary({ state, arrangements, fromList, names }: SummaryProps) 
         {state.firstParty ? (
           <p class="headline">{t('summaryPlatformSite', group ?? owner)}</p>
         ) : (state.observed ?? []).length === 0 ? (
-          <p class="headline">{t('summaryObservedNone')}</p>
+          // "None seen" only where Linkwatch watches requests (TabState.watched); elsewhere it says it cannot.
+          <p class="headline">{t(state.watched ? 'summaryObservedNone' : 'summaryNotWatched')}</p>
         ) : (
           <ul class="observed-lines">
             {state.observed.map((p) => (

@@ -226,6 +226,20 @@ describe('the first screen is a summary (issue 15)', () => {
     expect(headline).toContain('denied actively asking for transaction data');
   });
 
+  it('a site Linkwatch cannot watch (a custom list\'s bank): the first screen says so, never "none seen"', () => {
+    const url = 'https://www.chase.com/';
+    const state = { ...computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }), watched: false };
+    renderPopup(url, { state });
+    const line = glance().querySelector('[data-summary="observed"]')!.textContent!;
+    expect(line).toContain("Linkwatch cannot watch this site's requests");
+    expect(line).not.toContain('No request to a platform seen');
+  });
+
+  it('a site nothing is known about says requests are not watched there either', () => {
+    renderPopup('https://www.qonto.com/');
+    expect(document.querySelector('[data-state="unknown"]')!.textContent).toContain('Linkwatch does not watch requests on this site either');
+  });
+
   it('a bank whose pixel was blocked: "blocked: nothing sent"', () => {
     renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 }), request({ kind: 'pixel-event', endpoint: 'www.facebook.com/tr', failed: 2 })] }] });
     const line = glance().querySelector('[data-summary="observed"] li[data-platform="meta"]')!;
