@@ -3,7 +3,7 @@
  */
 import { findInstitution, type Catalog } from '../catalog';
 import { sourcing } from '../catalog/sourcing';
-import type { TabState } from '../tab-state';
+import { reportedCount, type TabState } from '../tab-state';
 import type { NoticeContent } from './index';
 
 /**
@@ -20,7 +20,7 @@ export function noticeContent(state: TabState, catalog: Catalog): NoticeContent 
     owner: state.ownerName ?? match.institution,
     group: state.groupName && state.groupName !== state.ownerName ? state.groupName : null,
     firstParty: state.firstParty,
-    reported: state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0),
+    reported: reportedCount(state),
     latestTitle: latest?.title ?? null,
     ...(latest ? { latestSourcing: sourcing(latest) } : {}),
     observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),

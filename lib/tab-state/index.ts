@@ -51,6 +51,12 @@ export interface TabState {
   observed: ObservedPlatform[];
   /** Links on this page to Meta's apps ("Linked": never tracking). */
   links: ObservedLink[];
+  /**
+   * How many of `arrangementIds` and the lists' ids are context entries (catalog `kind: 'context'`: background
+   * such as a market reaction or a rule, not a data arrangement). They are shown, never counted as
+   * arrangements (`reportedCount`). Absent in states stored by older versions (read as 0).
+   */
+  contextCount?: number;
   /** When the state was computed, ms since epoch. */
   updatedAt: number;
   /**
@@ -245,10 +251,13 @@ export function computeTabState(input: {
   const owner = match ? findInstitution(everyone, match.institution) : undefined;
   const group = match ? findInstitution(everyone, match.group) : undefined;
   const fromLists: ListArrangements[] = [];
+  const bundled = match ? arrangementsForInstitution(everyone, match.institution) : [];
+  let contextCount = bundled.filter((a) => a.kind === 'context').length;
   if (match) {
     for (const list of lists) {
-      const ids = arrangementsForInstitution({ ...everyone, arrangements: list.arrangements }, match.institution).map((a) => a.id);
-      if (ids.length) fromLists.push({ listId: list.id, name: list.name, author: list.author, date: list.date, arrangementIds: ids });
+      const entries = arrangementsForInstitution({ ...everyone, arrangements: list.arrangements }, match.institution);
+      contextCount += entries.filter((a) => a.kind === 'context').length;
+      if (entries.length) fromLists.push({ listId: list.id, name: list.name, author: list.author, date: list.date, arrangementIds: entries.map((a) => a.id) });
     }
   }
   return {
@@ -258,8 +267,9 @@ export function computeTabState(input: {
     ownerName: owner?.name ?? null,
     groupName: group?.name ?? null,
     firstParty: match?.role === 'platform',
-    arrangementIds: match ? arrangementsForInstitution(everyone, match.institution).map((a) => a.id) : [],
+    arrangementIds: bundled.map((a) => a.id),
     fromLists,
+    contextCount,
     silenced: input.silenced,
     navKey: navKeyOf(input.url),
     watched: isWatchedUrl(input.url),
@@ -267,6 +277,15 @@ export function computeTabState(input: {
     links: [],
     updatedAt: input.now,
   };
+}
+
+/**
+ * How many reported data arrangements a tab's site has: the catalog's and the enabled lists', context
+ * entries left out (they are background, not arrangements). The badge title and the notice say this number.
+ */
+export function reportedCount(state: Pick<TabState, 'arrangementIds' | 'fromLists' | 'contextCount'>): number {
+  const all = state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0);
+  return Math.max(0, all - (state.contextCount ?? 0));
 }
 
 /**
@@ -284,7 +303,7 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   if (!state.match) return none;
   const owner = state.groupName ?? state.ownerName ?? state.match.site;
   if (state.silenced) return { ...none, title: t('badgeTitleMuted', [state.match.site]) };
-  const count = state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0);
+  const count = reportedCount(state);
   // On a platform's own site the signal is "this is Meta" (owned); elsewhere it is what was reported.
   const showReported = count > 0 && (state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported);
   const platforms = prefs.badgeLevels.observed

@@ -17,6 +17,7 @@ export function parseTabState(value: unknown, tabId: number): TabState | undefin
   if (!isStringArray(s.arrangementIds) || !Array.isArray(s.observed) || !Array.isArray(s.links)) return undefined;
   if (s.fromLists !== undefined && !(Array.isArray(s.fromLists) && s.fromLists.every((l) => l && typeof l.listId === 'string' && isStringArray(l.arrangementIds)))) return undefined;
   if (s.host !== null && typeof s.host !== 'string') return undefined;
+  if (s.contextCount !== undefined && !(Number.isInteger(s.contextCount) && s.contextCount >= 0)) return undefined;
   if (s.match !== null) {
     const m = s.match as Partial<NonNullable<TabState['match']>> | undefined;
     if (!m || typeof m !== 'object' || typeof m.site !== 'string' || typeof m.institution !== 'string' || typeof m.group !== 'string') return undefined;

@@ -190,7 +190,7 @@ describe('noticeSummary', () => {
   const meta = (completed: number, failed: number, requested: number) => ({ name: 'Meta', completed, failed, requested });
   it.each<[string, NoticeContent, string]>([
     ['one report', { ...chase, reported: 1 }, '1 data arrangement involving JPMorgan Chase. Most relevant report:'],
-    ['Messenger', messenger, '3 reported data arrangements between Meta and banks or payment firms. Most relevant report:'],
+    ['Messenger', messenger, '3 reported data arrangements involving Meta. Most relevant report:'],
     [
       'observed, completed',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 0, 0)] },

@@ -6,7 +6,7 @@ import { createSiteClassifier } from '../../lib/sites';
 import { bundledCatalog } from '../../lib/catalog';
 import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
 import { classifyUrl } from '../../lib/sites';
-import { BADGE_COLORS, BADGE_MARK, badgeFor, computeTabState, hostOf, mergedInstitutions, type ObservedRequest, type TabState } from '../../lib/tab-state';
+import { BADGE_COLORS, BADGE_MARK, badgeFor, computeTabState, hostOf, mergedInstitutions, reportedCount, type ObservedRequest, type TabState } from '../../lib/tab-state';
 import { tEn, tFr } from './helpers';
 
 const catalog = bundledCatalog();
@@ -65,13 +65,22 @@ describe('badgeFor: one meaning everywhere (issue 15)', () => {
       () => withMeta(stateFor('https://www.usbank.com/'), request({ failed: 1 })),
       /^Linkwatch: \d+ reported data arrangements? involving U\.S\. Bank\. Observed on this page: requests to Meta \(blocked: nothing sent\)\. Click/,
     ],
-    ['Messenger, a platform’s own site', () => stateFor('https://www.messenger.com/t/1'), /^Linkwatch: this site is Meta; \d+ reported data arrangements between it and banks or payment firms\. Click/],
+    ['Messenger, a platform’s own site', () => stateFor('https://www.messenger.com/t/1'), /^Linkwatch: this site is Meta; \d+ reported data arrangements involving it\. Click/],
     ['a site known only from a custom list', () => listState('https://www.example.com/'), /^Linkwatch: 1 reported data arrangement involving Example Bank\. Click/],
   ])('%s: the mark, one colour, a title starting “Linkwatch:”', (_, state, title) => {
     const b = badgeFor(state(), DEFAULT_PREFERENCES, tEn, name);
     expect(b.text).toBe(BADGE_MARK);
     expect(b.color).toBe(BADGE_COLORS.mark);
     expect(b.title).toMatch(title);
+  });
+
+  it('counts data arrangements only: a context entry (background, not an arrangement) is shown but not counted', () => {
+    const messenger = stateFor('https://www.messenger.com/t/1');
+    const context = bundledCatalog().arrangements.filter((a) => a.kind === 'context' && messenger.arrangementIds.includes(a.id));
+    expect(context.length).toBeGreaterThan(0);
+    expect(messenger.contextCount).toBe(context.length);
+    expect(reportedCount(messenger)).toBe(messenger.arrangementIds.length - context.length);
+    expect(badgeFor(messenger, DEFAULT_PREFERENCES, tEn, name).title).toContain(`; ${reportedCount(messenger)} reported data arrangements involving it.`);
   });
 
   it('says a blocked pixel is blocked, nothing sent, and a completed one is not', () => {
