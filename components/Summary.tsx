@@ -80,8 +80,8 @@ function latestStep(a: Arrangement): StatusStep {
 /**
  * "Ended by JPMorgan Chase", "Denied by Facebook", "Reported by The Wall Street Journal", or the bare status;
  * then what the step is about when it is not the arrangement itself ("(the enforcement order, not the
- * arrangement)") and what a partial step covers ("Confirmed by Facebook — confirmed working with banks on
- * customer chat…; denied actively asking for transaction data…"), as the timeline says them (issue 13:
+ * arrangement)") and what a partial step covers ("Confirmed by Facebook, in part: confirmed working with banks on
+ * customer chat…; denied actively asking for transaction data…") (issue 13:
  * a bare "Confirmed" or "Ended" under a title would claim more than the sources).
  */
 function latestPhrase(a: Arrangement, names: ReadonlyMap<string, string>, t: Translate, lang: 'en' | 'fr'): string {
@@ -95,8 +95,8 @@ function latestPhrase(a: Arrangement, names: ReadonlyMap<string, string>, t: Tra
         ? t('statusBy_reported', source.publisher)
         : t(`status_${key}`);
   const subject = step.subject === 'order' ? ` ${t('stepSubject_order')}` : step.subject === 'rule' ? ` ${t('stepSubject_rule')}` : '';
-  const scope = step.scope ? ` — ${step.scope[lang]}` : '';
-  return phrase + subject + scope;
+  // A step with a scope is partial by definition (lib/catalog/schema): said as such, never as the whole.
+  return step.scope ? t('stepInPart', [phrase + subject, step.scope[lang]]) : phrase + subject;
 }
 
 /** Every request to the platform failed (blocked or unreachable): nothing was sent. */

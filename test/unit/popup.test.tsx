@@ -209,7 +209,7 @@ describe('the first screen is a summary (issue 15)', () => {
     expect(headline).toMatch(new RegExp(`\\(${first.status[first.status.length - 1]!.date.slice(0, 4)}\\)\\.$`));
     // A partial step says what it covers, and a step about an order or a rule says so (issue 13).
     const last = first.status[first.status.length - 1]!;
-    if (last.scope) expect(headline).toContain(` — ${last.scope.en}`);
+    if (last.scope) expect(headline).toContain(`, in part: ${last.scope.en}`);
     if (last.subject === 'order') expect(headline).toContain('(the enforcement order, not the arrangement)');
     expect(g.querySelector('[data-summary="observed"]')!.textContent).toContain('No request to a platform seen on this page so far.');
     // The details are below, collapsed; every report is still there.
@@ -222,7 +222,7 @@ describe('the first screen is a summary (issue 15)', () => {
   it('the seed report\'s latest step is Facebook\'s partial confirmation, never a bare "Confirmed by Facebook"', () => {
     renderPopup('https://www.chase.com/');
     const headline = glance().querySelector('[data-summary="reported"] .headline')!.textContent!;
-    expect(headline).toContain('Confirmed by Facebook — confirmed working with banks on customer chat');
+    expect(headline).toContain('Confirmed by Facebook, in part: confirmed working with banks on customer chat');
     expect(headline).toContain('denied actively asking for transaction data');
   });
 
