@@ -10,7 +10,8 @@
  * - `onCompleted` -> "completed" (the browser says the response arrived; a platform's redirect answer is a
  *   response too, `onBeforeRedirect`);
  * - `onErrorOccurred` -> "failed" (blocked or unreachable; e.g. `net::ERR_BLOCKED_BY_CLIENT` when another
- *   blocker stopped it, or a redirect by another extension to a local stand-in);
+ *   blocker stopped it, or a redirect by another extension to a local stand-in), except a request the page
+ *   cancelled, which may have been sent: "requested" (`outcomeOfError`);
  * - "requested" only for a request that was started (`onBeforeRequest`) and had neither outcome within
  *   `PENDING_MS` (the browser never said).
  * - A top-level navigation of a tab (`main_frame`) starts a new document load: the caller empties what was
@@ -362,9 +363,20 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
   }, platformFilter);
   api.onErrorOccurred.addListener((d: RequestDetails) => {
     if (d.type === 'main_frame' || inactive(d)) return;
-    settle(d, 'failed');
+    settle(d, outcomeOfError(d.error));
   }, platformFilter);
   return flush;
+}
+
+/**
+ * The outcome of a request that ended in an error. A request the page itself cancelled (Chromium
+ * `net::ERR_ABORTED`: `AbortController`, an image whose `src` was changed, a frame removed; Firefox
+ * `NS_BINDING_ABORTED`) may have reached the server before it was cancelled: its outcome is not visible
+ * ("requested"), never "failed: not sent", or a page could make what it sent look blocked. Every other
+ * error (blocked by a blocker, by CSP, name not resolved, connection refused...) is "failed".
+ */
+export function outcomeOfError(error: string | undefined): Outcome {
+  return /ERR_ABORTED|NS_BINDING_ABORTED/.test(error ?? '') ? 'requested' : 'failed';
 }
 
 function stripBody(d: RequestDetails): RequestDetails {

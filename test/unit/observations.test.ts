@@ -220,6 +220,17 @@ describe('observePage (in happy-dom)', () => {
     stop();
     expect(batches.flatMap((b) => b.links).sort()).toEqual(['https://m.me/bank', 'https://wa.me/15551234567']);
   });
+
+  it('never builds a report the background would refuse: 600 junk links and one over-long link do not hide the real one', async () => {
+    const batches: PageReport[] = [];
+    const junk = Array.from({ length: 600 }, (_, i) => `<a href="https://m.me/junk${i}">x</a>`).join('');
+    document.body.innerHTML = `${junk}<a href="https://m.me/${'x'.repeat(9000)}">long</a><a href="https://m.me/realbank">Chat</a>`;
+    const stop = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
+    await new Promise((r) => setTimeout(r, 60));
+    stop();
+    for (const b of batches) expect(isPageReport(b)).toBe(true);
+    expect(batches.flatMap((b) => b.links)).toContain('https://m.me/realbank');
+  });
 });
 
 describe('watchRequests (webRequest events -> tab changes), with a fake webRequest API', () => {
@@ -275,6 +286,17 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     await vi.advanceTimersByTimeAsync(PENDING_MS);
     await settle();
     expect(outcomes()).toEqual(['A:completed:page', 'B:failed:page', 'C:requested:page']);
+  });
+
+  it('a request the page cancelled may have been sent: "requested" (no visible outcome), never "failed: not sent"', async () => {
+    const { fire, changes } = setup();
+    for (const [id, error] of [['x', 'net::ERR_ABORTED'], ['y', 'NS_BINDING_ABORTED'], ['z', 'net::ERR_NAME_NOT_RESOLVED']] as const) {
+      fire('onBeforeRequest', { ...base, requestId: id, url: `https://www.facebook.com/tr?id=1&ev=${id}`, type: 'xmlhttprequest' });
+      fire('onErrorOccurred', { ...base, requestId: id, url: `https://www.facebook.com/tr?id=1&ev=${id}`, type: 'xmlhttprequest', error });
+    }
+    await settle();
+    const outcomes = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests.map((r) => `${r.observation.event}:${r.outcome}`) : []));
+    expect(outcomes).toEqual(['x:requested', 'y:requested', 'z:failed']);
   });
 
   it('a main_frame request starts a new document, after the old document’s requests', async () => {
