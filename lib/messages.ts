@@ -80,8 +80,9 @@ export interface Responses {
 
 export type ResponseOf<R extends Request> = Responses[R['type']];
 
-const MAX_URL = 8192;
-const MAX_ITEMS = 500;
+/** Longest URL a report may carry, and most links or requests in one report (`isPageReport`). */
+export const MAX_URL = 8192;
+export const MAX_ITEMS = 500;
 const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 /** Shape check of a content script's report: content scripts share a process with the page, so their

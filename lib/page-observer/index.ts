@@ -11,6 +11,7 @@
  * in-page navigation starts a new set). Nothing of the page's content is read beyond those URLs.
  */
 import { hostIn, LINK_DOMAINS } from '../evidence/prefilter';
+import { MAX_ITEMS, MAX_URL } from '../messages';
 
 export type Outcome = 'completed' | 'failed' | 'requested';
 
@@ -62,11 +63,15 @@ export function observePage(win: Window & typeof globalThis, send: (report: Page
     checkNavigation();
     for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       const href = a.href;
+      // A report the background would refuse (too long a URL, too many links) must not be built: one hostile
+      // link, or 501 junk ones, would otherwise hide every real link of the page.
+      if (href.length > MAX_URL) continue;
       const host = hostOfUrl(href);
       if (!host || !hostIn(host, LINK_DOMAINS) || seenLinks.has(href)) continue;
       seenLinks.add(href);
       pending.links.push(href);
-      schedule();
+      if (pending.links.length >= MAX_ITEMS) flush();
+      else schedule();
     }
   }
 
