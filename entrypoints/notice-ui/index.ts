@@ -16,6 +16,7 @@ import { renderNotice, type NoticeI18n, type NoticeMode } from '../../components
 import { contentLocale, send, tr } from '../../lib/content/runtime';
 import type { NoticeContent } from '../../lib/notice';
 import { inflate, placeNotice, type Box, type Corner } from '../../lib/notice/placement';
+import { noticeIsFaded } from '../../lib/notice/visible';
 import css from './notice.css?inline';
 
 /** Collapsed size, for placement (its text is short in both languages). */
@@ -77,6 +78,8 @@ function mount(initial: NoticeContent): void {
       onDetails: () => void send({ type: 'notice-action', action: 'details' }).catch(() => undefined),
       onNotHere: () => action('not-on-this-site', 'muted'),
       onUndo: () => action('undo-not-on-this-site', 'unmuted'),
+      // A real click counts only on a notice the page has not faded out of sight (lib/notice/visible).
+      trusted: (e) => e.isTrusted && !noticeIsFaded(host),
     });
     // The button the user pressed is gone: focus goes to what replaced it.
     if (moveFocus) container.querySelector<HTMLElement>('[data-lw-focus]')?.focus();

@@ -146,6 +146,43 @@ describe('a page script against the notice (Chromium, shipped build)', () => {
     }
   });
 
+  it.each([
+    ['a nearly transparent wrapper', 'https://www.wellsfargo.com/', 'opacity:0.0001'],
+    ['a filter', 'https://www.usbank.com/', 'filter:opacity(0)'],
+    ['a mask', 'https://www.chase.com/', 'mask-image:linear-gradient(transparent,transparent)'],
+  ] as const)('clickjacking through %s: the user\'s real click on the bait mutes nothing', async (_how, url, hide) => {
+    const p = await openTab(session, url);
+    const tabId = await tabIdOf(session, p);
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
+    const notice = await waitForNotice(p);
+    const target = (await notice.getByRole('button', { name: 'Not on this site' }).boundingBox())!;
+    const x = target.x + target.width / 2;
+    const y = target.y + target.height / 2;
+    // The page's script: hide the notice from the user (it stays where it is), put a bait under the pointer.
+    await p.evaluate(
+      ({ x, y, hide }) => {
+        const host = document.querySelector('linkwatch-notice')!;
+        const wrapper = document.createElement('div');
+        wrapper.style.cssText = `${hide};position:relative;z-index:2147483647`;
+        host.replaceWith(wrapper);
+        wrapper.append(host);
+        const bait = document.createElement('button');
+        bait.textContent = 'Continue to sign in';
+        bait.style.cssText = `position:fixed;left:${x - 60}px;top:${y - 15}px;width:120px;height:30px`;
+        document.body.append(bait);
+      },
+      { x, y, hide },
+    );
+    // The user looks at the bait for a moment, then clicks it (a real, trusted click at that point).
+    await p.waitForTimeout(700);
+    await p.mouse.click(x, y);
+    await p.waitForTimeout(700);
+    expect(await badgeOf(session, tabId)).toEqual(badge);
+    const sw = await session.serviceWorker();
+    expect(await sw.evaluate(() => chrome.storage.session.get(null).then((all: Record<string, unknown>) => Object.keys(all).filter((k) => k.startsWith('noticeMute:'))))).toEqual([]);
+    await p.close();
+  });
+
   it('a real click on "Not on this site" mutes; Undo in the notice unmutes', async () => {
     const p = await openTab(session, 'https://online.citi.com/');
     const tabId = await tabIdOf(session, p);
