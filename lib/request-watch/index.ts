@@ -4,8 +4,9 @@
  *
  * The idea. The background listens to `webRequest` for the platform endpoint hosts only (the URL filter
  * is `requestFilterUrls()`, generated from lib/evidence's rules). The browser reports every request to those
- * hosts, whatever made it: the page, any of its frames (same-site or nested), its workers, its service
- * worker, a redirect from a first-party address, a WebSocket, a beacon, CSS, media, an image pixel. This
+ * hosts, whatever made it: the page, its frames on watched sites (same-site or nested), its workers, its
+ * service worker, a redirect from a first-party address, a WebSocket, a beacon, CSS, media, an image pixel
+ * (not a frame from a site without host permission: Chromium needs permission for the initiator too). This
  * module turns those events into observations:
  * - `onCompleted` -> "completed" (the browser says the response arrived; a platform's redirect answer is a
  *   response too, `onBeforeRedirect`);
