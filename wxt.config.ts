@@ -35,8 +35,8 @@ export default defineConfig({
     'build:before': () => {
       validateBundledCatalog();
     },
-    // The observer content script runs on exactly the catalog's non-platform sites; the notice's on those
-    // too (its other patterns, Messenger's, are kept).
+    // The page content script runs on exactly the catalog's non-platform sites (Messenger's script has
+    // its own patterns).
     'build:manifestGenerated': (_wxt, manifest) => {
       const matches = contentScriptMatches(institutions as Pick<Catalog, 'institutions'>);
       for (const script of manifest.content_scripts ?? []) {
@@ -44,12 +44,12 @@ export default defineConfig({
         if (script.matches?.includes(placeholder)) script.matches = [...matches, ...script.matches.filter((m) => m !== placeholder)];
       }
       // The notice's UI is injected by the background only where it shows (issue 14): that takes the
-      // `scripting` permission and host permission for exactly the notice's sites (already the sites its
-      // content script runs on, so no new install warning). Merged with any host permission declared in
-      // `manifest` below; LINKWATCH_NOTICE_INJECT=0 leaves both out (the notice then cannot show).
+      // `scripting` permission and host permission for exactly the sites whose content scripts ask for it
+      // (the catalog's sites and Messenger, where content scripts run already, so no new install warning).
+      // Merged with any host permission declared in `manifest` below; LINKWATCH_NOTICE_INJECT=0 leaves both
+      // out (the notice then cannot show).
       if (process.env.LINKWATCH_NOTICE_INJECT !== '0') {
-        const notice = manifest.content_scripts?.find((c) => c.js?.some((f) => f.includes('notice')));
-        const sites = notice?.matches ?? [];
+        const sites = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []))];
         const union = (xs: readonly string[] | undefined, ys: readonly string[]) => [...new Set([...(xs ?? []), ...ys])];
         if (manifest.manifest_version === 3) {
           manifest.permissions = union(manifest.permissions, ['scripting']) as typeof manifest.permissions;

@@ -159,6 +159,23 @@ export default defineBackground(() => {
     });
   }
 
+  /**
+   * A content script's report of its page's links. It speaks only for the document that sent it, in its own
+   * tab: same origin as the sender's address (an in-page navigation, history.pushState, may reach the
+   * report before the browser updates `sender.url`; a document cannot change its origin). It is joined to
+   * the navigation it names. False when refused.
+   */
+  async function acceptReport(report: PageReport, page: ContentScriptSender): Promise<boolean> {
+    if (originOf(page.url) === null || originOf(page.url) !== originOf(report.pageUrl)) return false;
+    const outcome = await recordObservations(page.tabId, report);
+    if (outcome === 'early') {
+      // Process the navigation now if the tab is on it (it joins the early report); else its event will.
+      const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
+      if (tab && navKeyOf(tab.url) === navKeyOf(report.pageUrl)) await updateTab(page.tabId, tab.url).catch(logError);
+    }
+    return true;
+  }
+
   async function showBadge(state: TabState): Promise<void> {
     const catalog = bundledCatalog();
     const badge = badgeFor(state, await preferences(), t, (id) => findInstitution(catalog, id)?.name ?? id);
@@ -310,23 +327,14 @@ export default defineBackground(() => {
     },
     'page-observations': {
       from: 'top-frame-content-script',
-      handle: async ({ report }, page) => {
-        // A report speaks only for the document that sent it, in its own tab: same origin as the sender's
-        // address (an in-page navigation, history.pushState, may reach the report before the browser updates
-        // `sender.url`; a document cannot change its origin). It is joined to the navigation it names.
-        if (originOf(page.url) === null || originOf(page.url) !== originOf(report.pageUrl)) return { ok: false };
-        const outcome = await recordObservations(page.tabId, report);
-        if (outcome === 'early') {
-          // Process the navigation now if the tab is on it (it joins the early report); else its event will.
-          const tab = await browser.tabs.get(page.tabId).catch(() => undefined);
-          if (tab && navKeyOf(tab.url) === navKeyOf(report.pageUrl)) await updateTab(page.tabId, tab.url).catch(logError);
-        }
-        return { ok: true };
-      },
+      handle: async ({ report }, page) => ({ ok: await acceptReport(report, page) }),
     },
     'get-notice': {
       from: 'top-frame-content-script',
-      handle: async (_request, page) => {
+      handle: async ({ report }, page) => {
+        // The links the page had at document_idle ride with the question (one message per page, issue 14);
+        // they are taken exactly as a `page-observations` report, refused on the same grounds.
+        if (report) await acceptReport(report, page);
         const answer = await noticeFor(page);
         // The notice's UI code is loaded only where it shows (issue 14): injected into the asking document.
         if (answer.show) await injectNoticeUi(page).catch(logError);

@@ -18,8 +18,12 @@ export type Request =
   | { type: 'prefs-changed' }
   /** Content script -> background: requests and links seen on the page (the sender's tab). */
   | { type: 'page-observations'; report: PageReport }
-  /** Notice content script -> background: whether and what to show in the sender's tab (lib/notice). */
-  | { type: 'get-notice' }
+  /**
+   * Content script -> background: whether and what to show in the sender's tab (lib/notice). On a bank page
+   * it carries the links the page had at `document_idle` (`report`, as `page-observations` would), so
+   * the page pays for one message, not two (issue 14).
+   */
+  | { type: 'get-notice'; report?: PageReport }
   /** Notice content script -> background: the notice's content now (observations arrive after it showed); no decision, nothing recorded. */
   | { type: 'get-notice-content' }
   /** Notice content script -> background: "not on this site" (mute the sender's site) or "details". */
@@ -117,6 +121,7 @@ export function isRequest(value: unknown): value is Request {
   if (m.type === 'get-tab-state') return Number.isInteger(m.tabId) && (m.tabId as number) >= 0;
   if (m.type === 'page-observations') return isPageReport(m.report);
   if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);
-  if (m.type === 'get-notice' || m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
+  if (m.type === 'get-notice') return optional(m.report, isPageReport);
+  if (m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
   return m.type === 'prefs-changed';
 }

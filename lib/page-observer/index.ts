@@ -28,10 +28,23 @@ function hostOfUrl(url: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/** A running observation of one page (`observePage`). */
+export interface PageObserver {
+  /** Stop observing; what is pending is sent first. */
+  stop(): void;
+  /**
+   * Hand over the batch not sent yet (null when there is none) instead of sending it, so the caller can
+   * carry it in a message it sends anyway: the content script puts the links found at `document_idle` in
+   * its notice question, and a bank page costs one message, not two (issue 14).
+   */
+  takePending(): PageReport | null;
+}
+
 /**
- * Start observing. `send` receives batches (at most one per `delayMs`). Returns a function that stops.
+ * Start observing. `send` receives batches (at most one per `delayMs`, or at once when a batch reaches
+ * `MAX_ITEMS` links). A document already parsed is scanned before this returns.
  */
-export function observePage(win: Window & typeof globalThis, send: (report: PageReport) => void, delayMs = 200): () => void {
+export function observePage(win: Window & typeof globalThis, send: (report: PageReport) => void, delayMs = 200): PageObserver {
   const doc = win.document;
   let pageUrl = win.location.href.split('#')[0]!;
   let seenLinks = new Set<string>();
@@ -89,10 +102,20 @@ export function observePage(win: Window & typeof globalThis, send: (report: Page
   // Batches must not be lost when the page goes away.
   win.addEventListener('pagehide', flush);
 
-  return () => {
-    flush();
-    win.removeEventListener('pagehide', flush);
-    mutations.disconnect();
-    if (scanTimer !== undefined) clearTimeout(scanTimer);
+  return {
+    stop() {
+      flush();
+      win.removeEventListener('pagehide', flush);
+      mutations.disconnect();
+      if (scanTimer !== undefined) clearTimeout(scanTimer);
+    },
+    takePending() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      if (pending.links.length === 0) return null;
+      const batch = pending;
+      pending = { pageUrl, requests: [], links: [] };
+      return batch;
+    },
   };
 }

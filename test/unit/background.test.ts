@@ -205,6 +205,27 @@ describe(`the router in the background (${TARGET})`, () => {
     expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
   });
 
+  it('takes the links that ride in the notice question as a report, and still answers the question', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    const answer = (await send({ type: 'get-notice', report: { pageUrl: 'https://www.chase.com/', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/'))) as { show: boolean };
+    expect(typeof answer.show).toBe('boolean');
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
+    expect(view.state.links.map((l) => l.platform)).toEqual(['messenger']);
+  });
+
+  it('answers a notice question whose links name another site, but keeps none of them', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    const answer = (await send({ type: 'get-notice', report: { pageUrl: 'https://online.citi.com/', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/'))) as { show: boolean };
+    expect(typeof answer.show).toBe('boolean');
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: unknown[] } };
+    expect(view.state.links).toEqual([]);
+    expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
+  });
+
   it('rebuilds the list classifier when a list is re-imported corrected under the same id, date and sizes', async () => {
     installToolbarApi();
     const { PrefsStore } = await import('../../lib/prefs/db');

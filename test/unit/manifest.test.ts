@@ -131,8 +131,9 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
     for (const p of perms) expect(ALLOWED_PERMISSIONS.has(p), `permission ${p}`).toBe(true);
     expect(perms.filter((p) => /webRequestBlocking|declarativeNetRequest|proxy|debugger|cookies|history|<all_urls>/i.test(p))).toEqual([]);
     // The notice's UI is injected only where it shows (scripting.executeScript), which needs host permission
-    // for exactly the sites its content script already runs on (the catalog's sites and Messenger's).
-    const noticeSites = ((m().content_scripts ?? []) as Manifest[]).find((c) => (c.js as string[]).includes('content-scripts/notice.js'))!.matches as string[];
+    // for exactly the sites whose content scripts ask for it (the catalog's sites and Messenger's).
+    const noticeSites = ((m().content_scripts ?? []) as Manifest[]).flatMap((c) => c.matches as string[]);
+    expect(noticeSites).toContain('*://*.messenger.com/*');
     // MV2 lists hosts among `permissions`; MV3 in `host_permissions`.
     const hosts = [...new Set([...all.filter(isHostPattern), ...(m().host_permissions ?? [])])].sort();
     expect(hosts).toEqual([...new Set([...EXPECTED_HOSTS, ...noticeSites])].sort());
@@ -155,7 +156,7 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
     expect(JSON.stringify(m())).not.toContain('<all_urls>');
   });
 
-  it('content scripts run only on catalog sites, top frame only; the observer on exactly the non-platform ones', () => {
+  it('content scripts run only on catalog sites, top frame only; one script per page: the link watcher on exactly the non-platform sites, Messenger\'s own elsewhere', () => {
     const catalog = institutions as Pick<Catalog, 'institutions'>;
     const catalogDomains = new Set(catalog.institutions.flatMap((i) => i.domains.filter((d) => d.path === undefined).map((d) => d.domain)));
     const scripts = (m().content_scripts ?? []) as Manifest[];
@@ -165,8 +166,14 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
       expect(c.all_frames ?? false).toBe(false);
       expect(c.world ?? 'ISOLATED').toBe('ISOLATED');
     }
-    const observer = scripts.find((c) => (c.js as string[]).includes('content-scripts/observer.js'));
-    expect([...observer!.matches].sort()).toEqual(contentScriptMatches(catalog));
+    const page = scripts.find((c) => (c.js as string[]).includes('content-scripts/page.js'));
+    expect([...page!.matches].sort()).toEqual(contentScriptMatches(catalog));
+    const messenger = scripts.find((c) => (c.js as string[]).includes('content-scripts/notice.js'));
+    expect([...messenger!.matches].sort()).toEqual(['*://*.messenger.com/*', '*://messenger.com/*']);
+    // No page runs two of Linkwatch's scripts (each costs the page an evaluation; issue 14).
+    const all = scripts.flatMap((c) => c.matches as string[]);
+    expect(new Set(all).size).toBe(all.length);
+    for (const c of scripts) expect(c.js).toHaveLength(1);
   });
 
   it('the default content security policy, nothing exposed to web pages or other extensions', () => {

@@ -199,7 +199,7 @@ describe('observePage (in happy-dom)', () => {
 
   it('reports no requests (webRequest sees them), only links', async () => {
     const batches: PageReport[] = [];
-    const stop = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
+    const { stop } = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
     const pixel = document.createElement('img');
     pixel.setAttribute('src', 'https://www.facebook.com/tr?id=1&ev=PageView&noscript=1');
     document.body.append(pixel);
@@ -212,7 +212,7 @@ describe('observePage (in happy-dom)', () => {
   it('finds links to Meta apps, including ones added later', async () => {
     const batches: PageReport[] = [];
     document.body.innerHTML = '<a href="https://m.me/bank">Chat</a><a href="https://example.org/">Other</a>';
-    const stop = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
+    const { stop } = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
     const late = document.createElement('a');
     late.href = 'https://wa.me/15551234567';
     document.body.append(late);
@@ -225,11 +225,26 @@ describe('observePage (in happy-dom)', () => {
     const batches: PageReport[] = [];
     const junk = Array.from({ length: 600 }, (_, i) => `<a href="https://m.me/junk${i}">x</a>`).join('');
     document.body.innerHTML = `${junk}<a href="https://m.me/${'x'.repeat(9000)}">long</a><a href="https://m.me/realbank">Chat</a>`;
-    const stop = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
+    const { stop } = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
     await new Promise((r) => setTimeout(r, 60));
     stop();
     for (const b of batches) expect(isPageReport(b)).toBe(true);
     expect(batches.flatMap((b) => b.links)).toContain('https://m.me/realbank');
+  });
+
+  it('hands the links found at start to its caller (to ride in the notice question) and never sends them again', async () => {
+    const batches: PageReport[] = [];
+    document.body.innerHTML = '<a href="https://m.me/bank">Chat</a>';
+    const observer = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
+    const first = observer.takePending();
+    expect(first).toEqual({ pageUrl: window.location.href.split('#')[0], requests: [], links: ['https://m.me/bank'] });
+    expect(observer.takePending()).toBeNull();
+    const late = document.createElement('a');
+    late.href = 'https://wa.me/15551234567';
+    document.body.append(late);
+    await new Promise((r) => setTimeout(r, 60));
+    observer.stop();
+    expect(batches.flatMap((b) => b.links)).toEqual(['https://wa.me/15551234567']);
   });
 });
 
