@@ -17,7 +17,7 @@ import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type No
 import { noticeContent } from '../lib/notice/content';
 import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
-import { DEFAULT_PREFERENCES, type Preferences } from '../lib/prefs/schema';
+import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '../lib/prefs/schema';
 import { coalesce, createRouter, RefusedMessage, type ContentScriptSender, type RouteTable } from '../lib/router';
 import { loadOf, startRecording, stopRecording } from '../lib/recording';
 import { t } from '../lib/runtime';
@@ -49,11 +49,19 @@ export default defineBackground(() => {
       return fallback;
     }
   }
-  const preferences = (): Promise<Preferences> => orFallback(() => prefs.getPreferences(), DEFAULT_PREFERENCES as Preferences);
 
-  /** Enabled custom lists and a classifier that knows their sites as well as the bundled ones. */
-  async function withLists() {
-    const lists = (await orFallback(() => prefs.listCustomLists(), [])).filter((l) => l.enabled);
+  /**
+   * Everything a navigation needs from IndexedDB (preferences, enabled custom lists with their classifier,
+   * per-site decisions), in one read-only transaction (issue 14: one read per navigation, not three).
+   * A database that cannot be read gives the defaults, no list and no decision (logged).
+   */
+  async function localData(): Promise<LocalData> {
+    const stored = await orFallback(() => prefs.getConfigState(), { preferences: {}, siteDecisions: [], customLists: [] });
+    return { preferences: withDefaults(stored.preferences), decisions: stored.siteDecisions, ...classifierFor(stored.customLists.filter((l) => l.enabled)) };
+  }
+
+  /** Enabled custom lists and a classifier that knows their sites as well as the bundled ones (cached by content). */
+  function classifierFor(lists: CustomList[]) {
     const key = listsContentKey(lists);
     if (listsCache?.key !== key) {
       const classifier = lists.some((l) => l.institutions.length)
@@ -61,7 +69,7 @@ export default defineBackground(() => {
         : { classify: classifyUrl };
       listsCache = { key, lists, classify: classifier.classify };
     }
-    return listsCache;
+    return { lists: listsCache.lists, classify: listsCache.classify };
   }
 
   function serialized<T>(tabId: number, work: () => Promise<T>): Promise<T> {
@@ -81,12 +89,12 @@ export default defineBackground(() => {
   }
 
   /** Store a tab's state, starting its observations from reports that came before it (lib/tab-state/early). */
-  async function saveState(state: TabState): Promise<TabState> {
+  async function saveState(state: TabState, preferences: Preferences): Promise<TabState> {
     const key = earlyKey(state.tabId);
     const early = parseEarly((await browser.storage.session.get(key))[key], Date.now());
     const joined = joinEarly(state, early);
     // The badge does not wait for the session write (issue 14: cold start to first badge); both finish here.
-    await Promise.all([showBadge(joined.state), browser.storage.session.set({ [tabKey(state.tabId)]: joined.state })]);
+    await Promise.all([showBadge(joined.state, preferences), browser.storage.session.set({ [tabKey(state.tabId)]: joined.state })]);
     if (joined.rest.length !== early.length) {
       if (joined.rest.length) await browser.storage.session.set({ [key]: joined.rest });
       else await browser.storage.session.remove(key);
@@ -116,23 +124,24 @@ export default defineBackground(() => {
   }
 
   /** The state of a tab showing `url`, from the catalog, the enabled lists and the site's mute; nothing observed yet. */
-  async function freshState(tabId: number, url: string | undefined): Promise<TabState> {
-    const { lists, classify } = await withLists();
-    const match = classify(url ?? '');
-    const silenced = match ? await orFallback(() => prefs.isSiteSilenced(match.site), false) : false;
-    return computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists, silenced, now: Date.now() });
+  function freshState(tabId: number, url: string | undefined, data: LocalData): TabState {
+    const match = data.classify(url ?? '');
+    const now = Date.now();
+    const silenced = match ? isSilenced(data.decisions.find((d) => d.site === match.site), now) : false;
+    return computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists: data.lists, silenced, now });
   }
 
   function updateTab(tabId: number, url: string | undefined): Promise<TabState> {
     return serialized(tabId, async () => {
-      let state = await freshState(tabId, url);
+      const data = await localData();
+      let state = freshState(tabId, url, data);
       // Same navigation (a repeated event): keep what was observed on it.
       const previous = await readState(tabId);
       if (previous && previous.navKey === state.navKey) state = { ...state, observed: previous.observed ?? [], links: previous.links ?? [], loadStartedAt: previous.loadStartedAt };
       // A later navigation may have finished first: only the tab's current URL wins.
       const current = await browser.tabs.get(tabId).catch(() => undefined);
       if (!current || (current.url ?? '') !== (url ?? '')) return state;
-      return saveState(state);
+      return saveState(state, data.preferences);
     });
   }
 
@@ -147,7 +156,7 @@ export default defineBackground(() => {
         const next = addObservations(state, report);
         if (next !== state) {
           await browser.storage.session.set({ [tabKey(tabId)]: next });
-          await showBadge(next);
+          await showBadge(next, (await localData()).preferences);
         }
         return 'recorded';
       }
@@ -176,9 +185,9 @@ export default defineBackground(() => {
     return true;
   }
 
-  async function showBadge(state: TabState): Promise<void> {
+  async function showBadge(state: TabState, preferences: Preferences): Promise<void> {
     const catalog = bundledCatalog();
-    const badge = badgeFor(state, await preferences(), t, (id) => findInstitution(catalog, id)?.name ?? id);
+    const badge = badgeFor(state, preferences, t, (id) => findInstitution(catalog, id)?.name ?? id);
     const tabId = state.tabId;
     await Promise.all([
       action.setBadgeText({ tabId, text: badge.text }),
@@ -227,8 +236,9 @@ export default defineBackground(() => {
     const content = noticeContent(state, bundledCatalog());
     if (!content || !state.match) return { show: false, reason: 'not-matched' };
     const site = state.match.site;
-    const { alertStyle } = await preferences();
-    const silenced = await orFallback(() => prefs.isSiteSilenced(site), false);
+    const data = await localData();
+    const { alertStyle } = data.preferences;
+    const silenced = isSilenced(data.decisions.find((d) => d.site === site), Date.now());
     return withSeenList(async (sites) => {
       const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site), content });
       return { result: answer, sites: recordSeen(alertStyle, answer) ? withSeen(sites, site) : undefined };
@@ -267,7 +277,7 @@ export default defineBackground(() => {
       from: 'extension-page',
       handle: async ({ tabId }) => {
         const state = await getTabState(tabId);
-        return state ? getTabView(state, bundledCatalog(), (await withLists()).lists) : null;
+        return state ? getTabView(state, bundledCatalog(), (await localData()).lists) : null;
       },
     },
     'prefs-changed': {
@@ -386,10 +396,12 @@ export default defineBackground(() => {
         // A new document's state is computed from its own address, never the previous document's under a
         // new key (lib/tab-state applyTabChange). Requests join the stored state, or one computed now for the
         // tab's address when there is none yet (a cold worker).
+        // IndexedDB is read once, and only where the tab's state is new or changed.
         const stored = change.type === 'document' ? undefined : await readState(tabId);
-        const state = stored ?? (await freshState(tabId, change.type === 'document' ? change.url : (await browser.tabs.get(tabId).catch(() => undefined))?.url));
+        let data: LocalData | undefined;
+        const state = stored ?? freshState(tabId, change.type === 'document' ? change.url : (await browser.tabs.get(tabId).catch(() => undefined))?.url, (data = await localData()));
         const next = applyTabChange(state, change, Date.now());
-        if (next !== stored) await saveState(next);
+        if (next !== stored) await saveState(next, (data ??= await localData()).preferences);
       }),
   });
   browser.tabs.onUpdated.addListener((tabId, change: Browser.tabs.OnUpdatedInfo, tab) => {
@@ -419,6 +431,16 @@ export default defineBackground(() => {
     });
   });
 });
+
+/** What the background reads of IndexedDB for a navigation, in one transaction (`localData`). */
+interface LocalData {
+  preferences: Preferences;
+  decisions: SiteDecision[];
+  /** The enabled custom lists. */
+  lists: CustomList[];
+  /** The bundled catalog's sites and the enabled lists' (lib/sites). */
+  classify: (url: string) => ReturnType<typeof classifyUrl>;
+}
 
 /** storage.local flag: the first-run page was opened once. */
 const WELCOME_SHOWN_KEY = 'welcomeShown';
