@@ -13,7 +13,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bundledCatalog, findInstitution } from '../lib/catalog';
 import type { CustomList } from '../lib/config/schema';
-import { decideNotice, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../lib/notice';
+import { decideNotice, NOTICE_OFFER_HOLD_MS, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../lib/notice';
 import { noticeContent } from '../lib/notice/content';
 import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
@@ -231,6 +231,14 @@ export default defineBackground(() => {
     return stored && stored.navKey === navKeyOf(page.url) ? stored : updateTab(page.tabId, page.url);
   }
 
+  // Notices offered and not yet reported on screen (`notice-shown`): per tab, the document it was offered
+  // to; per site, when and to which tab, so another tab opening the site meanwhile does not show a second
+  // notice (the same tab's next page load may: its notice was not seen). Memory
+  // only: a worker stopped in between loses an offer, and the notice then shows again on the next visit
+  // (erring on telling the user once more, never on silence).
+  const offers = new Map<number, { site: string; navKey: string }>();
+  const offeredAt = new Map<string, { at: number; tabId: number }>();
+
   async function noticeFor(page: ContentScriptSender): Promise<NoticeAnswer> {
     const state = await stateForPage(page);
     const content = noticeContent(state, bundledCatalog());
@@ -238,11 +246,30 @@ export default defineBackground(() => {
     const site = state.match.site;
     const data = await localData();
     const { alertStyle } = data.preferences;
-    const silenced = isSilenced(data.decisions.find((d) => d.site === site), Date.now());
+    const now = Date.now();
+    const silenced = isSilenced(data.decisions.find((d) => d.site === site), now);
     return withSeenList(async (sites) => {
-      const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site), content });
-      return { result: answer, sites: recordSeen(alertStyle, answer) ? withSeen(sites, site) : undefined };
+      const offer = offeredAt.get(site);
+      const held = !!offer && offer.tabId !== page.tabId && offer.at > now - NOTICE_OFFER_HOLD_MS;
+      const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site) || held, content });
+      if (answer.show && recordSeen(alertStyle)) {
+        offers.set(page.tabId, { site, navKey: state.navKey });
+        offeredAt.set(site, { at: now, tabId: page.tabId });
+      }
+      return { result: answer };
     });
+  }
+
+  /** The notice offered to this document reports it was on screen: a first-visit site is now seen. */
+  async function noticeShown(page: ContentScriptSender): Promise<boolean> {
+    const state = await stateForPage(page);
+    const offer = offers.get(page.tabId);
+    if (!offer || !state.match || offer.site !== state.match.site || offer.navKey !== state.navKey) return false;
+    offers.delete(page.tabId);
+    const { alertStyle } = (await localData()).preferences;
+    if (!recordSeen(alertStyle)) return false;
+    await withSeenList(async (sites) => ({ result: undefined, sites: withSeen(sites, offer.site) }));
+    return true;
   }
 
   /**
@@ -295,6 +322,7 @@ export default defineBackground(() => {
       from: 'extension-page',
       handle: async () => {
         await withSeenList(async () => {
+          offeredAt.clear();
           await browser.storage.local.remove(NOTICE_SEEN_KEY);
           return { result: undefined };
         });
@@ -355,6 +383,10 @@ export default defineBackground(() => {
       from: 'top-frame-content-script',
       handle: async (_request, page) => noticeContent(await stateForPage(page), bundledCatalog()),
     },
+    'notice-shown': {
+      from: 'top-frame-content-script',
+      handle: async (_request, page) => ({ ok: await noticeShown(page) }),
+    },
     'notice-action': {
       from: 'top-frame-content-script',
       handle: async ({ action }, page) => {
@@ -410,6 +442,7 @@ export default defineBackground(() => {
     if (change.url !== undefined || change.status === 'complete') updateTab(tabId, tab.url).catch(logError);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    offers.delete(tabId);
     browser.storage.session.remove([tabKey(tabId), earlyKey(tabId)]).catch(logError);
   });
   browser.tabs.onReplaced?.addListener((addedTabId, removedTabId) => {

@@ -26,6 +26,12 @@ export type Request =
   | { type: 'get-notice'; report?: PageReport }
   /** Notice content script -> background: the notice's content now (observations arrive after it showed); no decision, nothing recorded. */
   | { type: 'get-notice-content' }
+  /**
+   * Notice -> background: the notice has been on screen (attached, not faded, in the viewport) for
+   * `NOTICE_SHOWN_MS`, or the user closed it. Only then does a first-visit site count as seen: a page that
+   * removes or hides the notice before anyone could read it does not silence it for the next visits.
+   */
+  | { type: 'notice-shown' }
   /** Notice content script -> background: "not on this site" (mute the sender's site) or "details". */
   | { type: 'notice-action'; action: NoticeAction }
   /** Options page -> background: the sites the notice was already shown on, or forget them all. */
@@ -74,6 +80,7 @@ export interface Responses {
   'get-notice': NoticeAnswer;
   'get-notice-content': NoticeContent | null;
   'notice-action': { ok: boolean };
+  'notice-shown': { ok: boolean };
   'get-notice-seen': { sites: string[] };
   'clear-notice-seen': { ok: boolean };
   'recording-start': { ok: boolean };
@@ -122,6 +129,6 @@ export function isRequest(value: unknown): value is Request {
   if (m.type === 'page-observations') return isPageReport(m.report);
   if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);
   if (m.type === 'get-notice') return optional(m.report, isPageReport);
-  if (m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
+  if (m.type === 'notice-shown' || m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
   return m.type === 'prefs-changed';
 }

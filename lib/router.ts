@@ -119,6 +119,7 @@ export const ALLOWED_SENDERS = {
   'get-notice': 'top-frame-content-script',
   'get-notice-content': 'top-frame-content-script',
   'notice-action': 'top-frame-content-script',
+  'notice-shown': 'top-frame-content-script',
 } as const satisfies { [K in Request['type']]: Route<Extract<Request, { type: K }>>['from'] };
 
 /** Why a message was refused. */

@@ -14,13 +14,15 @@
  */
 import { renderNotice, type NoticeI18n, type NoticeMode } from '../../components/Notice';
 import { contentLocale, send, tr } from '../../lib/content/runtime';
-import type { NoticeContent } from '../../lib/notice';
+import { NOTICE_SHOWN_MS, type NoticeContent } from '../../lib/notice';
 import { inflate, placeNotice, type Box, type Corner } from '../../lib/notice/placement';
-import { noticeIsFaded } from '../../lib/notice/visible';
+import { noticeIsFaded, noticeOnScreen } from '../../lib/notice/visible';
 import css from './notice.css?inline';
 
 /** Collapsed size, for placement (its text is short in both languages). */
 const PILL_SIZE = { width: 260, height: 44 };
+/** How often (ms) the notice checks that it is still on screen before it reports itself shown. */
+const SHOWN_CHECK_MS = 250;
 /** After it shows, the notice asks again at these delays, so tracking requests observed later join its summary. */
 const REFRESH_MS = [2000, 6000];
 /** The host's tag: a plain custom-element name; nothing else is on it. */
@@ -54,6 +56,23 @@ function mount(initial: NoticeContent): void {
   // After the user opened the pill, the card stays open where it is.
   let expandedByUser = false;
   const timers: number[] = [];
+  // "Seen" (first-visit mode) is recorded only once the card was on screen for NOTICE_SHOWN_MS without a
+  // break, or the user closed it: never for a notice the page removed or hid before it could be read.
+  let shownSent = false;
+  const reportShown = () => {
+    if (shownSent) return;
+    shownSent = true;
+    clearInterval(onScreenTimer);
+    void send({ type: 'notice-shown' }).catch(() => undefined);
+  };
+  let onScreenSince: number | undefined;
+  const onScreenTimer = setInterval(() => {
+    const card = container.firstElementChild;
+    if (!host.isConnected) return clearInterval(onScreenTimer);
+    if (!card || !noticeOnScreen(host, card)) return void (onScreenSince = undefined);
+    onScreenSince ??= performance.now();
+    if (performance.now() - onScreenSince >= NOTICE_SHOWN_MS) reportShown();
+  }, SHOWN_CHECK_MS) as unknown as number;
 
   const action = (a: 'not-on-this-site' | 'undo-not-on-this-site', next: NoticeMode) =>
     void send({ type: 'notice-action', action: a }).then((r) => {
@@ -69,7 +88,11 @@ function mount(initial: NoticeContent): void {
       mode,
       corner,
       measuring,
-      onClose: close,
+      onClose: () => {
+        // Closed by the user (components/Notice acts on trusted input only): it was seen.
+        reportShown();
+        close();
+      },
       onExpand: () => {
         expandedByUser = true;
         mode = 'card';
@@ -114,6 +137,7 @@ function mount(initial: NoticeContent): void {
 
   function close() {
     cancelAnimationFrame(frame);
+    clearInterval(onScreenTimer);
     for (const id of timers) clearTimeout(id);
     removeEventListener('scroll', schedule, { capture: true });
     removeEventListener('resize', schedule);

@@ -6,6 +6,11 @@
  * while the site is not in the "seen" list), then a per-site decision (muted or snoozed: never), then the
  * content (nothing reported and nothing observed: nothing to say, and the visit is not counted as seen).
  *
+ * A first-visit site joins the "seen" list only once its notice was on screen (`notice-shown`, after
+ * `NOTICE_SHOWN_MS` in view, or closed by the user), never when it was merely offered: a page that removes
+ * or hides the notice on sight must not silence it for the next visits. An offer holds the site for
+ * `NOTICE_OFFER_HOLD_MS`, so two tabs opening the same site at once still show one notice.
+ *
  * The "seen" list holds registrable domains only (`chase.com`), never addresses or times; it lives in
  * `storage.local` under `NOTICE_SEEN_KEY`, is listed on the options page and cleared with the rest of the
  * local data. Pure: no browser API here.
@@ -18,6 +23,10 @@ import type { AlertStyle } from '../prefs/schema';
 export const NOTICE_SEEN_KEY = 'noticeSeen';
 /** Oldest entries are dropped beyond this many sites. */
 export const NOTICE_SEEN_MAX = 1000;
+/** How long (ms) the notice must have been on screen, without a break, before its site counts as seen. */
+export const NOTICE_SHOWN_MS = 1000;
+/** How long (ms) a notice offered on a first-visit site holds that site for other tabs (not yet "seen"). */
+export const NOTICE_OFFER_HOLD_MS = 15_000;
 
 /** What the notice says: who owns the site and a one-line summary of what is reported or observed. */
 export interface NoticeContent {
@@ -58,8 +67,9 @@ export type NoticeSkipReason = 'not-matched' | 'badge-only' | 'silenced' | 'seen
 export type NoticeAnswer = { show: true; notice: NoticeContent } | { show: false; reason: NoticeSkipReason };
 
 /**
- * Whether to show the notice. `seen`: the site is in the seen list. The caller records the site as seen
- * when the answer is to show in `notice-first-visit` mode (`recordSeen`).
+ * Whether to show the notice. `seen`: the site is in the seen list (or held by a notice just offered in
+ * another tab). The caller records the site as seen only when the notice reports it was on screen
+ * (`notice-shown`), in `notice-first-visit` mode (`recordSeen`).
  */
 export function decideNotice(input: {
   alertStyle: AlertStyle;
@@ -75,9 +85,9 @@ export function decideNotice(input: {
   return { show: true, notice: input.content };
 }
 
-/** True when showing this answer must add the site to the seen list. */
-export function recordSeen(alertStyle: AlertStyle, answer: NoticeAnswer): boolean {
-  return answer.show && alertStyle === 'notice-first-visit';
+/** True when a notice that was on screen under `alertStyle` adds its site to the seen list. */
+export function recordSeen(alertStyle: AlertStyle): boolean {
+  return alertStyle === 'notice-first-visit';
 }
 
 /** The stored seen list, cleaned: only short lowercase domain-like strings, unique, capped. */

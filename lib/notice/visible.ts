@@ -20,3 +20,19 @@ export function noticeIsFaded(host: Element, win: Window & typeof globalThis = w
   }
   return false;
 }
+
+/**
+ * Whether the notice can be read now: its host is in the page, nothing fades it (`noticeIsFaded`), and
+ * its card (`card`, the element inside the shadow root) has a size and lies at least partly in the
+ * viewport. The notice reports itself shown (`notice-shown`, lib/notice) only after this held for
+ * `NOTICE_SHOWN_MS` without a break, so a page that removes, hides or moves the notice away on sight does
+ * not get its site counted as seen. DOM only.
+ */
+export function noticeOnScreen(host: Element, card: Element, win: Window & typeof globalThis = window): boolean {
+  if (!host.isConnected || noticeIsFaded(host, win)) return false;
+  const check = (host as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  if (check && !check.call(host)) return false;
+  const box = card.getBoundingClientRect();
+  const width = win.document.documentElement.clientWidth || win.innerWidth;
+  return box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < width && box.top < win.innerHeight;
+}

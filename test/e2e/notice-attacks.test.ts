@@ -202,3 +202,57 @@ describe('a page script against the notice (Chromium, shipped build)', () => {
     expect(await notice.getByRole('status').textContent()).toBe('Undone: Linkwatch warns you on citi.com again.');
   });
 });
+
+describe('a page script against the first-visit notice (Chromium, shipped build)', () => {
+  let session: S;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  const seen = async () => (await session.serviceWorker()).evaluate(async () => (await chrome.storage.local.get('noticeSeen')).noticeSeen);
+
+  it.each([
+    ['removes it on sight', 'https://www.wellsfargo.com/', 'remove'],
+    ['hides it on sight', 'https://www.usbank.com/', 'hide'],
+    ['moves it out of view', 'https://www.chase.com/', 'move'],
+  ] as const)('a page that %s does not get its site counted as seen: the notice shows on the next visit', async (_how, url, how) => {
+    const p = await session.context.newPage();
+    // The page's script, in place before the page's own and acting the moment the notice's host appears;
+    // on the next visit (window.name set below) the page leaves it alone.
+    await p.addInitScript((how) => {
+      if (window.name === 'calm') return;
+      // The host's own styles are the notice's (`all: initial !important` on :host wins over the page's):
+      // a page hides or moves it through a wrapper.
+      const act = (host: HTMLElement) => {
+        if (how === 'remove') return host.remove();
+        const wrapper = document.createElement('div');
+        wrapper.style.cssText = how === 'hide' ? 'display:none' : 'transform:translate(-10000px,-10000px)';
+        host.replaceWith(wrapper);
+        wrapper.append(host);
+      };
+      new MutationObserver(() => {
+        const host = document.querySelector<HTMLElement>('linkwatch-notice');
+        if (host && host.parentElement === document.body) act(host);
+      }).observe(document, { childList: true, subtree: true });
+    }, how);
+    await p.goto(url, { waitUntil: 'load' });
+    await p.waitForTimeout(2500);
+    // What the user sees: no notice in the viewport.
+    expect(await p.evaluate(() => {
+      const host = document.querySelector('linkwatch-notice');
+      if (!host) return 'gone';
+      const r = host.getBoundingClientRect();
+      return host.checkVisibility() && r.right > -5000 ? 'visible' : 'out of sight';
+    })).not.toBe('visible');
+    expect(await seen()).toBeUndefined();
+    // The next visit in the same tab (a reload, the page's script now idle) shows it, and only then is the site seen.
+    await p.evaluate(() => (window.name = 'calm'));
+    await p.reload();
+    await waitForNotice(p);
+    await expect.poll(seen, { timeout: 5_000 }).toEqual([new URL(url).hostname.replace(/^www\./, '')]);
+    await p.close();
+    await (await session.serviceWorker()).evaluate(() => chrome.storage.local.remove('noticeSeen'));
+  });
+});
+

@@ -93,6 +93,21 @@ export async function noticeSeen(session: Session): Promise<unknown> {
   return sw.evaluate(async () => (await chrome.storage.local.get('noticeSeen')).noticeSeen);
 }
 
+/**
+ * Wait until the "seen" list is `expected`: a first-visit site joins it only once its notice has been on
+ * screen for a second (`notice-shown`), not when the notice is offered.
+ */
+export async function waitForSeen(session: Session, expected: string[], timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    last = await noticeSeen(session);
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the seen list stayed ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+}
+
 /** Choose the alert style on the options page, as a person would. */
 export async function chooseAlertStyle(session: Session, label: string | RegExp): Promise<void> {
   const options = await session.context.newPage();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge, type Fixture } from './harness';
-import { chooseAlertStyle, NOTICE, noNoticeWithin, noticeSeen, waitForNotice } from './notice-helpers';
+import { chooseAlertStyle, NOTICE, noNoticeWithin, noticeSeen, waitForNotice, waitForSeen } from './notice-helpers';
 
 type S = Awaited<ReturnType<typeof launch>>;
 
@@ -51,7 +51,7 @@ describe('first visit per site (the default)', () => {
     expect(await notice.locator('.lw-sourcing').textContent()).toMatch(/^Well sourced: \d+ sources/);
     for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     // Only the registrable domain is kept, never the address.
-    expect(await noticeSeen(session)).toEqual(['chase.com']);
+    await waitForSeen(session, ['chase.com']);
   });
 
   it('does not show again on chase.com: not in a new tab, not after a reload', async () => {
@@ -66,7 +66,7 @@ describe('first visit per site (the default)', () => {
     const messenger = await waitForNotice(await openTab(session, 'https://www.messenger.com/t/1'));
     expect(await messenger.locator('.lw-owner').textContent()).toBe('This site is Messenger itself, part of Meta.');
     expect(await messenger.locator('.lw-tag').textContent()).toBe("Platform's own site");
-    expect(await noticeSeen(session)).toEqual(['chase.com', 'citi.com', 'messenger.com']);
+    await waitForSeen(session, ['chase.com', 'citi.com', 'messenger.com']);
   });
 
   it('closes with its close button and with Escape, and is gone for the page', async () => {
@@ -97,7 +97,7 @@ describe('first visit per site (the default)', () => {
   });
 
   it('"Clear all local data" forgets them too', async () => {
-    expect(await noticeSeen(session)).toEqual(['chase.com']);
+    await waitForSeen(session, ['chase.com']);
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
     await options.getByRole('button', { name: 'Clear all local data…' }).click();
@@ -298,6 +298,6 @@ describe('what was observed after the notice showed', () => {
       .poll(() => notice.locator('.lw-summary').textContent(), { timeout: 10_000 })
       .toContain("This page's requests to the tracking tools of Meta completed.");
     // Still the first visit's notice: the site is recorded once.
-    expect(await noticeSeen(session)).toEqual(['chase.com']);
+    await waitForSeen(session, ['chase.com']);
   });
 });

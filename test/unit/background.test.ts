@@ -226,6 +226,36 @@ describe(`the router in the background (${TARGET})`, () => {
     expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
   });
 
+  it('counts a first-visit site as seen only when its notice reports it was on screen, and holds it for a second tab meanwhile', async () => {
+    installToolbarApi();
+    background.main();
+    const seen = async () => (await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen;
+    const first = await openProcessed('https://www.chase.com/');
+    const page = contentSender(first, 'https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, page)).toMatchObject({ show: true });
+    // Offered is not seen: a page that removed the notice on sight would otherwise silence it for good.
+    expect(await seen()).toBeUndefined();
+    // Another tab opening the site meanwhile gets no second notice.
+    const second = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(second, 'https://www.chase.com/'))).toEqual({ show: false, reason: 'seen' });
+    // Only the tab it was offered to can report it shown, once.
+    expect(await send({ type: 'notice-shown' }, contentSender(second, 'https://www.chase.com/'))).toEqual({ ok: false });
+    expect(await send({ type: 'notice-shown' }, page)).toEqual({ ok: true });
+    expect(await seen()).toEqual(['chase.com']);
+    expect(await send({ type: 'notice-shown' }, page)).toEqual({ ok: false });
+  });
+
+  it('refuses a notice-shown for a document the notice was not offered to (the tab moved on)', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/'))).toMatchObject({ show: true });
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://online.citi.com/' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://online.citi.com/', status: 'complete' }, { ...tab, url: 'https://online.citi.com/' });
+    expect(await send({ type: 'notice-shown' }, contentSender(tab, 'https://online.citi.com/'))).toEqual({ ok: false });
+    expect((await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen).toBeUndefined();
+  });
+
   it('rebuilds the list classifier when a list is re-imported corrected under the same id, date and sizes', async () => {
     installToolbarApi();
     const { PrefsStore } = await import('../../lib/prefs/db');

@@ -42,9 +42,10 @@ describe('decideNotice: when the notice shows', () => {
 
   it('records the site as seen only when shown in first-visit mode', () => {
     const shown = decideNotice({ alertStyle: 'notice-first-visit', silenced: false, seen: false, content: chase });
-    expect(recordSeen('notice-first-visit', shown)).toBe(true);
-    expect(recordSeen('notice-every-visit', shown)).toBe(false);
-    expect(recordSeen('notice-first-visit', { show: false, reason: 'nothing' })).toBe(false);
+    expect(shown.show).toBe(true);
+    expect(recordSeen('notice-first-visit')).toBe(true);
+    expect(recordSeen('notice-every-visit')).toBe(false);
+    expect(recordSeen('badge-only')).toBe(false);
   });
 });
 

@@ -37,6 +37,7 @@ const REQUESTS: Request[] = [
   { type: 'get-notice' },
   { type: 'get-notice-content' },
   { type: 'notice-action', action: 'not-on-this-site' },
+  { type: 'notice-shown' },
   { type: 'get-notice-seen' },
   { type: 'clear-notice-seen' },
   { type: 'recording-start', site: 'chase.com' },
@@ -92,6 +93,7 @@ describe('every message type x every sender class', () => {
       'get-notice': 'top-frame-content-script',
       'get-notice-content': 'top-frame-content-script',
       'notice-action': 'top-frame-content-script',
+      'notice-shown': 'top-frame-content-script',
     });
   });
 });
@@ -131,6 +133,7 @@ describe('createRouter', () => {
     'get-notice': { from: 'top-frame-content-script', handle: () => ({ show: false, reason: 'not-matched' }) },
     'get-notice-content': { from: 'top-frame-content-script', handle: () => null },
     'notice-action': { from: 'top-frame-content-script', handle: () => ({ ok: true }) },
+    'notice-shown': { from: 'top-frame-content-script', handle: () => ({ ok: true }) },
   };
   const route = createRouter(table, () => CHROME);
   const page = senders(CHROME, false)['a content script in a top frame']!.sender;
