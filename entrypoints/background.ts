@@ -231,13 +231,22 @@ export default defineBackground(() => {
     return stored && stored.navKey === navKeyOf(page.url) ? stored : updateTab(page.tabId, page.url);
   }
 
-  // Notices offered and not yet reported on screen (`notice-shown`): per tab, the document it was offered
-  // to; per site, when and to which tab, so another tab opening the site meanwhile does not show a second
-  // notice (the same tab's next page load may: its notice was not seen). Memory
-  // only: a worker stopped in between loses an offer, and the notice then shows again on the next visit
-  // (erring on telling the user once more, never on silence).
-  const offers = new Map<number, { site: string; navKey: string }>();
+  // A notice offered on a first-visit site holds that site for NOTICE_OFFER_HOLD_MS against other tabs, so
+  // two tabs opening it at once show one notice (the same tab's next page load may show it again: that
+  // notice was not seen). Memory only: losing it with the worker costs at most a second notice.
   const offeredAt = new Map<string, { at: number; tabId: number }>();
+
+  /** The notice of a tab's document, in storage.session (a notice stays on screen longer than a worker lives). */
+  async function readNoticeDoc(tabId: number): Promise<NoticeDoc | undefined> {
+    const value = (await browser.storage.session.get(noticeDocKey(tabId)))[noticeDocKey(tabId)] as Partial<NoticeDoc> | undefined;
+    if (!value || typeof value.navKey !== 'string' || typeof value.site !== 'string' || typeof value.details !== 'number' || typeof value.seenPending !== 'boolean') return undefined;
+    return value as NoticeDoc;
+  }
+  /** The sender's notice, when the background injected one into this very document; else undefined. */
+  async function noticeOf(page: ContentScriptSender): Promise<{ doc: NoticeDoc; state: TabState } | undefined> {
+    const [state, doc] = await Promise.all([stateForPage(page), readNoticeDoc(page.tabId)]);
+    return doc && doc.navKey === state.navKey && doc.site === state.match?.site ? { doc, state } : undefined;
+  }
 
   async function noticeFor(page: ContentScriptSender): Promise<NoticeAnswer> {
     const state = await stateForPage(page);
@@ -252,23 +261,22 @@ export default defineBackground(() => {
       const offer = offeredAt.get(site);
       const held = !!offer && offer.tabId !== page.tabId && offer.at > now - NOTICE_OFFER_HOLD_MS;
       const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site) || held, content });
-      if (answer.show && recordSeen(alertStyle)) {
-        offers.set(page.tabId, { site, navKey: state.navKey });
-        offeredAt.set(site, { at: now, tabId: page.tabId });
+      if (answer.show) {
+        const doc: NoticeDoc = { navKey: state.navKey, site, seenPending: recordSeen(alertStyle), details: 0 };
+        await browser.storage.session.set({ [noticeDocKey(page.tabId)]: doc });
+        if (doc.seenPending) offeredAt.set(site, { at: now, tabId: page.tabId });
       }
       return { result: answer };
     });
   }
 
-  /** The notice offered to this document reports it was on screen: a first-visit site is now seen. */
+  /** The notice of this document reports it was on screen: a first-visit site is now seen (once). */
   async function noticeShown(page: ContentScriptSender): Promise<boolean> {
-    const state = await stateForPage(page);
-    const offer = offers.get(page.tabId);
-    if (!offer || !state.match || offer.site !== state.match.site || offer.navKey !== state.navKey) return false;
-    offers.delete(page.tabId);
-    const { alertStyle } = (await localData()).preferences;
-    if (!recordSeen(alertStyle)) return false;
-    await withSeenList(async (sites) => ({ result: undefined, sites: withSeen(sites, offer.site) }));
+    const notice = await noticeOf(page);
+    if (!notice?.doc.seenPending) return false;
+    await browser.storage.session.set({ [noticeDocKey(page.tabId)]: { ...notice.doc, seenPending: false } });
+    if (!recordSeen((await localData()).preferences.alertStyle)) return false;
+    await withSeenList(async (sites) => ({ result: undefined, sites: withSeen(sites, notice.doc.site) }));
     return true;
   }
 
@@ -390,13 +398,21 @@ export default defineBackground(() => {
     'notice-action': {
       from: 'top-frame-content-script',
       handle: async ({ action }, page) => {
+        // Only from the document the notice was injected into: a page without one (even with a compromised
+        // renderer, which can send what its content script can) mutes nothing and opens nothing.
+        const notice = await noticeOf(page);
+        if (!notice) return { ok: false };
+        const { doc, state } = notice;
         if (action === 'details') {
+          // A person opens Details once or twice; a loop would open a tab storm.
+          if (doc.details >= NOTICE_DETAILS_MAX) return { ok: false };
+          await browser.storage.session.set({ [noticeDocKey(page.tabId)]: { ...doc, details: doc.details + 1 } });
           // The popup's full view of this tab, in a new tab beside it.
           await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), index: page.index + 1, openerTabId: page.tabId });
           return { ok: true };
         }
         // "Not on this site": the same decision as the popup's "Don't warn me".
-        const site = (await stateForPage(page)).match?.site;
+        const site = state.match?.site;
         if (!site) return { ok: false };
         const muteKey = `noticeMute:${site}`;
         if (action === 'undo-not-on-this-site') {
@@ -442,11 +458,10 @@ export default defineBackground(() => {
     if (change.url !== undefined || change.status === 'complete') updateTab(tabId, tab.url).catch(logError);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    offers.delete(tabId);
-    browser.storage.session.remove([tabKey(tabId), earlyKey(tabId)]).catch(logError);
+    browser.storage.session.remove([tabKey(tabId), earlyKey(tabId), noticeDocKey(tabId)]).catch(logError);
   });
   browser.tabs.onReplaced?.addListener((addedTabId, removedTabId) => {
-    browser.storage.session.remove([tabKey(removedTabId), earlyKey(removedTabId)]).catch(logError);
+    browser.storage.session.remove([tabKey(removedTabId), earlyKey(removedTabId), noticeDocKey(removedTabId)]).catch(logError);
     browser.tabs.get(addedTabId).then((tab) => updateTab(addedTabId, tab.url), logError);
   });
   browser.runtime.onInstalled.addListener((details) => {
@@ -474,6 +489,22 @@ interface LocalData {
   /** The bundled catalog's sites and the enabled lists' (lib/sites). */
   classify: (url: string) => ReturnType<typeof classifyUrl>;
 }
+
+/**
+ * The notice the background injected into a tab's document (storage.session, `notice:<tabId>`): which
+ * document (`navKey`) and site, whether its first-visit "seen" is still to be recorded (`notice-shown`),
+ * and how many "Details" tabs it opened.
+ */
+interface NoticeDoc {
+  navKey: string;
+  site: string;
+  seenPending: boolean;
+  details: number;
+}
+const noticeDocKey = (tabId: number) => `notice:${tabId}`;
+
+/** Most "Details" tabs one notice may open (a person clicks it once or twice; a loop is refused). */
+const NOTICE_DETAILS_MAX = 3;
 
 /** storage.local flag: the first-run page was opened once. */
 const WELCOME_SHOWN_KEY = 'welcomeShown';

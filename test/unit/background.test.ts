@@ -256,6 +256,28 @@ describe(`the router in the background (${TARGET})`, () => {
     expect((await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen).toBeUndefined();
   });
 
+  it('takes notice actions only from the document its notice was injected into, and opens at most three Details tabs', async () => {
+    installToolbarApi();
+    const { PrefsStore } = await import('../../lib/prefs/db');
+    background.main();
+    // A page with no notice (a compromised renderer can send what its content script can): nothing happens.
+    const quiet = await openProcessed('https://online.citi.com/');
+    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, contentSender(quiet, 'https://online.citi.com/'))).toEqual({ ok: false });
+    expect(await send({ type: 'notice-action', action: 'details' }, contentSender(quiet, 'https://online.citi.com/'))).toEqual({ ok: false });
+    expect(await new PrefsStore().getSiteDecision('citi.com')).toBeUndefined();
+    // The page its notice was injected into: Details opens a tab three times, then no more.
+    const tab = await openProcessed('https://www.chase.com/');
+    const page = contentSender(tab, 'https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, page)).toMatchObject({ show: true });
+    const before = (await fakeBrowser.tabs.query({})).length;
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await send({ type: 'notice-action', action: 'details' }, page));
+    expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: false }, { ok: false }]);
+    expect((await fakeBrowser.tabs.query({})).length).toBe(before + 3);
+    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, page)).toEqual({ ok: true });
+    expect(await new PrefsStore().getSiteDecision('chase.com')).toMatchObject({ decision: 'muted' });
+  });
+
   it('rebuilds the list classifier when a list is re-imported corrected under the same id, date and sizes', async () => {
     installToolbarApi();
     const { PrefsStore } = await import('../../lib/prefs/db');
