@@ -22,11 +22,15 @@ import { coalesce, createRouter, RefusedMessage, type ContentScriptSender, type 
 import { loadOf, startRecording, stopRecording } from '../lib/recording';
 import { t } from '../lib/runtime';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
-import { watchRequests } from '../lib/request-watch';
 import { addObservations, applyTabChange, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
 import { earlyKey, joinEarly, keepEarly, parseEarly } from '../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../lib/tab-state/stored';
 import { getTabView } from '../lib/tab-view';
+import { contentScriptMatches } from '../lib/catalog/matches';
+import { LINK_DOMAINS } from '../lib/evidence/prefilter';
+import { isPageReport, MAX_ITEMS, MAX_URL } from '../lib/messages';
+import { collectLinks } from '../lib/page-observer';
+import { isWatchedUrl, watchRequests } from '../lib/request-watch';
 
 export default defineBackground(() => {
   const prefs = new PrefsStore();
@@ -281,6 +285,44 @@ export default defineBackground(() => {
   }
 
   /**
+   * Whether the sender's page must watch its links as it loads (`watchLinks` in the `get-notice` answer):
+   * where the opt-in "links" badge level is on, or its site is being recorded ("Record this site" keeps
+   * every load's findings). Elsewhere `collectTabLinks` collects them when the popup asks.
+   */
+  async function linksWatchedOn(page: ContentScriptSender): Promise<boolean> {
+    const site = (await stateForPage(page)).match?.site;
+    if (!site || !isWatchedUrl(page.url, linkSitePatterns())) return false;
+    if ((await localData()).preferences.badgeLevels.linked) return true;
+    return (await recordingSites().catch(() => new Set<string>())).has(site);
+  }
+
+  /**
+   * Collect the links to Meta's apps in a tab's page (lib/page-observer `collectLinks`, run in the page's
+   * top frame, content scripts' world) and fold them into its state like a content script's report: only on
+   * the catalog's non-platform sites (the page content script's, where Linkwatch has host permission),
+   * only for the document the state describes, within LINK_COLLECT_MS (a busy page never holds the popup).
+   * True when links were added. Failures (no permission, a page that went away) are logged, never thrown.
+   */
+  async function collectTabLinks(state: TabState): Promise<boolean> {
+    const tab = await browser.tabs.get(state.tabId).catch(() => undefined);
+    const url = tab?.url;
+    if (!url || navKeyOf(url) !== state.navKey || !isWatchedUrl(url, linkSitePatterns()) || !browser.scripting?.executeScript) return false;
+    const run = Promise.resolve()
+      .then(() => browser.scripting.executeScript({ target: { tabId: state.tabId, frameIds: [0] }, func: collectLinks, args: [LINK_DOMAINS, MAX_URL, MAX_ITEMS] }))
+      .then((results) => results[0]?.result as { pageUrl?: unknown; links?: unknown } | undefined);
+    const found = await Promise.race([run, new Promise<undefined>((r) => setTimeout(r, LINK_COLLECT_MS))]).catch((error: unknown) => {
+      logError(error);
+      return undefined;
+    });
+    const report = { pageUrl: found?.pageUrl, requests: [], links: found?.links };
+    if (!isPageReport(report) || report.links.length === 0 || navKeyOf(report.pageUrl) !== state.navKey) return false;
+    return (await recordObservations(state.tabId, report)) === 'recorded';
+  }
+  let linkPatterns: string[] | undefined;
+  /** The page content script's match patterns: the catalog's non-platform sites (lib/catalog/matches). */
+  const linkSitePatterns = () => (linkPatterns ??= contentScriptMatches(bundledCatalog()));
+
+  /**
    * Load the notice's UI (entrypoints/notice-ui) into the document that asked, in the content scripts'
    * isolated world: `scripting` where the browser has it (by document id where known, so a page that
    * navigated meanwhile gets nothing), `tabs.executeScript` otherwise. Needs the `scripting` permission
@@ -311,7 +353,9 @@ export default defineBackground(() => {
     'get-tab-state': {
       from: 'extension-page',
       handle: async ({ tabId }) => {
-        const state = await getTabState(tabId);
+        let state = await getTabState(tabId);
+        // Someone looks: the page's links to Meta's apps now (a page pays nothing for them on loads nobody looks at).
+        if (state && (await collectTabLinks(state))) state = (await readState(tabId)) ?? state;
         return state ? getTabView(state, bundledCatalog(), (await localData()).lists) : null;
       },
     },
@@ -377,14 +421,11 @@ export default defineBackground(() => {
     },
     'get-notice': {
       from: 'top-frame-content-script',
-      handle: async ({ report }, page) => {
-        // The links the page had at document_idle ride with the question (one message per page, issue 14);
-        // they are taken exactly as a `page-observations` report, refused on the same grounds.
-        if (report) await acceptReport(report, page);
-        const answer = await noticeFor(page);
+      handle: async (_request, page) => {
+        const [answer, watchLinks] = await Promise.all([noticeFor(page), linksWatchedOn(page)]);
         // The notice's UI code is loaded only where it shows (issue 14): injected into the asking document.
         if (answer.show) await injectNoticeUi(page).catch(logError);
-        return answer;
+        return { ...answer, watchLinks };
       },
     },
     'get-notice-content': {
@@ -502,6 +543,9 @@ interface NoticeDoc {
   details: number;
 }
 const noticeDocKey = (tabId: number) => `notice:${tabId}`;
+
+/** How long (ms) the popup waits for a page's links before it shows what is known without them. */
+const LINK_COLLECT_MS = 400;
 
 /** Most "Details" tabs one notice may open (a person clicks it once or twice; a loop is refused). */
 const NOTICE_DETAILS_MAX = 3;

@@ -19,11 +19,10 @@ export type Request =
   /** Content script -> background: requests and links seen on the page (the sender's tab). */
   | { type: 'page-observations'; report: PageReport }
   /**
-   * Content script -> background: whether and what to show in the sender's tab (lib/notice). On a bank page
-   * it carries the links the page had at `document_idle` (`report`, as `page-observations` would), so
-   * the page pays for one message, not two (issue 14).
+   * Content script -> background, once per page at `document_idle`: whether and what to show in the
+   * sender's tab (lib/notice), and whether the page's links must be watched as it loads (`watchLinks`).
    */
-  | { type: 'get-notice'; report?: PageReport }
+  | { type: 'get-notice' }
   /** Notice content script -> background: the notice's content now (observations arrive after it showed); no decision, nothing recorded. */
   | { type: 'get-notice-content' }
   /**
@@ -77,7 +76,13 @@ export interface Responses {
   'get-tab-state': TabView | null;
   'prefs-changed': { ok: true };
   'page-observations': { ok: boolean };
-  'get-notice': NoticeAnswer;
+  /**
+   * `watchLinks`: the content script watches the page's links (lib/page-observer `observePage`) and reports
+   * them; true only where they must be known as the page loads (the opt-in "links" badge level, a site
+   * being recorded). Elsewhere the background collects them when someone looks (the popup), and a page
+   * costs one message (issue 14).
+   */
+  'get-notice': NoticeAnswer & { watchLinks?: boolean };
   'get-notice-content': NoticeContent | null;
   'notice-action': { ok: boolean };
   'notice-shown': { ok: boolean };
@@ -128,7 +133,6 @@ export function isRequest(value: unknown): value is Request {
   if (m.type === 'get-tab-state') return Number.isInteger(m.tabId) && (m.tabId as number) >= 0;
   if (m.type === 'page-observations') return isPageReport(m.report);
   if (m.type === 'notice-action') return NOTICE_ACTIONS.includes((value as { action?: unknown }).action);
-  if (m.type === 'get-notice') return optional(m.report, isPageReport);
-  if (m.type === 'notice-shown' || m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
+  if (m.type === 'notice-shown' || m.type === 'get-notice' || m.type === 'get-notice-content' || m.type === 'get-notice-seen' || m.type === 'clear-notice-seen') return true;
   return m.type === 'prefs-changed';
 }

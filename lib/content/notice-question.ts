@@ -4,20 +4,20 @@
  * where the answer is yes, injects the notice itself (entrypoints/notice-ui) into the asking document, so
  * a page where no notice shows evaluates none of its code (issue 14).
  */
-import type { PageReport } from '../page-observer';
 import { send } from './runtime';
 
 /** A page whose notice had nothing to say yet (no report, nothing observed) is asked once more after this (ms). */
 export const NOTICE_RETRY_MS = 3000;
 
 /**
- * Ask, carrying `report` (the links found so far) when there is one. Never rejects: with the extension
- * gone (reloaded, or the page closing) there is nothing to show.
+ * Ask. Resolves with whether the page's links must be watched as it loads (the first answer's
+ * `watchLinks`), before any retry. Never rejects: with the extension gone (reloaded, or the page closing)
+ * there is nothing to show or watch.
  */
-export async function askForNotice(report?: PageReport | null): Promise<void> {
-  const answer = await send(report ? { type: 'get-notice', report } : { type: 'get-notice' }).catch(() => null);
+export async function askForNotice(): Promise<{ watchLinks: boolean }> {
+  const answer = await send({ type: 'get-notice' }).catch(() => null);
   if (answer && !answer.show && answer.reason === 'nothing') {
-    await new Promise((r) => setTimeout(r, NOTICE_RETRY_MS));
-    await send({ type: 'get-notice' }).catch(() => null);
+    void new Promise((r) => setTimeout(r, NOTICE_RETRY_MS)).then(() => send({ type: 'get-notice' }).catch(() => null));
   }
+  return { watchLinks: answer?.watchLinks === true };
 }

@@ -1,7 +1,10 @@
 /**
- * What the content script watches on a page, as a function of the page's `window` so it runs (and is
- * tested) without a browser extension around it: links (`a[href]`) to Meta's apps ("Linked" evidence),
- * scanned once the document is parsed and again when the DOM changes.
+ * Links (`a[href]`) to Meta's apps on a page ("Linked" evidence), as pure functions of the page's document
+ * or `window`, so they run (and are tested) without a browser extension around them. Two ways (issue 14):
+ * `collectLinks`, which the background runs in the page when someone looks (the popup opens), so a page
+ * pays nothing for links on a load nobody looks at; and `observePage`, the content script's continuous
+ * watch (a scan once the document is parsed, again when the DOM changes), only where the links must be
+ * known as the page loads: the opt-in "links" badge level, or a site being recorded.
  *
  * Requests are not watched here any more: the background sees every request to a platform endpoint
  * through `webRequest` (lib/request-watch), with the browser's own outcome, from every frame and worker,
@@ -10,7 +13,7 @@
  * Only link URLs on the prefilter's domains leave this module; each is reported once per page URL (an
  * in-page navigation starts a new set). Nothing of the page's content is read beyond those URLs.
  */
-import { hostIn, LINK_DOMAINS } from '../evidence/prefilter';
+import { LINK_DOMAINS } from '../evidence/prefilter';
 import { MAX_ITEMS, MAX_URL } from '../messages';
 
 export type Outcome = 'completed' | 'failed' | 'requested';
@@ -23,21 +26,35 @@ export interface PageReport {
   links: string[];
 }
 
-function hostOfUrl(url: string): string | null {
-  const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(url);
-  return m ? m[1]!.toLowerCase() : null;
-}
-
 /** A running observation of one page (`observePage`). */
 export interface PageObserver {
   /** Stop observing; what is pending is sent first. */
   stop(): void;
-  /**
-   * Hand over the batch not sent yet (null when there is none) instead of sending it, so the caller can
-   * carry it in a message it sends anyway: the content script puts the links found at `document_idle` in
-   * its notice question, and a bank page costs one message, not two (issue 14).
-   */
-  takePending(): PageReport | null;
+}
+
+/**
+ * The links to Meta's apps in a document, unique, in page order: each `a[href]` whose resolved address is
+ * http(s) on one of `domains` (a host equal to one or under it), skipping addresses longer than `maxUrl`
+ * (a report with one would be refused), at most `maxItems`. `pageUrl` is the document's address without
+ * its fragment. Self-contained (nothing from outside its body, `doc` defaulting to the global document):
+ * the background runs it in a page with `scripting.executeScript`, which sends the function as text.
+ */
+export function collectLinks(domains: readonly string[], maxUrl: number, maxItems: number, doc: Document = document): { pageUrl: string; links: string[] } {
+  const links: string[] = [];
+  const seen = new Set<string>();
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    // An SVG <a> has an object here, not a string: not a link a person follows to an app.
+    const href: unknown = (a as HTMLAnchorElement).href;
+    if (typeof href !== 'string' || href.length > maxUrl || seen.has(href)) continue;
+    const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(href);
+    if (!m) continue;
+    const host = m[1]!.toLowerCase().replace(/\.$/, '');
+    if (!domains.some((d) => host === d || host.endsWith('.' + d))) continue;
+    seen.add(href);
+    links.push(href);
+    if (links.length >= maxItems) break;
+  }
+  return { pageUrl: doc.URL.split('#')[0]!, links };
 }
 
 /**
@@ -74,13 +91,10 @@ export function observePage(win: Window & typeof globalThis, send: (report: Page
 
   function scanLinks() {
     checkNavigation();
-    for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-      const href = a.href;
-      // A report the background would refuse (too long a URL, too many links) must not be built: one hostile
-      // link, or 501 junk ones, would otherwise hide every real link of the page.
-      if (href.length > MAX_URL) continue;
-      const host = hostOfUrl(href);
-      if (!host || !hostIn(host, LINK_DOMAINS) || seenLinks.has(href)) continue;
+    // A report the background would refuse (too long a URL, too many links) must not be built: one hostile
+    // link, or 501 junk ones, would otherwise hide every real link of the page.
+    for (const href of collectLinks(LINK_DOMAINS, MAX_URL, Number.MAX_SAFE_INTEGER, doc).links) {
+      if (seenLinks.has(href)) continue;
       seenLinks.add(href);
       pending.links.push(href);
       if (pending.links.length >= MAX_ITEMS) flush();
@@ -108,14 +122,6 @@ export function observePage(win: Window & typeof globalThis, send: (report: Page
       win.removeEventListener('pagehide', flush);
       mutations.disconnect();
       if (scanTimer !== undefined) clearTimeout(scanTimer);
-    },
-    takePending() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      if (pending.links.length === 0) return null;
-      const batch = pending;
-      pending = { pageUrl, requests: [], links: [] };
-      return batch;
     },
   };
 }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge } from './harness';
 
 type S = Awaited<ReturnType<typeof launch>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
 
 async function observedText(session: S, tabId: number, wait?: (text: string) => boolean): Promise<string> {
   const deadline = Date.now() + 10_000;
@@ -49,6 +51,36 @@ describe('observed on a bank page', () => {
     expect(text).toContain('Links to Messenger: m.me/examplebank');
     expect(text).toContain('No request to a platform');
     expect(text).toContain('A link is not tracking');
+  });
+
+  it('reads the page’s links when the popup opens (one added by a script after load too), and watches them as the page loads where the links badge level is on', async () => {
+    const page = await openTab(session, 'https://www.usbank.com/contact');
+    const tabId = await tabIdOf(session, page);
+    // Nobody looked yet, the links level is off: the page's links are not read.
+    await waitForBadge(session, tabId, (b) => b.title !== '');
+    const sw = await session.serviceWorker();
+    const storedLinks = () => sw.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { links: unknown[] }).links, tabId);
+    expect(await storedLinks()).toEqual([]);
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = 'https://wa.me/15551234567';
+      a.textContent = 'WhatsApp us';
+      document.body.append(a);
+    });
+    const text = await observedText(session, tabId, (t) => t.includes('WhatsApp'));
+    expect(text).toContain('m.me/examplebank');
+    expect(text).toContain('wa.me');
+    // The links badge level on: the content script watches, and the badge says so without anyone opening the popup.
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+    await settings.getByLabel('The page only links to Messenger or Facebook').check();
+    await expect.poll(() => settings.getByLabel('The page only links to Messenger or Facebook').isChecked()).toBe(true);
+    await settings.close();
+    const again = await openTab(session, 'https://www.usbank.com/contact');
+    const againId = await tabIdOf(session, again);
+    expect((await waitForBadge(session, againId, (b) => b.title.includes("links to Meta's apps"))).title).toContain("This page links to Meta's apps.");
+    await again.close();
+    await page.close();
   });
 
   it('catches a pixel added late after an in-page navigation, and drops the first view’s findings', async () => {

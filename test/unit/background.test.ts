@@ -8,7 +8,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import background from '../../entrypoints/background';
 import { tEn } from './helpers';
 
@@ -205,25 +205,38 @@ describe(`the router in the background (${TARGET})`, () => {
     expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
   });
 
-  it('takes the links that ride in the notice question as a report, and still answers the question', async () => {
+  it('asks a page to watch its links as it loads only where they must be known then (the opt-in links badge level)', async () => {
     installToolbarApi();
+    const { PrefsStore } = await import('../../lib/prefs/db');
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
-    const answer = (await send({ type: 'get-notice', report: { pageUrl: 'https://www.chase.com/', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/'))) as { show: boolean };
-    expect(typeof answer.show).toBe('boolean');
-    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
-    expect(view.state.links.map((l) => l.platform)).toEqual(['messenger']);
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/'))).toMatchObject({ watchLinks: false });
+    await new PrefsStore().setPreference('badgeLevels', { reported: true, owned: true, observed: true, linked: true });
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/'))).toMatchObject({ watchLinks: true });
   });
 
-  it('answers a notice question whose links name another site, but keeps none of them', async () => {
+  it('collects the page’s links when the popup asks for the tab (scripting, top frame, this document only)', async () => {
     installToolbarApi();
+    const b = fakeBrowser as unknown as Mutable;
+    const executeScript = vi.fn(async (_details: { target: { tabId: number; frameIds: number[] }; args: unknown[] }) => [{ frameId: 0, result: { pageUrl: 'https://www.chase.com/', links: [MESSENGER_LINK] } }]);
+    const originalScripting = b.scripting;
+    b.scripting = { executeScript };
+    onTestFinished(() => void (b.scripting = originalScripting));
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
-    const answer = (await send({ type: 'get-notice', report: { pageUrl: 'https://online.citi.com/', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/'))) as { show: boolean };
-    expect(typeof answer.show).toBe('boolean');
-    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: unknown[] } };
-    expect(view.state.links).toEqual([]);
-    expect((await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`]).toBeUndefined();
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
+    expect(view.state.links.map((l) => l.platform)).toEqual(['messenger']);
+    expect(executeScript.mock.calls[0]![0].target).toEqual({ tabId: tab.id, frameIds: [0] });
+    // An answer about another document (the page moved on meanwhile) is not taken.
+    const other = await openProcessed('https://online.citi.com/');
+    executeScript.mockImplementation(async () => [{ frameId: 0, result: { pageUrl: 'https://www.chase.com/', links: [MESSENGER_LINK] } }]);
+    const otherView = (await send({ type: 'get-tab-state', tabId: other.id }, popupSender())) as { state: { links: unknown[] } };
+    expect(otherView.state.links).toEqual([]);
+    // A page that never answers does not hold the popup.
+    executeScript.mockImplementation(() => new Promise(() => undefined));
+    const started = Date.now();
+    expect(await send({ type: 'get-tab-state', tabId: other.id }, popupSender())).not.toBeNull();
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('counts a first-visit site as seen only when its notice reports it was on screen, and holds it for a second tab meanwhile', async () => {
@@ -237,7 +250,7 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(await seen()).toBeUndefined();
     // Another tab opening the site meanwhile gets no second notice.
     const second = await openProcessed('https://www.chase.com/');
-    expect(await send({ type: 'get-notice' }, contentSender(second, 'https://www.chase.com/'))).toEqual({ show: false, reason: 'seen' });
+    expect(await send({ type: 'get-notice' }, contentSender(second, 'https://www.chase.com/'))).toMatchObject({ show: false, reason: 'seen' });
     // Only the tab it was offered to can report it shown, once.
     expect(await send({ type: 'notice-shown' }, contentSender(second, 'https://www.chase.com/'))).toEqual({ ok: false });
     expect(await send({ type: 'notice-shown' }, page)).toEqual({ ok: true });

@@ -4,8 +4,8 @@ import { contentScriptMatches } from '../../lib/catalog/matches';
 import { endpointDomains, endpointHosts } from '../../lib/evidence';
 import { linkDomains, requestDomains } from '../../lib/evidence/domain-lists';
 import { hostIn, LINK_DOMAINS, REQUEST_DOMAINS } from '../../lib/evidence/prefilter';
-import { isPageReport, isRequest } from '../../lib/messages';
-import { observePage, type PageReport } from '../../lib/page-observer';
+import { isPageReport, isRequest, MAX_URL } from '../../lib/messages';
+import { collectLinks, observePage, type PageReport } from '../../lib/page-observer';
 import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
 import { classifyUrl } from '../../lib/sites';
 import { BATCH_MS, bodyNames, PENDING_MS, requestFilterUrls, watched, watchRequests, type Outcome, type RequestDetails, type TabChange, type WatchedRequest } from '../../lib/request-watch';
@@ -232,19 +232,24 @@ describe('observePage (in happy-dom)', () => {
     expect(batches.flatMap((b) => b.links)).toContain('https://m.me/realbank');
   });
 
-  it('hands the links found at start to its caller (to ride in the notice question) and never sends them again', async () => {
-    const batches: PageReport[] = [];
-    document.body.innerHTML = '<a href="https://m.me/bank">Chat</a>';
-    const observer = observePage(window as Window & typeof globalThis, (r) => batches.push(r), 10);
-    const first = observer.takePending();
-    expect(first).toEqual({ pageUrl: window.location.href.split('#')[0], requests: [], links: ['https://m.me/bank'] });
-    expect(observer.takePending()).toBeNull();
-    const late = document.createElement('a');
-    late.href = 'https://wa.me/15551234567';
-    document.body.append(late);
-    await new Promise((r) => setTimeout(r, 60));
-    observer.stop();
-    expect(batches.flatMap((b) => b.links)).toEqual(['https://wa.me/15551234567']);
+  it('collectLinks (run in the page by the background): Meta links only, unique, lookalikes and over-long ones out, capped', () => {
+    document.body.innerHTML = [
+      '<a href="https://m.me/bank">Chat</a>',
+      '<a href="https://m.me/bank">Chat again</a>',
+      '<a href="HTTPS://WWW.FACEBOOK.COM/bank">FB</a>',
+      '<a href="https://m.me.evil.example/x">lookalike</a>',
+      '<a href="https://evil.example/?u=https://m.me/x">in a query</a>',
+      '<a href="https://notm.me/x">suffix only</a>',
+      `<a href="https://m.me/${'x'.repeat(9000)}">long</a>`,
+      '<a href="mailto:x@m.me">mail</a>',
+      '<a href="https://wa.me/15551234567">WhatsApp</a>',
+    ].join('');
+    const all = collectLinks(LINK_DOMAINS, MAX_URL, 500);
+    expect(all).toEqual({ pageUrl: window.location.href.split('#')[0], links: ['https://m.me/bank', 'https://www.facebook.com/bank', 'https://wa.me/15551234567'] });
+    expect(collectLinks(LINK_DOMAINS, MAX_URL, 2).links).toHaveLength(2);
+    // Self-contained: it still works as text, the way scripting.executeScript sends it.
+    const asText = new Function(`return (${collectLinks.toString()})`)() as typeof collectLinks;
+    expect(asText(LINK_DOMAINS, MAX_URL, 500)).toEqual(all);
   });
 });
 
