@@ -240,6 +240,18 @@ export default defineBackground(() => {
   // notice was not seen). Memory only: losing it with the worker costs at most a second notice.
   const offeredAt = new Map<string, { at: number; tabId: number }>();
 
+  /**
+   * Whether another tab's notice, offered on `site` less than NOTICE_OFFER_HOLD_MS ago, may still be on its
+   * way to the screen: that tab still shows the document it was offered to, and has not reported it shown.
+   * A tab closed or gone elsewhere holds nothing (its notice was not seen).
+   */
+  async function heldByAnotherTab(site: string, tabId: number, now: number): Promise<boolean> {
+    const offer = offeredAt.get(site);
+    if (!offer || offer.tabId === tabId || offer.at <= now - NOTICE_OFFER_HOLD_MS) return false;
+    const [doc, state] = await Promise.all([readNoticeDoc(offer.tabId), readState(offer.tabId)]);
+    return !!doc && doc.seenPending && doc.site === site && state?.navKey === doc.navKey;
+  }
+
   /** The notice of a tab's document, in storage.session (a notice stays on screen longer than a worker lives). */
   async function readNoticeDoc(tabId: number): Promise<NoticeDoc | undefined> {
     const value = (await browser.storage.session.get(noticeDocKey(tabId)))[noticeDocKey(tabId)] as Partial<NoticeDoc> | undefined;
@@ -262,8 +274,7 @@ export default defineBackground(() => {
     const now = Date.now();
     const silenced = isSilenced(data.decisions.find((d) => d.site === site), now);
     return withSeenList(async (sites) => {
-      const offer = offeredAt.get(site);
-      const held = !!offer && offer.tabId !== page.tabId && offer.at > now - NOTICE_OFFER_HOLD_MS;
+      const held = await heldByAnotherTab(site, page.tabId, now);
       const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site) || held, content });
       if (answer.show) {
         const doc: NoticeDoc = { navKey: state.navKey, site, seenPending: recordSeen(alertStyle), details: 0 };

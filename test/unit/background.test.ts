@@ -258,6 +258,17 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(await send({ type: 'notice-shown' }, page)).toEqual({ ok: false });
   });
 
+  it('a tab closed before its notice was on screen holds nothing: the next tab shows the notice', async () => {
+    installToolbarApi();
+    background.main();
+    const first = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(first, 'https://www.chase.com/'))).toMatchObject({ show: true });
+    await fakeBrowser.tabs.onRemoved.trigger(first.id!, { windowId: first.windowId ?? 0, isWindowClosing: false });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(`notice:${first.id}`))[`notice:${first.id}`]).toBeUndefined());
+    const second = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(second, 'https://www.chase.com/'))).toMatchObject({ show: true });
+  });
+
   it('refuses a notice-shown for a document the notice was not offered to (the tab moved on)', async () => {
     installToolbarApi();
     background.main();
