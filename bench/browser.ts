@@ -32,6 +32,7 @@ import { CdpClient } from './cdp';
 import { benchRoutes, RESOURCES } from './fixture-page';
 import type { Contender } from './floor';
 import type { Fixture } from '../test/e2e/harness';
+import { getDomain } from 'tldts';
 import { median } from './stats';
 
 // Code run inside the browser by `evaluate` sees the extension's `chrome`.
@@ -523,22 +524,28 @@ async function sideBySide(list: Contender[], routes: Record<string, Fixture>, ro
       const sw = await s.serviceWorker();
       await sw.evaluate(() => chrome.storage?.local?.remove('noticeSeen'));
     };
+    // A site counts as seen once its notice was on screen for a second (lib/notice), longer than a measured
+    // load lasts: a repeat visit is set up by writing the seen list, as that second would have.
+    const markSeen = (s: Session) => async () => {
+      const sw = await s.serviceWorker();
+      await sw.evaluate((site) => chrome.storage?.local?.set({ noticeSeen: [site] }), getDomain(PAGE_WITH)!);
+    };
     const firstVisitPrep = (x: { c: Contender; s: Session }) => (x.c.name === 'Linkwatch' ? clearSeen(x.s) : undefined);
+    const repeatVisitPrep = (x: { c: Contender; s: Session }) => (x.c.name === 'Linkwatch' ? markSeen(x.s) : undefined);
     // Warm-up: one load each way per browser (caches, the extension's files; Linkwatch's notice shows once).
     for (const x of sessions) {
       await mainThreadOfLoad(x.s, PAGE_WITH, firstVisitPrep(x));
-      await mainThreadOfLoad(x.s, PAGE_WITH);
+      await mainThreadOfLoad(x.s, PAGE_WITH, repeatVisitPrep(x));
     }
     const samples = new Map(sessions.map((x) => [x.c.name, { repeat: [] as number[], first: [] as number[], popup: [] as number[] }]));
     for (let i = 0; i < rounds; i++) {
       const order = sessions.map((_, k) => sessions[(k + i) % sessions.length]!);
-      for (const x of order) samples.get(x.c.name)!.repeat.push(round2((await mainThreadOfLoad(x.s, PAGE_WITH)).script));
+      for (const x of order) samples.get(x.c.name)!.repeat.push(round2((await mainThreadOfLoad(x.s, PAGE_WITH, repeatVisitPrep(x))).script));
       for (const x of order.reverse()) samples.get(x.c.name)!.first.push(round2((await mainThreadOfLoad(x.s, PAGE_WITH, firstVisitPrep(x))).script));
     }
     const parsed: Record<string, { repeat: { bytes: number; files: Record<string, number> }; first: { bytes: number; files: Record<string, number> } }> = {};
     for (const x of sessions) {
-      await mainThreadOfLoad(x.s, PAGE_WITH); // a repeat visit for Linkwatch from here on
-      parsed[x.c.name] = { repeat: await parsedExtensionJs(x.s, PAGE_WITH), first: await parsedExtensionJs(x.s, PAGE_WITH, firstVisitPrep(x)) };
+      parsed[x.c.name] = { repeat: await parsedExtensionJs(x.s, PAGE_WITH, repeatVisitPrep(x)), first: await parsedExtensionJs(x.s, PAGE_WITH, firstVisitPrep(x)) };
     }
     const withPopup = sessions.filter((x) => x.c.popup);
     const popupPages = new Map<string, { page: Page; cdp: CdpClient }>();
@@ -600,6 +607,10 @@ export async function runBrowserBench(list: Contender[], log: (line: string) => 
   try {
     const version = (await (await fetch(`http://127.0.0.1:${session.cdpPort}/json/version`)).json()) as { Browser: string };
     log(`  browser ${version.Browser}, extension ${session.extensionId}`);
+    // These figures are for repeat visits (no notice): the bank sites count as seen (a notice counts only
+    // after a second on screen, longer than a measured load).
+    const sites = [...new Set([PAGE_WITH, EMPTY_WITH, BANK].map((u) => getDomain(u)!))];
+    await (await session.serviceWorker()).evaluate((seen) => chrome.storage.local.set({ noticeSeen: seen }), sites);
 
     log('  content scripts: 50-resource page, with and without');
     const page50 = await withAndWithout(session, PAGE_WITH, PAGE_WITHOUT, ROUNDS.contentScript);

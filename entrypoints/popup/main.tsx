@@ -154,9 +154,13 @@ function App() {
 
 const { locale, lang } = uiLocale();
 document.documentElement.lang = lang;
+// popup.html carries a static frame (header) that paints before this script runs; it is replaced, in the same
+// task, by the rendered popup.
+const root = document.getElementById('app')!;
+root.replaceChildren();
 render(
   <I18nContext.Provider value={{ t, lang, locale }}>
     <App />
   </I18nContext.Provider>,
-  document.getElementById('app')!,
+  root,
 );
