@@ -27,6 +27,7 @@ import { earlyKey, joinEarly, keepEarly, parseEarly } from '../lib/tab-state/ear
 import { listsContentKey, parseTabState } from '../lib/tab-state/stored';
 import { getTabView } from '../lib/tab-view';
 import { contentScriptMatches } from '../lib/catalog/matches';
+import { classifyLink } from '../lib/evidence';
 import { LINK_DOMAINS } from '../lib/evidence/prefilter';
 import { isPageReport, MAX_ITEMS, MAX_URL } from '../lib/messages';
 import { collectLinks } from '../lib/page-observer';
@@ -56,7 +57,7 @@ export default defineBackground(() => {
 
   /**
    * Everything a navigation needs from IndexedDB (preferences, enabled custom lists with their classifier,
-   * per-site decisions), in one read-only transaction (issue 14: one read per navigation, not three).
+   * per-site decisions), in one read-only transaction (issue 14: one read per event that needs them, not three).
    * A database that cannot be read gives the defaults, no list and no decision (logged).
    */
   async function localData(): Promise<LocalData> {
@@ -239,37 +240,51 @@ export default defineBackground(() => {
   // two tabs opening it at once show one notice (the same tab's next page load may show it again: that
   // notice was not seen). Memory only: losing it with the worker costs at most a second notice.
   const offeredAt = new Map<string, { at: number; tabId: number }>();
+  // "Details" tabs opened per tab's notice, counted in memory so that the check and the count are one step
+  // (a burst of messages cannot all pass); at most NOTICE_DETAILS_MAX per document and worker lifetime.
+  const detailsOpened = new Map<number, number>();
 
   /**
    * Whether another tab's notice, offered on `site` less than NOTICE_OFFER_HOLD_MS ago, may still be on its
-   * way to the screen: that tab still shows the document it was offered to, and has not reported it shown.
-   * A tab closed or gone elsewhere holds nothing (its notice was not seen).
+   * way to the screen: that tab still has it (a new document in the tab drops it, see `dropNotice`), is
+   * still on the site, and has not reported it shown. A tab closed or gone elsewhere holds nothing.
    */
   async function heldByAnotherTab(site: string, tabId: number, now: number): Promise<boolean> {
     const offer = offeredAt.get(site);
     if (!offer || offer.tabId === tabId || offer.at <= now - NOTICE_OFFER_HOLD_MS) return false;
     const [doc, state] = await Promise.all([readNoticeDoc(offer.tabId), readState(offer.tabId)]);
-    return !!doc && doc.seenPending && doc.site === site && state?.navKey === doc.navKey;
+    return !!doc && doc.seenPending && doc.site === site && state?.match?.site === site;
   }
 
   /** The notice of a tab's document, in storage.session (a notice stays on screen longer than a worker lives). */
   async function readNoticeDoc(tabId: number): Promise<NoticeDoc | undefined> {
     const value = (await browser.storage.session.get(noticeDocKey(tabId)))[noticeDocKey(tabId)] as Partial<NoticeDoc> | undefined;
-    if (!value || typeof value.navKey !== 'string' || typeof value.site !== 'string' || typeof value.details !== 'number' || typeof value.seenPending !== 'boolean') return undefined;
+    if (!value || typeof value.origin !== 'string' || typeof value.site !== 'string' || typeof value.seenPending !== 'boolean') return undefined;
+    if (value.documentId !== undefined && typeof value.documentId !== 'string') return undefined;
     return value as NoticeDoc;
   }
-  /** The sender's notice, when the background injected one into this very document; else undefined. */
+  /**
+   * The sender's notice, when the background injected one into this very document: the same document id
+   * where the browser gives one (Chromium), else the same origin and site (Firefox; a new document in the
+   * tab drops the notice record first, `dropNotice`). An in-page navigation (history.pushState) keeps it.
+   */
   async function noticeOf(page: ContentScriptSender): Promise<{ doc: NoticeDoc; state: TabState } | undefined> {
     const [state, doc] = await Promise.all([stateForPage(page), readNoticeDoc(page.tabId)]);
-    return doc && doc.navKey === state.navKey && doc.site === state.match?.site ? { doc, state } : undefined;
+    if (!doc || doc.site !== state.match?.site) return undefined;
+    const same = doc.documentId !== undefined && page.documentId !== undefined ? doc.documentId === page.documentId : doc.origin === originOf(page.url);
+    return same ? { doc, state } : undefined;
+  }
+  /** A new document in the tab: the previous one's notice record and Details count go (Firefox relies on it). */
+  async function dropNotice(tabId: number): Promise<void> {
+    detailsOpened.delete(tabId);
+    await browser.storage.session.remove(noticeDocKey(tabId));
   }
 
-  async function noticeFor(page: ContentScriptSender): Promise<NoticeAnswer> {
+  async function noticeFor(page: ContentScriptSender, data: LocalData): Promise<NoticeAnswer> {
     const state = await stateForPage(page);
     const content = noticeContent(state, bundledCatalog());
     if (!content || !state.match) return { show: false, reason: 'not-matched' };
     const site = state.match.site;
-    const data = await localData();
     const { alertStyle } = data.preferences;
     const now = Date.now();
     const silenced = isSilenced(data.decisions.find((d) => d.site === site), now);
@@ -277,7 +292,7 @@ export default defineBackground(() => {
       const held = await heldByAnotherTab(site, page.tabId, now);
       const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site) || held, content });
       if (answer.show) {
-        const doc: NoticeDoc = { navKey: state.navKey, site, seenPending: recordSeen(alertStyle), details: 0 };
+        const doc: NoticeDoc = { origin: originOf(page.url) ?? '', site, seenPending: recordSeen(alertStyle), ...(page.documentId ? { documentId: page.documentId } : {}) };
         await browser.storage.session.set({ [noticeDocKey(page.tabId)]: doc });
         if (doc.seenPending) offeredAt.set(site, { at: now, tabId: page.tabId });
       }
@@ -285,26 +300,30 @@ export default defineBackground(() => {
     });
   }
 
-  /** The notice of this document reports it was on screen: a first-visit site is now seen (once). */
+  /**
+   * The notice of this document reports it was on screen: a first-visit site is now seen (once). The record
+   * and the seen list change in one step of the seen list's queue, so no other tab's question falls between
+   * the hold's end and the site's entry.
+   */
   async function noticeShown(page: ContentScriptSender): Promise<boolean> {
     const notice = await noticeOf(page);
     if (!notice?.doc.seenPending) return false;
-    await browser.storage.session.set({ [noticeDocKey(page.tabId)]: { ...notice.doc, seenPending: false } });
-    if (!recordSeen((await localData()).preferences.alertStyle)) return false;
-    await withSeenList(async (sites) => ({ result: undefined, sites: withSeen(sites, notice.doc.site) }));
-    return true;
+    const record = recordSeen((await localData()).preferences.alertStyle);
+    await withSeenList(async (sites) => {
+      await browser.storage.session.set({ [noticeDocKey(page.tabId)]: { ...notice.doc, seenPending: false } });
+      return { result: undefined, sites: record ? withSeen(sites, notice.doc.site) : undefined };
+    });
+    return record;
   }
 
   /**
    * Whether the sender's page must watch its links as it loads (`watchLinks` in the `get-notice` answer):
-   * where the opt-in "links" badge level is on, or its site is being recorded ("Record this site" keeps
-   * every load's findings). Elsewhere `collectTabLinks` collects them when the popup asks.
+   * only where the opt-in "links" badge level is on, so the badge can say so without anyone opening the
+   * popup. Elsewhere `collectTabLinks` reads them when the popup asks.
    */
-  async function linksWatchedOn(page: ContentScriptSender): Promise<boolean> {
-    const site = (await stateForPage(page)).match?.site;
-    if (!site || !isWatchedUrl(page.url, linkSitePatterns())) return false;
-    if ((await localData()).preferences.badgeLevels.linked) return true;
-    return (await recordingSites().catch(() => new Set<string>())).has(site);
+  async function linksWatchedOn(page: ContentScriptSender, data: LocalData): Promise<boolean> {
+    if (!data.preferences.badgeLevels.linked || !isWatchedUrl(page.url, linkSitePatterns())) return false;
+    return !!(await stateForPage(page)).match;
   }
 
   /**
@@ -326,8 +345,15 @@ export default defineBackground(() => {
       return undefined;
     });
     const report = { pageUrl: found?.pageUrl, requests: [], links: found?.links };
-    if (!isPageReport(report) || report.links.length === 0 || navKeyOf(report.pageUrl) !== state.navKey) return false;
-    return (await recordObservations(state.tabId, report)) === 'recorded';
+    if (!isPageReport(report) || navKeyOf(report.pageUrl) !== state.navKey) return false;
+    // Each popup opening reads the page again: only links not already known are new findings.
+    const known = (href: string) => {
+      const link = classifyLink(report.pageUrl, href);
+      return !link || state.links.some((l) => l.platform === link.platform && l.target === link.target);
+    };
+    const fresh = { ...report, links: report.links.filter((href) => !known(href)) };
+    if (fresh.links.length === 0) return false;
+    return (await recordObservations(state.tabId, fresh)) === 'recorded';
   }
   let linkPatterns: string[] | undefined;
   /** The page content script's match patterns: the catalog's non-platform sites (lib/catalog/matches). */
@@ -433,7 +459,8 @@ export default defineBackground(() => {
     'get-notice': {
       from: 'top-frame-content-script',
       handle: async (_request, page) => {
-        const [answer, watchLinks] = await Promise.all([noticeFor(page), linksWatchedOn(page)]);
+        const data = await localData();
+        const [answer, watchLinks] = await Promise.all([noticeFor(page, data), linksWatchedOn(page, data)]);
         // The notice's UI code is loaded only where it shows (issue 14): injected into the asking document.
         if (answer.show) await injectNoticeUi(page).catch(logError);
         return { ...answer, watchLinks };
@@ -450,15 +477,19 @@ export default defineBackground(() => {
     'notice-action': {
       from: 'top-frame-content-script',
       handle: async ({ action }, page) => {
+        if (action === 'details') {
+          // A person opens Details once or twice; a loop would open a tab storm. Checked and counted before
+          // any await, so concurrent messages cannot all pass.
+          const opened = detailsOpened.get(page.tabId) ?? 0;
+          if (opened >= NOTICE_DETAILS_MAX) return { ok: false };
+          detailsOpened.set(page.tabId, opened + 1);
+        }
         // Only from the document the notice was injected into: a page without one (even with a compromised
         // renderer, which can send what its content script can) mutes nothing and opens nothing.
         const notice = await noticeOf(page);
         if (!notice) return { ok: false };
-        const { doc, state } = notice;
+        const { state } = notice;
         if (action === 'details') {
-          // A person opens Details once or twice; a loop would open a tab storm.
-          if (doc.details >= NOTICE_DETAILS_MAX) return { ok: false };
-          await browser.storage.session.set({ [noticeDocKey(page.tabId)]: { ...doc, details: doc.details + 1 } });
           // The popup's full view of this tab, in a new tab beside it.
           await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), index: page.index + 1, openerTabId: page.tabId });
           return { ok: true };
@@ -497,6 +528,7 @@ export default defineBackground(() => {
         // new key (lib/tab-state applyTabChange). Requests join the stored state, or one computed now for the
         // tab's address when there is none yet (a cold worker).
         // IndexedDB is read once, and only where the tab's state is new or changed.
+        if (change.type === 'document') await dropNotice(tabId);
         const stored = change.type === 'document' ? undefined : await readState(tabId);
         let data: LocalData | undefined;
         const state = stored ?? freshState(tabId, change.type === 'document' ? change.url : (await browser.tabs.get(tabId).catch(() => undefined))?.url, (data = await localData()));
@@ -510,6 +542,7 @@ export default defineBackground(() => {
     if (change.url !== undefined || change.status === 'complete') updateTab(tabId, tab.url).catch(logError);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    detailsOpened.delete(tabId);
     browser.storage.session.remove([tabKey(tabId), earlyKey(tabId), noticeDocKey(tabId)]).catch(logError);
   });
   browser.tabs.onReplaced?.addListener((addedTabId, removedTabId) => {
@@ -544,14 +577,14 @@ interface LocalData {
 
 /**
  * The notice the background injected into a tab's document (storage.session, `notice:<tabId>`): which
- * document (`navKey`) and site, whether its first-visit "seen" is still to be recorded (`notice-shown`),
- * and how many "Details" tabs it opened.
+ * document (`documentId` where the browser gives one, and its origin) and site, and whether its first-visit
+ * "seen" is still to be recorded (`notice-shown`).
  */
 interface NoticeDoc {
-  navKey: string;
+  documentId?: string;
+  origin: string;
   site: string;
   seenPending: boolean;
-  details: number;
 }
 const noticeDocKey = (tabId: number) => `notice:${tabId}`;
 

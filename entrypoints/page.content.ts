@@ -3,7 +3,7 @@
  * patterns are written into the manifest by wxt.config.ts from the catalog). One script and one message
  * (issue 14): at `document_idle` it asks whether the notice is due (lib/content/notice-question). The
  * page's links to Meta's apps are collected by the background when someone looks (the popup opens); only
- * where they must be known as the page loads (the opt-in "links" badge level, a site being recorded) does
+ * where they must be known as the page loads (the opt-in "links" badge level, so the badge can say so) does
  * the answer say `watchLinks`, and this script then watches them (lib/page-observer). Thin, and without
  * webextension-polyfill: it talks through the browser's own global (lib/content/runtime). Messenger has its
  * own script (notice.content), which only asks.

@@ -78,9 +78,8 @@ export interface Responses {
   'page-observations': { ok: boolean };
   /**
    * `watchLinks`: the content script watches the page's links (lib/page-observer `observePage`) and reports
-   * them; true only where they must be known as the page loads (the opt-in "links" badge level, a site
-   * being recorded). Elsewhere the background collects them when someone looks (the popup), and a page
-   * costs one message (issue 14).
+   * them; true only where they must be known as the page loads (the opt-in "links" badge level). Elsewhere
+   * the background collects them when someone looks (the popup), and a page costs one message (issue 14).
    */
   'get-notice': NoticeAnswer & { watchLinks?: boolean };
   'get-notice-content': NoticeContent | null;

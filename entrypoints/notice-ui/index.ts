@@ -1,6 +1,7 @@
 /**
  * The in-page notice itself, injected by the background (scripting.executeScript) into a page only where
- * the notice will show (the content script entrypoints/notice.content asked first; issue 14). It runs in
+ * the notice will show (the page's content script, entrypoints/page.content or notice.content, asked
+ * first; issue 14). It runs in
  * the content scripts' isolated world, so its variables and prototypes are out of the page's reach.
  *
  * Tamper-proof (issue 12): the card lives in a CLOSED shadow root whose only reference is a local
@@ -67,7 +68,7 @@ function mount(initial: NoticeContent): void {
   };
   let onScreenSince: number | undefined;
   const onScreenTimer = setInterval(() => {
-    const card = container.firstElementChild;
+    const card = container.firstElementChild as HTMLElement | null;
     if (!host.isConnected) return clearInterval(onScreenTimer);
     if (!card || !noticeOnScreen(host, card)) return void (onScreenSince = undefined);
     onScreenSince ??= performance.now();

@@ -4,7 +4,7 @@
  * `collectLinks`, which the background runs in the page when someone looks (the popup opens), so a page
  * pays nothing for links on a load nobody looks at; and `observePage`, the content script's continuous
  * watch (a scan once the document is parsed, again when the DOM changes), only where the links must be
- * known as the page loads: the opt-in "links" badge level, or a site being recorded.
+ * known as the page loads: the opt-in "links" badge level (the badge says so without the popup).
  *
  * Requests are not watched here any more: the background sees every request to a platform endpoint
  * through `webRequest` (lib/request-watch), with the browser's own outcome, from every frame and worker,

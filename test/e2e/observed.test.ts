@@ -56,8 +56,10 @@ describe('observed on a bank page', () => {
   it('reads the page’s links when the popup opens (one added by a script after load too), and watches them as the page loads where the links badge level is on', async () => {
     const page = await openTab(session, 'https://www.usbank.com/contact');
     const tabId = await tabIdOf(session, page);
-    // Nobody looked yet, the links level is off: the page's links are not read.
+    // Nobody looked yet, the links level is off: the page's links are not read (a watching content script
+    // would have sent them within about 200 ms of document_idle).
     await waitForBadge(session, tabId, (b) => b.title !== '');
+    await page.waitForTimeout(1_000);
     const sw = await session.serviceWorker();
     const storedLinks = () => sw.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { links: unknown[] }).links, tabId);
     expect(await storedLinks()).toEqual([]);

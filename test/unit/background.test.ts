@@ -130,12 +130,13 @@ async function send(message: unknown, sender: Record<string, unknown>): Promise<
 }
 const ORIGIN = () => fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
 const popupSender = () => ({ id: fakeBrowser.runtime.id, url: `${ORIGIN()}/popup.html`, origin: ORIGIN() });
-const contentSender = (tab: { id?: number; index?: number }, url: string, frameId = 0) => ({
+const contentSender = (tab: { id?: number; index?: number }, url: string, frameId = 0, documentId?: string) => ({
   id: fakeBrowser.runtime.id,
   url,
   origin: new URL(url).origin,
   tab: { id: tab.id, index: tab.index ?? 0, url },
   frameId,
+  ...(documentId ? { documentId } : {}),
 });
 const PIXEL = { url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'script', outcome: 'completed' as const };
 // Content scripts report links only (requests come from webRequest); a link to Messenger is what they send.
@@ -227,11 +228,15 @@ describe(`the router in the background (${TARGET})`, () => {
     const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
     expect(view.state.links.map((l) => l.platform)).toEqual(['messenger']);
     expect(executeScript.mock.calls[0]![0].target).toEqual({ tabId: tab.id, frameIds: [0] });
+    // Opening the popup again reads the same link: not a new finding.
+    const again = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { count: number }[] } };
+    expect(again.state.links.map((l) => l.count)).toEqual([1]);
     // An answer about another document (the page moved on meanwhile) is not taken.
     const other = await openProcessed('https://online.citi.com/');
     executeScript.mockImplementation(async () => [{ frameId: 0, result: { pageUrl: 'https://www.chase.com/', links: [MESSENGER_LINK] } }]);
     const otherView = (await send({ type: 'get-tab-state', tabId: other.id }, popupSender())) as { state: { links: unknown[] } };
     expect(otherView.state.links).toEqual([]);
+    expect((await fakeBrowser.storage.session.get(`early:${other.id}`))[`early:${other.id}`]).toBeUndefined();
     // A page that never answers does not hold the popup.
     executeScript.mockImplementation(() => new Promise(() => undefined));
     const started = Date.now();
@@ -269,6 +274,21 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(await send({ type: 'get-notice' }, contentSender(second, 'https://www.chase.com/'))).toMatchObject({ show: true });
   });
 
+  it('refuses a notice-shown and notice actions from another document of the same page (its document id differs), and keeps them across an in-page navigation', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toMatchObject({ show: true });
+    const other = contentSender(tab, 'https://www.chase.com/', 0, 'DOC-B');
+    expect(await send({ type: 'notice-shown' }, other)).toEqual({ ok: false });
+    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, other)).toEqual({ ok: false });
+    // The noticed document after history.pushState: same document id, new address.
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/cards' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://www.chase.com/cards' }, { ...tab, url: 'https://www.chase.com/cards' });
+    expect(await send({ type: 'notice-shown' }, contentSender(tab, 'https://www.chase.com/cards', 0, 'DOC-A'))).toEqual({ ok: true });
+    expect((await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen).toEqual(['chase.com']);
+  });
+
   it('refuses a notice-shown for a document the notice was not offered to (the tab moved on)', async () => {
     installToolbarApi();
     background.main();
@@ -294,10 +314,13 @@ describe(`the router in the background (${TARGET})`, () => {
     const page = contentSender(tab, 'https://www.chase.com/');
     expect(await send({ type: 'get-notice' }, page)).toMatchObject({ show: true });
     const before = (await fakeBrowser.tabs.query({})).length;
-    const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await send({ type: 'notice-action', action: 'details' }, page));
-    expect(answers).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: false }, { ok: false }]);
+    // Sent at once, as a loop in a compromised renderer would: three pass, whatever the interleaving.
+    const answers = await Promise.all(Array.from({ length: 6 }, () => send({ type: 'notice-action', action: 'details' }, page)));
+    expect(answers.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(3);
     expect((await fakeBrowser.tabs.query({})).length).toBe(before + 3);
+    // Asking again (every-visit mode, a repeated question) does not reset the count.
+    expect(await send({ type: 'get-notice' }, page)).toMatchObject({ show: true });
+    expect(await send({ type: 'notice-action', action: 'details' }, page)).toEqual({ ok: false });
     expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, page)).toEqual({ ok: true });
     expect(await new PrefsStore().getSiteDecision('chase.com')).toMatchObject({ decision: 'muted' });
   });
