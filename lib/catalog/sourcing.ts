@@ -45,8 +45,9 @@ export function sourcing(a: Pick<Arrangement, 'sources'>): Sourcing {
 }
 
 /**
- * "Well sourced: 4 sources, 2 primary" / "Bien sourcé : 4 sources, dont 2 primaires", "Two sources, none
- * primary", "One source: an official document", "One source". `t` resolves the `sourcing_*` messages.
+ * "Well sourced: 4 publishers, 2 primary" / "Bien sourcé : 4 éditeurs, dont 2 primaires", "Two publishers,
+ * none primary", "One publisher, a primary document", "One publisher": publishers, because the list of
+ * sources under it may be longer (relays of one wire count once). `t` resolves the `sourcing_*` messages.
  */
 export function describeSourcing(s: Sourcing, t: Translate): string {
   switch (s.level) {

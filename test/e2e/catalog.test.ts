@@ -56,7 +56,7 @@ describe('catalog entries on the sites they concern', () => {
     expect(await popup.locator('article[data-relevance="aggregator"] .class-label').first().textContent()).toBe('Aggregator or data broker');
     expect(await popup.locator('article[data-relevance="platform-bank"] .class-label').count()).toBe(0);
     // Each entry says how well it is sourced.
-    expect(await popup.locator('article[data-arrangement="fb-us-banks-messenger-2018"] .sourcing').textContent()).toMatch(/^Well sourced: \d+ sources/);
+    expect(await popup.locator('article[data-arrangement="fb-us-banks-messenger-2018"] .sourcing').textContent()).toMatch(/^Well sourced: \d+ publishers/);
     // Status in words, evidence level explicit.
     expect(await popup.textContent('main')).toMatch(/Ruled by|Denied by|Reported by/);
   });
@@ -115,7 +115,7 @@ describe('the catalog page in the options page', () => {
     const plaid = page.locator('ul.entries > li[data-arrangement="plaid-privacy-class-action-settlement"]');
     await plaid.waitFor();
     expect(await plaid.textContent()).toContain('Ruled in 2022');
-    expect(await plaid.locator('.sourcing').textContent()).toMatch(/Well sourced|Two sources|One source/);
+    expect(await plaid.locator('.sourcing').textContent()).toMatch(/Well sourced|Two publishers|One publisher/);
     await page.getByLabel('Institution or platform').selectOption('jpmorgan-chase');
     const sites = page.locator('section.institution-sites');
     await sites.waitFor();

@@ -48,7 +48,7 @@ describe('first visit per site (the default)', () => {
     expect(await notice.locator('.lw-owner').textContent()).toBe('This site belongs to Chase (JPMorgan Chase).');
     expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Reported \d+ data arrangements involving JPMorgan Chase\. Most relevant report: “.+”\.$/);
     // How well the most relevant report is sourced (issue 13: confidence in every view).
-    expect(await notice.locator('.lw-sourcing').textContent()).toMatch(/^Well sourced: \d+ sources/);
+    expect(await notice.locator('.lw-sourcing').textContent()).toMatch(/^Well sourced: \d+ publishers/);
     for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     // Only the registrable domain is kept, never the address.
     await waitForSeen(session, ['chase.com']);

@@ -24,7 +24,7 @@ describe('docs/catalog.md', () => {
     const y2018 = arrangements.slice(arrangements.indexOf('### 2018'), arrangements.indexOf('###', arrangements.indexOf('### 2018') + 1));
     expect(y2018).toContain('(`fb-us-banks-messenger-2018`)');
     expect(y2018).toContain('Latest status: confirmed by Facebook, 2018-08-06 (confirmed working with banks on customer chat');
-    expect(y2018).toMatch(/`fb-us-banks-messenger-2018`\)  \n  Parties: [^\n]*Well sourced: 4 sources\./);
+    expect(y2018).toMatch(/`fb-us-banks-messenger-2018`\)  \n  Parties: [^\n]*Well sourced: 4 publishers\./);
     expect(arrangements).toContain('`jpmorgan-aggregator-fees-plaid-deal-2025`) — Aggregator or data broker');
     expect(arrangements).toContain('Latest status: the enforcement order (not the arrangement) ended by Consumer Financial Protection Bureau (CFPB), 2025-09-22.');
     expect(arrangements).not.toContain('`cfpb-personal-financial-data-rights-1033-2024`');

@@ -134,20 +134,20 @@ describe('how well an entry is sourced', () => {
   const src = (publisher: string, primary = false) => ({ publisher, title: 't', date: '2020', ...(primary ? { primary: true as const } : {}) });
   const entry = (...sources: ReturnType<typeof src>[]) => ({ sources }) as Pick<Arrangement, 'sources'>;
   it.each([
-    ['one secondary source', entry(src('A')), 'single-source', 'One source'],
-    ['three relays of one wire', entry(src('AFP'), src('AFP'), src('afp ')), 'single-source', 'One source'],
-    ['one primary document', entry(src('CFPB', true)), 'primary-only', 'One source, a primary document'],
-    ['two outlets', entry(src('A'), src('B')), 'corroborated', 'Two sources, none primary'],
-    ['two with one primary', entry(src('A'), src('CFPB', true)), 'well-sourced', 'Well sourced: 2 sources, 1 primary'],
-    ['four, two primary', entry(src('A'), src('B'), src('FTC', true), src('CFPB', true)), 'well-sourced', 'Well sourced: 4 sources, 2 primary'],
-    ['three secondary', entry(src('A'), src('B'), src('C')), 'well-sourced', 'Well sourced: 3 sources'],
+    ['one secondary source', entry(src('A')), 'single-source', 'One publisher'],
+    ['three relays of one wire', entry(src('AFP'), src('AFP'), src('afp ')), 'single-source', 'One publisher'],
+    ['one primary document', entry(src('CFPB', true)), 'primary-only', 'One publisher, a primary document'],
+    ['two outlets', entry(src('A'), src('B')), 'corroborated', 'Two publishers, none primary'],
+    ['two with one primary', entry(src('A'), src('CFPB', true)), 'well-sourced', 'Well sourced: 2 publishers, 1 primary'],
+    ['four, two primary', entry(src('A'), src('B'), src('FTC', true), src('CFPB', true)), 'well-sourced', 'Well sourced: 4 publishers, 2 primary'],
+    ['three secondary', entry(src('A'), src('B'), src('C')), 'well-sourced', 'Well sourced: 3 publishers'],
   ])('%s', (_s, e, level, words) => {
     expect(sourcing(e).level).toBe(level);
     expect(describeSourcing(sourcing(e), tEn)).toBe(words);
   });
   it('says it in French', () => {
-    expect(describeSourcing({ sources: 4, primary: 2, level: 'well-sourced' }, tFr)).toBe(frenchTypography('Bien sourcé : 4 sources, dont 2 primaires'));
-    expect(describeSourcing({ sources: 1, primary: 0, level: 'single-source' }, tFr)).toBe('Une seule source');
+    expect(describeSourcing({ sources: 4, primary: 2, level: 'well-sourced' }, tFr)).toBe(frenchTypography('Bien sourcé : 4 éditeurs, dont 2 primaires'));
+    expect(describeSourcing({ sources: 1, primary: 0, level: 'single-source' }, tFr)).toBe('Un seul éditeur');
   });
   it('words how a domain owner was checked', () => {
     expect(describeOwnership('A', tEn)).toMatch(/public entity lists/);

@@ -114,7 +114,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     expect(notice.textContent).toContain(`Reported 3 data arrangements involving JPMorgan Chase. Most relevant report: “${story.title.en}”.`);
     // How well that report is sourced, in words (issue 13), on its own line under the summary.
     expect(notice.querySelector('.lw-sourcing')!.textContent).toBe(describeSourcing(sourcing(story), tEn));
-    expect(notice.querySelector('.lw-sourcing')!.textContent).toMatch(/^Well sourced: \d+ sources/);
+    expect(notice.querySelector('.lw-sourcing')!.textContent).toMatch(/^Well sourced: \d+ publishers/);
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     fireEvent.click(screen.getByRole('button', { name: 'Not on this site' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the Linkwatch notice' }));

@@ -37,7 +37,7 @@ describe('popup on a bank site', () => {
     expect(steps[0]).toMatch(/^August 6, 2018: Reported by The Wall Street Journal/);
     expect(steps[1]).toMatch(/Ended by JPMorgan Chase, according to AFP/);
     expect(steps[2]).toMatch(/Confirmed by Facebook, according to AFP \(confirmed working with banks on customer chat .*; denied actively asking for transaction data/);
-    expect(card.querySelector('.sourcing')?.textContent).toMatch(/^Well sourced: 4 sources/);
+    expect(card.querySelector('.sourcing')?.textContent).toMatch(/^Well sourced: 4 publishers/);
     expect(card.querySelector('.class-label')).toBeNull();
     const links = [...card.querySelectorAll('.sources a')] as HTMLAnchorElement[];
     expect(links.length).toBeGreaterThanOrEqual(3);
