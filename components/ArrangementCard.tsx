@@ -100,8 +100,8 @@ function StatusLine({ step, arrangement, names }: { step: StatusStep; arrangemen
   return (
     <li data-status={step.status}>
       {step.dateOfReport ? (
-        // The step's own date is unknown: say that this is when it was reported.
-        <span>{t('reportedOnDate', formatPartialDate(step.date, locale))}</span>
+        // The step's own date is unknown: say that this is when it was reported ("on" a day, "in" a month or year).
+        <span>{t(step.date.length === 10 ? 'reportedOnDate' : 'reportedInDate', formatPartialDate(step.date, locale))}</span>
       ) : (
         <time dateTime={step.date}>{formatPartialDate(step.date, locale)}</time>
       )}

@@ -321,3 +321,26 @@ describe('sources in another language', () => {
     expect(items.find((x) => x.startsWith('Etats-Unis'))).not.toContain('(en anglais)');
   });
 });
+
+describe('a status step dated only by its report', () => {
+  it('says "Reported on" a day and "Reported in" a month or a year, in both languages', async () => {
+    const { ArrangementCard } = await import('../../components/ArrangementCard');
+    const base = catalog.arrangements.find((a) => a.status.some((s) => s.dateOfReport))!;
+    const withStep = (date: string): Arrangement => ({ ...base, status: [{ ...base.status.find((s) => s.dateOfReport)!, date }] });
+    const stepText = (a: Arrangement, lang: 'en' | 'fr') => {
+      const view = render(
+        <I18nContext.Provider value={{ t: lang === 'en' ? tEn : tFr, lang, locale: lang === 'en' ? 'en-GB' : 'fr-FR' }}>
+          <ArrangementCard arrangement={a} names={names} />
+        </I18nContext.Provider>,
+      );
+      const text = view.container.querySelector('.timeline li')!.textContent!;
+      view.unmount();
+      return text;
+    };
+    expect(stepText(withStep('2018-08-06'), 'en')).toMatch(/^Reported on 6 August 2018/);
+    expect(stepText(withStep('2018-03'), 'en')).toMatch(/^Reported in March 2018/);
+    expect(stepText(withStep('2018'), 'en')).toMatch(/^Reported in 2018/);
+    expect(stepText(withStep('2018-03'), 'fr')).toMatch(/^Rapporté en mars 2018/);
+    expect(stepText(withStep('2018-08-06'), 'fr')).toMatch(/^Rapporté le 6 août 2018/);
+  });
+});
