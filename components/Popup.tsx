@@ -137,7 +137,8 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
 
         <section class="arrangements" aria-labelledby="arrangements-heading">
           <h2 id="arrangements-heading">
-            {t('reportedArrangements')} <span class="count">({arrangements.length})</span>
+            {/* With custom lists' entries below, the count is the catalog's alone: the heading says so. */}
+            {t(fromLists.length ? 'reportedArrangementsCatalog' : 'reportedArrangements')} <span class="count">({arrangements.length})</span>
           </h2>
           {arrangements.length === 0 ? (
             <p class="empty">{t(fromLists.length ? 'noArrangementsButLists' : 'noArrangements', group ?? owner)}</p>

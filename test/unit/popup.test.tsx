@@ -263,6 +263,8 @@ describe('the first screen is a summary (issue 15)', () => {
     const entry = { ...catalog.arrangements[0]!, id: 'list-entry', title: { en: 'An advocate’s entry', fr: 'Une fiche d’un défenseur' } };
     renderPopup('https://www.chase.com/', { arrangements: [], fromLists: [{ list: { id: 'l', name: 'My list', author: 'Me', date: '2025-01-01' }, arrangements: [entry] }] });
     expect(glance().querySelector('[data-summary="reported"]')!.textContent).toContain('From your list “My list”: An advocate’s entry.');
+    // The catalog's heading counts the catalog alone, and says so above the list's entry.
+    expect(document.querySelector('#arrangements-heading')!.textContent).toBe("Reported arrangements in Linkwatch's catalog (0)");
   });
 });
 
