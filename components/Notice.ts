@@ -38,6 +38,8 @@ export interface NoticeProps {
   onExpand: () => void;
   /** Whether an event came from the user; `event.isTrusted` unless a test says otherwise. */
   trusted?: (event: Event) => boolean;
+  /** Whether an event is a person's input, for Close and Escape (default `event.isTrusted`; tests stand in for it). */
+  isPersonInput?: (event: Event) => boolean;
 }
 
 /** "This site belongs to Chase (JPMorgan Chase)." / "This site is Messenger, part of Meta (first party)." */
@@ -131,6 +133,7 @@ export function renderNotice(container: Element, props: NoticeProps): void {
   const { i18n, content, mode, corner, measuring } = props;
   const { t, lang, locale } = i18n;
   const trusted = props.trusted ?? ((e: Event) => e.isTrusted);
+  const personInput = props.isPersonInput ?? ((e: Event) => e.isTrusted);
   /** A button that calls `action` on a trusted click only (Enter and Space on a button are trusted clicks). */
   const button = (attrs: Attrs, action: () => void, ...children: (Node | string)[]) => {
     const b = el('button', { type: 'button', ...attrs }, ...children);
@@ -139,11 +142,20 @@ export function renderNotice(container: Element, props: NoticeProps): void {
     });
     return b;
   };
+  // Closing only hides the notice for this page: a person's click or key always closes it, even where the
+  // page's look (a filter on the whole page, say) makes the other buttons refuse (`trusted`).
+  const closeButton = (attrs: Attrs, ...children: (Node | string)[]) => {
+    const b = el('button', { type: 'button', ...attrs }, ...children);
+    b.addEventListener('click', (e) => {
+      if (personInput(e)) props.onClose();
+    });
+    return b;
+  };
   const kind = content.firstParty ? 'first-party' : content.reported > 0 ? 'reported' : 'observed';
   const aside = el('aside', { class: `lw-notice lw-${mode}`, 'data-corner': corner, 'data-kind': kind, 'aria-label': t('noticeLabel') });
   if (measuring) aside.setAttribute('data-measuring', 'true');
   aside.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && trusted(e)) props.onClose();
+    if (e.key === 'Escape' && personInput(e)) props.onClose();
   });
 
   if (mode === 'pill') {
@@ -174,7 +186,7 @@ export function renderNotice(container: Element, props: NoticeProps): void {
       );
     }
     // Last in the tab order (the actions come first); placed in the top corner by CSS.
-    aside.append(button({ class: 'lw-close', 'aria-label': t('noticeClose') }, props.onClose, closeIcon()));
+    aside.append(closeButton({ class: 'lw-close', 'aria-label': t('noticeClose') }, closeIcon()));
   }
   container.replaceChildren(aside);
 }

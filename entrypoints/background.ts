@@ -242,43 +242,52 @@ export default defineBackground(() => {
   const offeredAt = new Map<string, { at: number; tabId: number }>();
   // "Details" tabs opened per tab's notice, counted in memory so that the check and the count are one step
   // (a burst of messages cannot all pass); at most NOTICE_DETAILS_MAX per document and worker lifetime.
-  const detailsOpened = new Map<number, number>();
+  const detailsOpened = new Map<string, number>();
 
   /**
    * Whether another tab's notice, offered on `site` less than NOTICE_OFFER_HOLD_MS ago, may still be on its
-   * way to the screen: that tab still has it (a new document in the tab drops it, see `dropNotice`), is
-   * still on the site, and has not reported it shown. A tab closed or gone elsewhere holds nothing.
+   * way to the screen: that tab still has it, is still on the site, and has not reported it shown. A tab
+   * closed or gone elsewhere holds nothing.
    */
   async function heldByAnotherTab(site: string, tabId: number, now: number): Promise<boolean> {
     const offer = offeredAt.get(site);
     if (!offer || offer.tabId === tabId || offer.at <= now - NOTICE_OFFER_HOLD_MS) return false;
-    const [doc, state] = await Promise.all([readNoticeDoc(offer.tabId), readState(offer.tabId)]);
-    return !!doc && doc.seenPending && doc.site === site && state?.match?.site === site;
+    const [docs, state] = await Promise.all([readNoticeDocs(offer.tabId), readState(offer.tabId)]);
+    return state?.match?.site === site && docs.some((d) => d.seenPending && d.site === site);
   }
 
-  /** The notice of a tab's document, in storage.session (a notice stays on screen longer than a worker lives). */
-  async function readNoticeDoc(tabId: number): Promise<NoticeDoc | undefined> {
-    const value = (await browser.storage.session.get(noticeDocKey(tabId)))[noticeDocKey(tabId)] as Partial<NoticeDoc> | undefined;
-    if (!value || typeof value.origin !== 'string' || typeof value.site !== 'string' || typeof value.seenPending !== 'boolean') return undefined;
-    if (value.documentId !== undefined && typeof value.documentId !== 'string') return undefined;
-    return value as NoticeDoc;
-  }
   /**
-   * The sender's notice, when the background injected one into this very document: the same document id
-   * where the browser gives one (Chromium), else the same origin and site (Firefox; a new document in the
-   * tab drops the notice record first, `dropNotice`). An in-page navigation (history.pushState) keeps it.
+   * The notices of a tab's recent documents, newest first (storage.session; a notice stays on screen longer
+   * than a worker lives, and a page restored by Back still shows its own).
+   */
+  async function readNoticeDocs(tabId: number): Promise<NoticeDoc[]> {
+    const value = (await browser.storage.session.get(noticeDocKey(tabId)))[noticeDocKey(tabId)];
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (d): d is NoticeDoc =>
+        !!d && typeof d === 'object' && typeof d.origin === 'string' && typeof d.site === 'string' && typeof d.seenPending === 'boolean' && (d.documentId === undefined || typeof d.documentId === 'string'),
+    );
+  }
+  /** Whether `doc` is the sender's document: the same document id where the browser gives one (Chromium), else the same origin (Firefox). */
+  const isDocOf = (doc: NoticeDoc, page: ContentScriptSender) =>
+    doc.documentId !== undefined && page.documentId !== undefined ? doc.documentId === page.documentId : doc.origin === originOf(page.url);
+  /**
+   * The sender's notice, when the background injected one into this very document (an in-page navigation,
+   * history.pushState, keeps it; so does a page restored by Back). In Firefox, which gives no document id,
+   * any document of the same origin and site in that tab among its recent notices counts.
    */
   async function noticeOf(page: ContentScriptSender): Promise<{ doc: NoticeDoc; state: TabState } | undefined> {
-    const [state, doc] = await Promise.all([stateForPage(page), readNoticeDoc(page.tabId)]);
-    if (!doc || doc.site !== state.match?.site) return undefined;
-    const same = doc.documentId !== undefined && page.documentId !== undefined ? doc.documentId === page.documentId : doc.origin === originOf(page.url);
-    return same ? { doc, state } : undefined;
+    const [state, docs] = await Promise.all([stateForPage(page), readNoticeDocs(page.tabId)]);
+    const doc = docs.find((d) => d.site === state.match?.site && isDocOf(d, page));
+    return doc ? { doc, state } : undefined;
   }
-  /** A new document in the tab: the previous one's notice record and Details count go (Firefox relies on it). */
-  async function dropNotice(tabId: number): Promise<void> {
-    detailsOpened.delete(tabId);
-    await browser.storage.session.remove(noticeDocKey(tabId));
+  /** Store `doc` as the sender's document's notice record (replacing its earlier one), keeping the tab's newest few. */
+  async function saveNoticeDoc(page: ContentScriptSender, doc: NoticeDoc): Promise<void> {
+    const others = (await readNoticeDocs(page.tabId)).filter((d) => !isDocOf(d, page));
+    await browser.storage.session.set({ [noticeDocKey(page.tabId)]: [doc, ...others].slice(0, NOTICE_DOCS_PER_TAB) });
   }
+  /** The Details counter's key: the tab's document (its id, or its origin in Firefox). */
+  const detailsKey = (page: ContentScriptSender) => `${page.tabId}:${page.documentId ?? originOf(page.url) ?? ''}`;
 
   async function noticeFor(page: ContentScriptSender, data: LocalData): Promise<NoticeAnswer> {
     const state = await stateForPage(page);
@@ -293,7 +302,7 @@ export default defineBackground(() => {
       const answer = decideNotice({ alertStyle, silenced, seen: sites.includes(site) || held, content });
       if (answer.show) {
         const doc: NoticeDoc = { origin: originOf(page.url) ?? '', site, seenPending: recordSeen(alertStyle), ...(page.documentId ? { documentId: page.documentId } : {}) };
-        await browser.storage.session.set({ [noticeDocKey(page.tabId)]: doc });
+        await saveNoticeDoc(page, doc);
         if (doc.seenPending) offeredAt.set(site, { at: now, tabId: page.tabId });
       }
       return { result: answer };
@@ -310,7 +319,7 @@ export default defineBackground(() => {
     if (!notice?.doc.seenPending) return false;
     const record = recordSeen((await localData()).preferences.alertStyle);
     await withSeenList(async (sites) => {
-      await browser.storage.session.set({ [noticeDocKey(page.tabId)]: { ...notice.doc, seenPending: false } });
+      await saveNoticeDoc(page, { ...notice.doc, seenPending: false });
       return { result: undefined, sites: record ? withSeen(sites, notice.doc.site) : undefined };
     });
     return record;
@@ -480,9 +489,10 @@ export default defineBackground(() => {
         if (action === 'details') {
           // A person opens Details once or twice; a loop would open a tab storm. Checked and counted before
           // any await, so concurrent messages cannot all pass.
-          const opened = detailsOpened.get(page.tabId) ?? 0;
+          const key = detailsKey(page);
+          const opened = detailsOpened.get(key) ?? 0;
           if (opened >= NOTICE_DETAILS_MAX) return { ok: false };
-          detailsOpened.set(page.tabId, opened + 1);
+          detailsOpened.set(key, opened + 1);
         }
         // Only from the document the notice was injected into: a page without one (even with a compromised
         // renderer, which can send what its content script can) mutes nothing and opens nothing.
@@ -528,7 +538,6 @@ export default defineBackground(() => {
         // new key (lib/tab-state applyTabChange). Requests join the stored state, or one computed now for the
         // tab's address when there is none yet (a cold worker).
         // IndexedDB is read once, and only where the tab's state is new or changed.
-        if (change.type === 'document') await dropNotice(tabId);
         const stored = change.type === 'document' ? undefined : await readState(tabId);
         let data: LocalData | undefined;
         const state = stored ?? freshState(tabId, change.type === 'document' ? change.url : (await browser.tabs.get(tabId).catch(() => undefined))?.url, (data = await localData()));
@@ -542,7 +551,7 @@ export default defineBackground(() => {
     if (change.url !== undefined || change.status === 'complete') updateTab(tabId, tab.url).catch(logError);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    detailsOpened.delete(tabId);
+    for (const key of detailsOpened.keys()) if (key.startsWith(`${tabId}:`)) detailsOpened.delete(key);
     browser.storage.session.remove([tabKey(tabId), earlyKey(tabId), noticeDocKey(tabId)]).catch(logError);
   });
   browser.tabs.onReplaced?.addListener((addedTabId, removedTabId) => {
@@ -575,8 +584,11 @@ interface LocalData {
   classify: (url: string) => ReturnType<typeof classifyUrl>;
 }
 
+/** How many of a tab's recent documents keep their notice record (Back restores a page with its notice). */
+const NOTICE_DOCS_PER_TAB = 3;
+
 /**
- * The notice the background injected into a tab's document (storage.session, `notice:<tabId>`): which
+ * The notice the background injected into a tab's document (storage.session, `notice:<tabId>`, a list): which
  * document (`documentId` where the browser gives one, and its origin) and site, and whether its first-visit
  * "seen" is still to be recorded (`notice-shown`).
  */

@@ -17,13 +17,18 @@ import { renderNotice, type NoticeI18n, type NoticeMode } from '../../components
 import { contentLocale, send, tr } from '../../lib/content/runtime';
 import { NOTICE_SHOWN_MS, type NoticeContent } from '../../lib/notice';
 import { inflate, placeNotice, type Box, type Corner } from '../../lib/notice/placement';
-import { noticeIsFaded, noticeOnScreen } from '../../lib/notice/visible';
+import { boxKey, noticeIsFaded, noticeOnScreen } from '../../lib/notice/visible';
 import css from './notice.css?inline';
 
 /** Collapsed size, for placement (its text is short in both languages). */
 const PILL_SIZE = { width: 260, height: 44 };
-/** How often (ms) the notice checks that it is still on screen before it reports itself shown. */
+/** How often (ms) the notice checks that it is on screen (before it reports itself shown) and where it is. */
 const SHOWN_CHECK_MS = 250;
+/**
+ * A click acts only on a notice that has stayed where it is for this long (ms): a page that moves the notice
+ * under the pointer between the two clicks of a "double-click here" bait gets nothing (clickjacking).
+ */
+const STILL_MS = 700;
 /** After it shows, the notice asks again at these delays, so tracking requests observed later join its summary. */
 const REFRESH_MS = [2000, 6000];
 /** The host's tag: a plain custom-element name; nothing else is on it. */
@@ -63,13 +68,31 @@ function mount(initial: NoticeContent): void {
   const reportShown = () => {
     if (shownSent) return;
     shownSent = true;
-    clearInterval(onScreenTimer);
     void send({ type: 'notice-shown' }).catch(() => undefined);
   };
   let onScreenSince: number | undefined;
+  // Where the card was last seen, and since when: a click counts only on a notice that stayed put (STILL_MS).
+  let lastBox = '';
+  let stillSince = performance.now();
+  const stillLongEnough = () => {
+    const card = container.firstElementChild;
+    const key = card ? boxKey(card) : '';
+    if (key !== lastBox) {
+      lastBox = key;
+      stillSince = performance.now();
+    }
+    return performance.now() - stillSince >= STILL_MS;
+  };
+  /** After a redraw the person's own click caused (mute, undo, expand): the new box is not a move by the page. */
+  const keepStill = () => {
+    const card = container.firstElementChild;
+    lastBox = card ? boxKey(card) : '';
+  };
   const onScreenTimer = setInterval(() => {
     const card = container.firstElementChild as HTMLElement | null;
     if (!host.isConnected) return clearInterval(onScreenTimer);
+    stillLongEnough();
+    if (shownSent) return;
     if (!card || !noticeOnScreen(host, card)) return void (onScreenSince = undefined);
     onScreenSince ??= performance.now();
     if (performance.now() - onScreenSince >= NOTICE_SHOWN_MS) reportShown();
@@ -80,6 +103,7 @@ function mount(initial: NoticeContent): void {
       if (!r?.ok) return;
       mode = next;
       draw(true);
+      keepStill();
     }, () => undefined);
 
   const draw = (moveFocus = false) => {
@@ -90,17 +114,21 @@ function mount(initial: NoticeContent): void {
       corner,
       measuring,
       onClose: () => {
-        // Closed by the user (components/Notice acts on trusted input only): it was seen.
-        reportShown();
+        // Closed by a person (components/Notice: trusted input only): seen, if it was on screen to be seen.
+        const card = container.firstElementChild as HTMLElement | null;
+        if (card && noticeOnScreen(host, card)) reportShown();
         close();
       },
       onExpand: () => {
         expandedByUser = true;
         mode = 'card';
         draw(true);
+        keepStill();
       },
-      onDetails: () => void send({ type: 'notice-action', action: 'details' }).catch(() => undefined),
-      onNotHere: () => action('not-on-this-site', 'muted'),
+      // The two actions a page could want to trick a person into (a mute, tabs) need a notice that stayed
+      // put; Undo and Close only restore or hide, and act at once.
+      onDetails: () => void (stillLongEnough() && send({ type: 'notice-action', action: 'details' }).catch(() => undefined)),
+      onNotHere: () => void (stillLongEnough() && action('not-on-this-site', 'muted')),
       onUndo: () => action('undo-not-on-this-site', 'unmuted'),
       // A real click counts only on a notice the page has not faded out of sight (lib/notice/visible).
       trusted: (e) => e.isTrusted && !noticeIsFaded(host),
@@ -125,6 +153,9 @@ function mount(initial: NoticeContent): void {
     draw();
   };
   place();
+  // Still from here: the card's first place (a click counts STILL_MS after the notice appeared).
+  keepStill();
+  stillSince = performance.now();
 
   let frame = 0;
   const schedule = () => {

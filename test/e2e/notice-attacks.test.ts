@@ -183,6 +183,23 @@ describe('a page script against the notice (Chromium, shipped build)', () => {
     await p.close();
   });
 
+  it('a page greyed out as a whole (a filter on <html>, as sites in mourning do): the notice still closes, and its buttons still work', async () => {
+    const p = await openTab(session, 'https://www.usbank.com/');
+    await p.addStyleTag({ content: 'html { filter: grayscale(1) }' });
+    const notice = await waitForNotice(p);
+    await notice.getByRole('button', { name: 'Close the Linkwatch notice' }).click();
+    expect(await p.locator('linkwatch-notice').count()).toBe(0);
+    await p.reload();
+    await p.addStyleTag({ content: 'html { filter: grayscale(1) }' });
+    const again = await waitForNotice(p);
+    await again.getByRole('button', { name: 'Not on this site' }).click();
+    await expect.poll(async () => (await session.serviceWorker()).evaluate(() => chrome.storage.session.get(null).then((all: Record<string, unknown>) => Object.keys(all).filter((k) => k.startsWith('noticeMute:'))))).toEqual(['noticeMute:usbank.com']);
+    // Undo, so the other tests find usbank.com as before.
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await session.serviceWorker()).evaluate(() => chrome.storage.session.get(null).then((all: Record<string, unknown>) => Object.keys(all).filter((k) => k.startsWith('noticeMute:'))))).toEqual([]);
+    await p.close();
+  });
+
   it('a real click on "Not on this site" mutes; Undo in the notice unmutes', async () => {
     const p = await openTab(session, 'https://online.citi.com/');
     const tabId = await tabIdOf(session, p);
@@ -216,6 +233,7 @@ describe('a page script against the first-visit notice (Chromium, shipped build)
     ['removes it on sight', 'https://www.wellsfargo.com/', 'remove'],
     ['hides it on sight', 'https://www.usbank.com/', 'hide'],
     ['moves it out of view', 'https://www.chase.com/', 'move'],
+    ['covers it with an opaque box', 'https://www.wellsfargo.com/', 'cover'],
   ] as const)('a page that %s does not get its site counted as seen: the notice shows on the next visit', async (_how, url, how) => {
     const p = await session.context.newPage();
     // The page's script, in place before the page's own and acting the moment the notice's host appears;
@@ -226,6 +244,12 @@ describe('a page script against the first-visit notice (Chromium, shipped build)
       // a page hides or moves it through a wrapper.
       const act = (host: HTMLElement) => {
         if (how === 'remove') return host.remove();
+        if (how === 'cover') {
+          const cover = document.createElement('div');
+          cover.id = 'cover';
+          cover.style.cssText = 'position:fixed;inset:0;background:#fff;z-index:2147483647';
+          return void document.body.append(cover);
+        }
         const wrapper = document.createElement('div');
         wrapper.style.cssText = how === 'hide' ? 'display:none' : 'transform:translate(-10000px,-10000px)';
         host.replaceWith(wrapper);
@@ -233,7 +257,7 @@ describe('a page script against the first-visit notice (Chromium, shipped build)
       };
       new MutationObserver(() => {
         const host = document.querySelector<HTMLElement>('linkwatch-notice');
-        if (host && host.parentElement === document.body) act(host);
+        if (host && host.parentElement === document.body && !document.getElementById('cover')) act(host);
       }).observe(document, { childList: true, subtree: true });
     }, how);
     await p.goto(url, { waitUntil: 'load' });
@@ -242,6 +266,7 @@ describe('a page script against the first-visit notice (Chromium, shipped build)
     expect(await p.evaluate(() => {
       const host = document.querySelector('linkwatch-notice');
       if (!host) return 'gone';
+      if (document.elementFromPoint(innerWidth - 60, innerHeight - 60)?.id === 'cover') return 'covered';
       const r = host.getBoundingClientRect();
       return host.checkVisibility() && r.right > -5000 ? 'visible' : 'out of sight';
     })).not.toBe('visible');

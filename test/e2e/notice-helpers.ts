@@ -74,6 +74,9 @@ export async function waitForNotice(page: Page, timeout = 10_000): Promise<Locat
   }
   await page.waitForSelector(`${NOTICE}:not([data-measuring])`, { timeout: Math.max(1_000, deadline - Date.now()) });
   await page.waitForFunction(() => document.querySelector('linkwatch-notice')?.shadowRoot?.querySelector('.lw-notice')?.getAnimations().length === 0);
+  // A click counts only on a notice that has stayed where it is for 0.7 s (clickjacking; notice-ui STILL_MS,
+  // counted from the end of its entrance), as it has by the time a person has read it.
+  await page.waitForTimeout(1_100);
   return page.locator(NOTICE);
 }
 

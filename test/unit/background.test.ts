@@ -289,6 +289,23 @@ describe(`the router in the background (${TARGET})`, () => {
     expect((await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen).toEqual(['chase.com']);
   });
 
+  it('a page restored by Back keeps its notice’s buttons: each of the tab’s recent documents keeps its record', async () => {
+    installToolbarApi();
+    const { PrefsStore } = await import('../../lib/prefs/db');
+    await new PrefsStore().setPreference('alertStyle', 'notice-every-visit');
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toMatchObject({ show: true });
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/next' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://www.chase.com/next', status: 'complete' }, { ...tab, url: 'https://www.chase.com/next' });
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/next', 0, 'DOC-B'))).toMatchObject({ show: true });
+    // Back: the first document again, from the cache, with its notice still on screen.
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/' });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://www.chase.com/', status: 'complete' }, { ...tab, url: 'https://www.chase.com/' });
+    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toEqual({ ok: true });
+    expect(await send({ type: 'notice-action', action: 'details' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-C'))).toEqual({ ok: false });
+  });
+
   it('refuses a notice-shown for a document the notice was not offered to (the tab moved on)', async () => {
     installToolbarApi();
     background.main();

@@ -103,7 +103,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     document.body.append(root);
     // fireEvent's events are synthetic (isTrusted false), as a page script's would be: these tests say
     // which events count as the user's, and one test below keeps the real check.
-    renderNotice(root, { i18n, content: chase, mode: 'card', corner: 'bottom-right', trusted: () => true, ...handlers, ...extra });
+    renderNotice(root, { i18n, content: chase, mode: 'card', corner: 'bottom-right', trusted: () => true, isPersonInput: () => true, ...handlers, ...extra });
     return handlers;
   }
 
@@ -124,7 +124,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
   });
 
   it('ignores every event a page script could make: synthetic clicks and keys do nothing (isTrusted)', () => {
-    const on = renderCard({ trusted: undefined });
+    const on = renderCard({ trusted: undefined, isPersonInput: undefined });
     for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) {
       const button = screen.getByRole('button', { name });
       fireEvent.click(button);
@@ -230,5 +230,25 @@ describe('noticeSummary', () => {
     [0, 4, 0, 'failed'],
   ] as const)('platformOutcome(%i completed, %i failed, %i requested) = %s', (completed, failed, requested, expected) => {
     expect(platformOutcome({ name: 'Meta', completed, failed, requested })).toBe(expected);
+  });
+});
+
+describe('filterHides (clickjacking guard): which page-wide filters make the notice unreadable', () => {
+  it.each([
+    ['none', false],
+    ['grayscale(1)', false],
+    ['invert(1) hue-rotate(180deg)', false],
+    ['sepia(0.4) saturate(2)', false],
+    ['drop-shadow(rgba(0, 0, 0, 0.5) 0px 0px 4px)', false],
+    ['opacity(0)', true],
+    ['opacity(0.5)', true],
+    ['brightness(0)', true],
+    ['contrast(0.2)', true],
+    ['blur(8px)', true],
+    ['grayscale(1) opacity(0.01)', true],
+    ['url("#hide")', true],
+  ] as const)('%s -> %s', async (filter, hides) => {
+    const { filterHides } = await import('../../lib/notice/visible');
+    expect(filterHides(filter)).toBe(hides);
   });
 });
