@@ -149,5 +149,8 @@ export function parseSiteInput(input: string): string | null {
   }
   const parsed = parse(host);
   if (!parsed.domain || parsed.isIp || !parsed.isIcann) return null;
-  return parsed.domain.toLowerCase();
+  const domain = parsed.domain.toLowerCase();
+  // Browsers accept `_` in host names, but no registry lets one into a registrable domain: "_.ac" is no
+  // site (found by fuzzing). Letters, digits and hyphens in dot-separated labels only.
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
 }

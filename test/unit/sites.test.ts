@@ -152,6 +152,8 @@ describe('parseSiteInput', () => {
     ['empty', '', null],
     ['other scheme', 'javascript:alert(1)', null],
     ['ftp URL', 'ftp://chase.com/', null],
+    ['an underscore in the registrable domain (found by fuzzing)', '_.AC', null],
+    ['an underscore in a subdomain only', '_dmarc.chase.com', 'chase.com'],
   ])('%s: %j', (_s, input, expected) => {
     expect(parseSiteInput(input)).toBe(expected);
   });
