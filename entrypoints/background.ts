@@ -15,22 +15,20 @@ import { bundledCatalog, findInstitution } from '../lib/catalog';
 import type { CustomList } from '../lib/config/schema';
 import { decideNotice, NOTICE_OFFER_HOLD_MS, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../lib/notice';
 import { noticeContent } from '../lib/notice/content';
-import type { PageReport } from '../lib/page-observer';
 import { PrefsStore } from '../lib/prefs/db';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '../lib/prefs/schema';
 import { coalesce, createRouter, RefusedMessage, type ContentScriptSender, type RouteTable } from '../lib/router';
 import { loadOf, startRecording, stopRecording } from '../lib/recording';
 import { t } from '../lib/runtime';
 import { classifyUrl, createSiteClassifier } from '../lib/sites';
-import { addObservations, applyTabChange, badgeFor, computeTabState, mergedInstitutions, navKeyOf, tabKey, type TabState } from '../lib/tab-state';
+import { addObservations, applyTabChange, badgeFor, computeTabState, mergedInstitutions, navKeyOf, newLinks, tabKey, type TabState } from '../lib/tab-state';
 import { earlyKey, joinEarly, keepEarly, parseEarly } from '../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../lib/tab-state/stored';
 import { getTabView } from '../lib/tab-view';
 import { contentScriptMatches } from '../lib/catalog/matches';
-import { classifyLink } from '../lib/evidence';
 import { LINK_DOMAINS } from '../lib/evidence/prefilter';
 import { isPageReport, MAX_ITEMS, MAX_URL } from '../lib/messages';
-import { collectLinks } from '../lib/page-observer';
+import { collectLinks, type PageReport } from '../lib/page-observer';
 import { isWatchedUrl, watchRequests } from '../lib/request-watch';
 
 export default defineBackground(() => {
@@ -356,11 +354,7 @@ export default defineBackground(() => {
     const report = { pageUrl: found?.pageUrl, requests: [], links: found?.links };
     if (!isPageReport(report) || navKeyOf(report.pageUrl) !== state.navKey) return false;
     // Each popup opening reads the page again: only links not already known are new findings.
-    const known = (href: string) => {
-      const link = classifyLink(report.pageUrl, href);
-      return !link || state.links.some((l) => l.platform === link.platform && l.target === link.target);
-    };
-    const fresh = { ...report, links: report.links.filter((href) => !known(href)) };
+    const fresh = { ...report, links: newLinks(state, report.pageUrl, report.links) };
     if (fresh.links.length === 0) return false;
     return (await recordObservations(state.tabId, fresh)) === 'recorded';
   }

@@ -167,6 +167,20 @@ export function applyTabChange(state: TabState, change: TabChange, now: number =
   return addWatchedRequests(state, change.requests);
 }
 
+/** Two links name the same place in the same app (their count aside). */
+const sameLink = (a: Pick<ObservedLink, 'platform' | 'target'>, b: Pick<ObservedLink, 'platform' | 'target'>) => a.platform === b.platform && a.target === b.target;
+
+/**
+ * The links of `hrefs` (on the page at `pageUrl`) that the tab's state does not hold yet: what a second
+ * reading of the same page adds. Links that are not to Meta's apps are dropped too.
+ */
+export function newLinks(state: TabState, pageUrl: string, hrefs: readonly string[]): string[] {
+  return hrefs.filter((href) => {
+    const link = classifyLink(pageUrl, href);
+    return !!link && !state.links.some((l) => sameLink(l, link));
+  });
+}
+
 /**
  * Fold a content script's report into a tab's state: its links, each classified by `classifyLink`.
  * Requests in the report are ignored: they come from webRequest (`addWatchedRequests`) with the browser's
@@ -180,7 +194,7 @@ export function addObservations(state: TabState, report: PageReport): TabState {
   for (const href of report.links) {
     const link = classifyLink(report.pageUrl, href);
     if (!link) continue;
-    const existing = links.find((l) => l.platform === link.platform && l.target === link.target);
+    const existing = links.find((l) => sameLink(l, link));
     if (existing) existing.count++;
     else if (links.length < MAX_LINKS) links.push({ ...link, count: 1 });
     else continue;
