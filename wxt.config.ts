@@ -65,10 +65,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // webRequest (observe only, never block) for the platform endpoint hosts and the catalog's sites
-    // (docs/permissions.md says why each is needed). MV2 lists hosts among `permissions`; WXT moves
+    // webRequest (observe only, never block) for the platform endpoint hosts and the catalog's sites;
+    // webNavigation for when a document commits (docs/permissions.md says why each is needed). MV2 lists hosts among `permissions`; WXT moves
     // `host_permissions` there for MV2 builds.
-    permissions: ['storage', 'tabs', 'webRequest'],
+    permissions: ['storage', 'tabs', 'webNavigation', 'webRequest'],
     host_permissions: [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)],
     action: { default_title: 'Linkwatch' },
     ...(browser === 'firefox'

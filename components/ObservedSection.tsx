@@ -10,6 +10,11 @@ export interface ObservedSectionProps {
    * and never says "none seen". Default true.
    */
   watched?: boolean;
+  /**
+   * How many times the page changed its address without loading a new page (pushState, replaceState, a
+   * fragment): what it sent since it loaded is all counted, and the section says so. Default 0.
+   */
+  inPageNavigations?: number;
   links: ObservedLink[];
   names: ReadonlyMap<string, string>;
   /** Platform id -> arrangements involving it. */
@@ -22,11 +27,12 @@ export interface ObservedSectionProps {
  * event names and outcome (completed / failed / requested when the outcome is not visible), then links to
  * Meta's apps, worded as links and never as tracking.
  */
-export function ObservedSection({ observed, watched = true, links, names, platformArrangements, detailsHref }: ObservedSectionProps) {
+export function ObservedSection({ observed, watched = true, inPageNavigations = 0, links, names, platformArrangements, detailsHref }: ObservedSectionProps) {
   const { t, lang } = useI18n();
   return (
     <section class="observed" aria-labelledby="observed-heading" data-watched={watched ? 'yes' : 'no'}>
       <h2 id="observed-heading">{t('observedHeading')}</h2>
+      {inPageNavigations > 0 && <p class="same-load">{t('observedSameLoad')}</p>}
       {!watched && observed.length === 0 ? (
         <p class="empty not-watched">{t('observedNotWatched')}</p>
       ) : observed.length === 0 ? (

@@ -33,6 +33,8 @@ export interface PopupProps {
   detailsHref?: (id: string) => string;
   /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
   actions?: Action[];
+  /** The background cannot do all of its job (its database is unreadable): said above everything else. */
+  problem?: TabView['problem'];
   /** Shown at the end of the site's view ("Record this site", components/RecordControl.tsx). */
   children?: ComponentChildren;
 }
@@ -52,6 +54,11 @@ export function Popup(props: PopupProps) {
         <span class="logo" aria-hidden="true" />
         <span>Linkwatch</span>
       </header>
+      {props.problem && (
+        <p role="alert" class="error problem">
+          {t('badgeTitleProblemDatabase', props.problem.detail)}
+        </p>
+      )}
       {props.error ? (
         <p role="alert" class="error">
           {props.error}
@@ -128,6 +135,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
           <ObservedSection
             observed={state.observed ?? []}
             watched={state.watched ?? false}
+            inPageNavigations={state.inPageNavigations ?? 0}
             links={state.links ?? []}
             names={names}
             platformArrangements={resolveByPlatform(platformArrangements, [...arrangements, ...related])}

@@ -70,6 +70,14 @@ export interface TabView {
    * institutions known only from a custom list.
    */
   ownerCountry: string | null;
+  /** The background cannot do all of its job (lib/background/health): the popup says so. */
+  problem?: HealthProblem;
+}
+
+/** A problem the user is told about: `database` (IndexedDB unreadable: defaults in use), with the error's text. */
+export interface HealthProblem {
+  kind: 'database';
+  detail: string;
 }
 
 export interface Responses {

@@ -137,6 +137,7 @@ function App() {
       onUnmute={() => decide('unmute')}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
       actions={actionsOf(view)}
+      problem={view?.problem}
     >
     {match && view?.state.watched && (
       <RecordControl

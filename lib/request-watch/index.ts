@@ -15,8 +15,10 @@
  *   cancelled, which may have been sent: "requested" (`outcomeOfError`);
  * - "requested" only for a request that was started (`onBeforeRequest`) and had neither outcome within
  *   `PENDING_MS` (the browser never said).
- * - A top-level navigation of a tab (`main_frame`) starts a new document load: the caller empties what was
- *   observed for that tab (a reload starts empty).
+ * - A top-level navigation request of a tab (`main_frame`) is only *tentative* (`navigation-started`): the
+ *   new document begins when the navigation commits (lib/tab-state/document), never on the request.
+ * - Each request carries its document key where the browser gives one (Chromium's `documentId`, Firefox's
+ *   `documentUrl`; lib/tab-state/keys), so it joins the document that made it, never whatever the tab shows.
  * Parameter names (never values) of the address and of a POSTed body (form fields, or the top-level and
  * nested keys of a JSON body) are read in `onBeforeRequest` and mapped to data categories
  * (lib/evidence/data-categories). The body is kept only as those names, only until the outcome arrives.
@@ -34,12 +36,15 @@ import { bundledCatalog } from '../catalog';
 import { contentScriptMatches } from '../catalog/matches';
 import { classifyRequest, endpointHosts, type Observation } from '../evidence';
 import { categoriesOf, type DataCategory } from '../evidence/data-categories';
+import { documentKeyOf } from '../tab-state/keys';
 
 /** The outcome of one request, as the browser reported it. */
 export type Outcome = 'completed' | 'failed' | 'requested';
 
 /** Who made the request: the tab's top document (or its workers), a frame inside it, or the site's service worker. */
 export type RequestContext = 'page' | 'frame' | 'service-worker';
+/** The contexts in display order. */
+export const REQUEST_CONTEXTS: readonly RequestContext[] = ['page', 'frame', 'service-worker'];
 
 /** One classified request with its outcome, ready to be folded into a tab's state. */
 export interface WatchedRequest {
@@ -48,13 +53,18 @@ export interface WatchedRequest {
   /** Data categories named by the request's parameters (address and body), in display order. */
   carries: DataCategory[];
   context: RequestContext;
+  /** The document it came from (lib/tab-state/keys `documentKeyOf`), where the browser says; else it joins the shown one. */
+  document?: string;
 }
 
-/** What a tab's state must do after some webRequest events. */
+/** What webRequest events tell a tab's record (lib/tab-state/document `TabEvent`). */
 export type TabChange =
-  /** A new document starts loading at `url` in the tab: what was observed before belongs to the old one. */
-  | { type: 'document'; url: string }
-  /** Requests of the tab's current document. */
+  /**
+   * A main-frame request to `url` started: a *tentative* navigation, never a new document by itself (it may
+   * end in a download, a 204, an error; the commit says, lib/tab-state/document).
+   */
+  | { type: 'navigation-started'; url: string }
+  /** Requests of the tab's documents, each with its document key where known. */
   | { type: 'requests'; requests: WatchedRequest[] };
 
 /** The fields of a webRequest event this module reads (Chromium and Firefox, MV2 and MV3). */
@@ -73,6 +83,9 @@ export interface RequestDetails {
   documentUrl?: string;
   /** Chromium: `active`, `prerender`, `cached`, `pending_deletion`. */
   documentLifecycle?: string;
+  /** Chromium: the id of the document that made the request, and of its parent frame's document. */
+  documentId?: string;
+  parentDocumentId?: string;
   requestBody?: { formData?: Record<string, unknown>; raw?: { bytes?: ArrayBuffer }[]; error?: string } | null;
   error?: string;
   redirectUrl?: string;
@@ -206,7 +219,8 @@ export function watched(d: RequestDetails, outcome: Outcome, bodyNamesSeen: read
   const observation = classifyDetails(d);
   if (!observation) return null;
   const carries = categoriesOf(observation.platform, [...urlNames(d.url), ...bodyNamesSeen]);
-  return { observation, outcome, carries, context: contextOf(d) };
+  const document = documentKeyOf(d);
+  return { observation, outcome, carries, context: contextOf(d), ...(document ? { document } : {}) };
 }
 
 /** A redirect that another extension or the browser made without the server answering (HSTS, a blocker's stand-in). */
@@ -214,9 +228,13 @@ function internalRedirect(d: RequestDetails): boolean {
   return /internal redirect/i.test(d.statusLine ?? '') || (d.statusCode === 307 && !d.statusLine);
 }
 
-/** Skip requests of documents that are not the tab's current one (prerendered, in the back/forward cache, unloading). */
+/**
+ * Skip requests of documents that are not the tab's current one (prerendered, in the back/forward cache,
+ * unloading) when they cannot be told apart: with a document key they are kept for their own document
+ * (a prerender that is then shown keeps what it sent; an unloading page's beacon never joins the next page).
+ */
 function inactive(d: RequestDetails): boolean {
-  return d.documentLifecycle !== undefined && d.documentLifecycle !== 'active';
+  return d.documentLifecycle !== undefined && d.documentLifecycle !== 'active' && documentKeyOf(d) === undefined;
 }
 
 /** The subset of `webRequest` this module uses (Chromium's `chrome.webRequest`, Firefox's `browser.webRequest`). */
@@ -339,9 +357,9 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
   // above drops navigations to a platform, which are the user's, not the page's).
   api.onBeforeRequest.addListener(
     (d: RequestDetails) => {
-      if (d.type === 'main_frame' && d.tabId >= 0) {
+      if (d.type === 'main_frame' && d.tabId >= 0 && (d.frameId ?? 0) === 0) {
         flushTab(d.tabId);
-        send(d.tabId, { type: 'document', url: d.url });
+        send(d.tabId, { type: 'navigation-started', url: d.url });
       }
     },
     { urls: [...documentUrls], types: ['main_frame'] },

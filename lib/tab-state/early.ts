@@ -1,63 +1,65 @@
 /**
- * Reports that come before their navigation: kept, then joined to it.
+ * What arrives before its document is shown: kept, then joined to it (lib/tab-state/document).
  *
- * A stopped service worker restarts for whichever event comes first; a content script's report can reach it
- * before the tab's navigation has been processed (the stored state is still the previous page's, or there
- * is none). Such a report is not answered "no" and lost: it is folded (with `addObservations`, so the same
- * classification and caps apply and no address is kept) into an "early" record in `storage.session` under
- * `early:<tabId>`, one entry per navigation (`navKey`), at most `MAX_EARLY_NAVS` entries, each dropped after
- * `EARLY_TTL_MS`. When the background processes that navigation and stores its state, it takes the entry and
- * starts the state's observations from it. Pure: the background reads and writes the key.
+ * A request or a link report names its document (lib/tab-state/document `documentKeyOf`): Chromium's
+ * document id, or the document's address in Firefox. When that is not the document the tab shows yet (the
+ * commit is still on its way, a prerendered page not yet activated, a cold worker whose first event is a
+ * request), what it found is folded (same classification and caps as the state's, no address kept) into an
+ * "early" entry under that key, at most `MAX_EARLY_DOCS` entries per tab, each dropped after `EARLY_TTL_MS`.
+ * When that document commits or is adopted, its entry becomes the start of its record; a document that
+ * never shows (an unloading page's beacon, a prerender never activated) simply expires. Pure.
  */
 import type { PageReport } from '../page-observer';
-import { addObservations, navKeyOf, type ObservedLink, type ObservedPlatform, type TabState } from './index';
+import type { WatchedRequest } from '../request-watch';
+import { addObservations, addWatchedRequests, type ObservedLink, type ObservedPlatform, type TabState } from './index';
 
-/** `storage.session` key of a tab's early reports. */
-export const earlyKey = (tabId: number) => `early:${tabId}`;
-/** Navigations kept per tab (the newest): a page reports for its own navigation, rarely two at once. */
-export const MAX_EARLY_NAVS = 2;
-/** An entry older than this is dropped: a navigation is processed within milliseconds of its report. */
+/** Documents kept per tab (the newest): the shown one's next document, a prerender, an unloading page. */
+export const MAX_EARLY_DOCS = 3;
+/** An entry older than this is dropped: a document commits within seconds of its first request. */
 export const EARLY_TTL_MS = 60_000;
 
-/** What was observed on one navigation before its state existed. */
+/** What was found for one document before it was shown. */
 export interface EarlyEntry {
-  navKey: string;
+  /** The document key (`documentKeyOf`). */
+  key: string;
   observed: ObservedPlatform[];
   links: ObservedLink[];
-  /** When the first report for this navigation arrived, ms since epoch. */
+  /** When the first finding for this document arrived, ms since epoch. */
   at: number;
 }
 
-/** The stored value of `early:<tabId>`, cleaned: entries of the right shape, younger than the TTL, newest last, capped. */
+/** Stored early entries, cleaned: entries of the right shape, younger than the TTL, newest last, capped. */
 export function parseEarly(value: unknown, now: number): EarlyEntry[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter(
       (e): e is EarlyEntry =>
-        !!e && typeof e === 'object' && typeof e.navKey === 'string' && Array.isArray(e.observed) && Array.isArray(e.links) && typeof e.at === 'number' && now - e.at < EARLY_TTL_MS && e.at <= now,
+        !!e && typeof e === 'object' && typeof e.key === 'string' && Array.isArray(e.observed) && Array.isArray(e.links) && typeof e.at === 'number' && now - e.at < EARLY_TTL_MS && e.at <= now,
     )
-    .slice(-MAX_EARLY_NAVS);
+    .slice(-MAX_EARLY_DOCS);
 }
 
-/** The tab's early entries with `report` folded into the entry of its navigation (created if new, oldest dropped past the cap). */
-export function keepEarly(entries: readonly EarlyEntry[], tabId: number, report: PageReport, now: number): EarlyEntry[] {
-  const navKey = navKeyOf(report.pageUrl);
-  const existing = entries.find((e) => e.navKey === navKey);
-  const base = { tabId, navKey, observed: existing?.observed ?? [], links: existing?.links ?? [] } as unknown as TabState;
-  const folded = addObservations(base, report);
-  const entry: EarlyEntry = { navKey, observed: folded.observed, links: folded.links, at: existing?.at ?? now };
-  return [...entries.filter((e) => e.navKey !== navKey), entry].slice(-MAX_EARLY_NAVS);
+/** A state-shaped base to fold findings into with the state's own functions (only `observed` and `links` are read). */
+const baseOf = (entry: EarlyEntry | undefined) => ({ observed: entry?.observed ?? [], links: entry?.links ?? [] }) as unknown as TabState;
+
+/** `entries` with `key`'s entry replaced by `fold(its base)` (created if new, the oldest dropped past the cap). */
+function keepFolded(entries: readonly EarlyEntry[], key: string, now: number, fold: (base: TabState) => TabState): EarlyEntry[] {
+  const live = parseEarly(entries, now);
+  const existing = live.find((e) => e.key === key);
+  const folded = fold(baseOf(existing));
+  const entry: EarlyEntry = { key, observed: folded.observed, links: folded.links, at: existing?.at ?? now };
+  return [...live.filter((e) => e.key !== key), entry].slice(-MAX_EARLY_DOCS);
 }
 
-/**
- * Join early observations to a state being stored: the state's own observations come first when it already
- * has some for this navigation (the background never keeps both: an early entry exists only while the stored
- * state is another navigation's). Returns the state and the entries left.
- */
-export function joinEarly(state: TabState, entries: readonly EarlyEntry[]): { state: TabState; rest: EarlyEntry[] } {
-  const entry = entries.find((e) => e.navKey === state.navKey);
-  if (!entry) return { state, rest: [...entries] };
-  const rest = entries.filter((e) => e !== entry);
-  const empty = (state.observed ?? []).length === 0 && (state.links ?? []).length === 0;
-  return { state: empty ? { ...state, observed: entry.observed, links: entry.links } : state, rest };
+/** The entries with `requests` folded into the entry of each one's document (requests without a key are skipped). */
+export function keepEarlyRequests(entries: readonly EarlyEntry[], requests: readonly WatchedRequest[], now: number): EarlyEntry[] {
+  let out = [...entries];
+  const keys = [...new Set(requests.map((r) => r.document).filter((k): k is string => k !== undefined))];
+  for (const key of keys) out = keepFolded(out, key, now, (base) => addWatchedRequests(base, requests.filter((r) => r.document === key)));
+  return out;
+}
+
+/** The entries with a links report folded into the entry of document `key`. */
+export function keepEarlyLinks(entries: readonly EarlyEntry[], key: string, report: PageReport, now: number): EarlyEntry[] {
+  return keepFolded(entries, key, now, (base) => addObservations(base, report));
 }

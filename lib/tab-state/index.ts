@@ -15,7 +15,8 @@ import type { Preferences } from '../prefs/schema';
 import { classifyLink, type LinkPlatform, type ObservationKind } from '../evidence';
 import { DATA_CATEGORIES as ORDER, type DataCategory } from '../evidence/data-categories';
 import type { PageReport } from '../page-observer';
-import { isWatchedUrl, type RequestContext, type TabChange, type WatchedRequest } from '../request-watch';
+import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
+import { navKeyOf } from './keys';
 import type { SiteMatch } from '../sites';
 
 /** The state of one tab. */
@@ -37,10 +38,20 @@ export interface TabState {
   /** True when the user muted or snoozed this site. */
   silenced: boolean;
   /**
-   * Identifies the navigation (a hash of the URL without its fragment, not the URL itself): observations
-   * belong to one navigation and are dropped when it changes, in-page navigations included.
+   * The address the tab shows (a hash of the URL without its fragment, never the URL itself); it follows
+   * in-page navigations, which keep the document record (lib/tab-state/document).
    */
   navKey: string;
+  /**
+   * The document whose findings `observed` and `links` are: the browser's document id (Chromium), or
+   * `commit:<ms>` for a commit without one (Firefox); '' for a state computed before any commit was seen.
+   * Absent in states stored by older versions (read as '').
+   */
+  documentId: string;
+  /** In-page navigations (pushState, replaceState, fragment) since the document committed. */
+  inPageNavigations?: number;
+  /** A main-frame request not yet committed (lib/tab-state/document): its address key and when it started (ms). */
+  tentative?: { navKey: string; at: number };
   /**
    * True when Linkwatch can see this page's requests (the browser delivers webRequest events for it: the
    * catalog's non-platform sites, see lib/request-watch). False elsewhere: the popup then says it cannot
@@ -60,8 +71,8 @@ export interface TabState {
   /** When the state was computed, ms since epoch. */
   updatedAt: number;
   /**
-   * When the current document load started (ms since epoch), set by the browser's report of a new document
-   * (`applyTabChange`); it tells page loads apart for a recording (lib/recording). Absent until then.
+   * When the current document load committed (ms since epoch; lib/tab-state/document); it tells page loads
+   * apart for a recording (lib/recording). Absent until a commit was seen.
    */
   loadStartedAt?: number;
 }
@@ -98,16 +109,7 @@ export interface ObservedLink {
   count: number;
 }
 
-/** FNV-1a hash of the URL without fragment: tells navigations apart without storing the URL. */
-export function navKeyOf(url: string | undefined): string {
-  const text = (url ?? '').split('#')[0]!;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
+export { navKeyOf } from './keys';
 
 /**
  * Caps on what one tab stores, so that a page firing thousands of distinct events keeps `storage.session`
@@ -117,7 +119,6 @@ export function navKeyOf(url: string | undefined): string {
  */
 export const MAX_ENDPOINTS_PER_PLATFORM = 50;
 export const MAX_LINKS = 50;
-const CONTEXT_ORDER: readonly RequestContext[] = ['page', 'frame', 'service-worker'];
 
 /**
  * Fold requests reported by the browser (lib/request-watch) into a tab's state: one line per endpoint,
@@ -149,24 +150,6 @@ export function addWatchedRequests(state: TabState, requests: readonly WatchedRe
   }
   return { ...state, observed };
 }
-/**
- * Apply what the browser reported for a tab (lib/request-watch): a new document load empties what was
- * observed (and the links, which its content script reports again) and takes the load's start `now` (ms
- * since epoch), so a reload starts from nothing; requests are added to the current load.
- *
- * For a `document` change, `state` must be the state computed for the new document's own address
- * (`computeTabState` with `change.url`): the site, its owner and its reports belong to the address, and
- * carrying the previous document's over under the new key once told a bank page it was nothing known
- * (a new tab's blank page) and would tell one bank's page it was another's. Throws when the keys differ.
- */
-export function applyTabChange(state: TabState, change: TabChange, now: number = Date.now()): TabState {
-  if (change.type === 'document') {
-    if (state.navKey !== navKeyOf(change.url)) throw new Error('applyTabChange: a document change needs the state computed for its own address');
-    return { ...state, observed: [], links: [], loadStartedAt: now };
-  }
-  return addWatchedRequests(state, change.requests);
-}
-
 /** Two links name the same place in the same app (their count aside). */
 const sameLink = (a: Pick<ObservedLink, 'platform' | 'target'>, b: Pick<ObservedLink, 'platform' | 'target'>) => a.platform === b.platform && a.target === b.target;
 
@@ -182,13 +165,13 @@ export function newLinks(state: TabState, pageUrl: string, hrefs: readonly strin
 }
 
 /**
- * Fold a content script's report into a tab's state: its links, each classified by `classifyLink`.
- * Requests in the report are ignored: they come from webRequest (`addWatchedRequests`) with the browser's
- * own outcome, and a page's script must not be able to add findings. A report for another navigation is
- * ignored. Returns a new state (or the same one when nothing changed).
+ * Fold a content script's report into a tab's state: its links, each classified by `classifyLink`
+ * (relative to the report's `pageUrl`). Requests in the report are ignored: they come from webRequest
+ * (`addWatchedRequests`) with the browser's own outcome, and a page's script must not be able to add
+ * findings. The caller decides that the report is this document's (lib/tab-state/document). Returns a new
+ * state (or the same one when nothing changed).
  */
 export function addObservations(state: TabState, report: PageReport): TabState {
-  if (navKeyOf(report.pageUrl) !== state.navKey) return state;
   const links = state.links.map((l) => ({ ...l }));
   let changed = false;
   for (const href of report.links) {
@@ -286,6 +269,7 @@ export function computeTabState(input: {
     contextCount,
     silenced: input.silenced,
     navKey: navKeyOf(input.url),
+    documentId: '',
     watched: isWatchedUrl(input.url),
     observed: [],
     links: [],

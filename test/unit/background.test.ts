@@ -10,6 +10,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import background from '../../entrypoints/background';
+import { arrangementsForInstitution, bundledCatalog } from '../../lib/catalog';
+import { BATCH_MS } from '../../lib/request-watch';
+import { classifyUrl } from '../../lib/sites';
+import type { TabState } from '../../lib/tab-state';
 import { tEn } from './helpers';
 
 const TARGET = process.env.LINKWATCH_TARGET ?? 'chrome-mv3';
@@ -55,8 +59,54 @@ beforeEach(() => {
   webRequestListeners = {};
   const event = (name: string) => ({ addListener: (fn: (d: unknown) => void) => void (webRequestListeners[name] ??= []).push(fn) });
   b.webRequest = { onBeforeRequest: event('onBeforeRequest'), onBeforeRedirect: event('onBeforeRedirect'), onCompleted: event('onCompleted'), onErrorOccurred: event('onErrorOccurred') };
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  // The fake browser's scripting API is not implemented: this one records what the background injects.
+  scriptingCalls = vi.fn(async (_details: { target: Record<string, unknown>; files?: string[]; func?: unknown }) => [{ frameId: 0, result: undefined as unknown }]);
+  b.scripting = { executeScript: scriptingCalls };
+  // The fake browser has no webNavigation: this one keeps each tab's shown document (address and, as
+  // Chromium, a document id; Firefox gives none) and lets a test commit documents and navigate in-page.
+  shown = new Map();
+  closed.clear();
+  navListeners = {};
+  const navEvent = (name: string) => ({ addListener: (fn: (d: unknown) => void) => void (navListeners[name] ??= []).push(fn) });
+  b.webNavigation = {
+    getFrame: async ({ tabId }: { tabId: number }) => {
+      if (closed.has(tabId)) throw new Error(`No tab with id: ${tabId}.`); // as the browser does for a closed tab
+      await fakeBrowser.tabs.get(tabId);
+      const doc = shown.get(tabId);
+      return doc ? { url: doc.url, frameId: 0, parentFrameId: -1, ...(IS_MV2 ? {} : { documentId: doc.documentId }) } : null;
+    },
+    onCommitted: navEvent('onCommitted'),
+    onHistoryStateUpdated: navEvent('onHistoryStateUpdated'),
+    onReferenceFragmentUpdated: navEvent('onReferenceFragmentUpdated'),
+  };
 });
+
+let scriptingCalls: ReturnType<typeof vi.fn<(details: { target: Record<string, unknown>; files?: string[]; func?: unknown }) => Promise<{ frameId: number; result: unknown }[]>>>;
+
+/** Each tab's shown document in the fake browser. */
+let shown = new Map<number, { url: string; documentId: string }>();
+/** Tabs the test closed (the fake browser's own tabs.remove is not usable here). */
+const closed = new Set<number>();
+let navListeners: Record<string, ((d: unknown) => void)[]> = {};
+let documentCount = 0;
+
+/** A cross-document navigation of `tab` to `url` commits, as the browser reports it; the new document's id. */
+async function commitDocument(tabId: number, url: string, documentId = `DOC-${++documentCount}`): Promise<string> {
+  shown.set(tabId, { url, documentId });
+  const tab = await fakeBrowser.tabs.update(tabId, { url });
+  for (const fn of navListeners.onCommitted ?? []) fn({ tabId, frameId: 0, url, ...(IS_MV2 ? {} : { documentId }), transitionType: 'link', timeStamp: Date.now() });
+  await fakeBrowser.tabs.onUpdated.trigger(tabId, { url, status: 'complete' }, tab!);
+  return documentId;
+}
+
+/** The shown document changes its address in place (history.pushState). */
+async function pushState(tabId: number, url: string): Promise<void> {
+  const doc = shown.get(tabId)!;
+  shown.set(tabId, { ...doc, url });
+  const tab = await fakeBrowser.tabs.update(tabId, { url });
+  for (const fn of navListeners.onHistoryStateUpdated ?? []) fn({ tabId, frameId: 0, url, ...(IS_MV2 ? {} : { documentId: doc.documentId }), timeStamp: Date.now() });
+  await fakeBrowser.tabs.onUpdated.trigger(tabId, { url }, tab!);
+}
 
 afterEach(() => {
   const b = fakeBrowser as unknown as Mutable;
@@ -68,23 +118,100 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('a new document in a tab', () => {
-  const stateOf = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as { navKey: string; match: { site: string } | null } | undefined;
-  const mainFrame = (tabId: number, url: string, extra: Record<string, unknown> = {}) => {
-    for (const fn of webRequestListeners.onBeforeRequest ?? []) fn({ requestId: `r${Math.random()}`, url, type: 'main_frame', tabId, frameId: 0, ...extra });
-  };
+const stateOf = async (tabId: number) => (await fakeBrowser.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`] as TabState | undefined;
 
-  it('is described by its own address from its first request: never the previous site under the new key', async () => {
+/** The browser reports a request of `tabId`'s page to a platform (webRequest), with its outcome, for document `documentId`. */
+function platformRequest(tabId: number, ev: string, outcome: 'completed' | 'failed' = 'completed', documentId = shown.get(tabId)?.documentId) {
+  const d = { requestId: `${ev}-${Math.random()}`, url: `https://www.facebook.com/tr?id=1&ev=${ev}`, type: 'image', tabId, frameId: 0, initiator: 'https://www.chase.com', ...(IS_MV2 ? { documentUrl: shown.get(tabId)?.url } : { documentId }) };
+  for (const fn of webRequestListeners.onBeforeRequest ?? []) fn(d);
+  for (const fn of webRequestListeners[outcome === 'completed' ? 'onCompleted' : 'onErrorOccurred'] ?? []) fn({ ...d, ...(outcome === 'failed' ? { error: 'net::ERR_BLOCKED_BY_CLIENT' } : {}) });
+}
+/** The browser starts a main-frame request in `tabId` (a link, a download, a 204): webRequest only, no commit. */
+function mainFrameRequest(tabId: number, url: string) {
+  for (const fn of webRequestListeners.onBeforeRequest ?? []) fn({ requestId: `m${Math.random()}`, url, type: 'main_frame', tabId, frameId: 0 });
+}
+/** Meta's requests in a tab's stored state, as `event:completed`. */
+const metaEvents = async (tabId: number) => (await stateOf(tabId))?.observed.flatMap((p) => p.requests.map((r) => `${r.event}:${r.completed}`)) ?? null;
+const lastTitle = (api: ReturnType<typeof installToolbarApi>, tabId: number) => api.setTitle.mock.calls.filter(([c]) => c.tabId === tabId).at(-1)?.[0].title ?? '';
+/** Lets the request batch (lib/request-watch BATCH_MS) reach the store. */
+const batch = () => new Promise((r) => setTimeout(r, BATCH_MS + 50));
+
+describe('a whole visit: findings follow the document a person sees', () => {
+  it('a served pixel stays told after pushState, replaceState, a fragment, a download link and a 204 link', async () => {
     const api = installToolbarApi();
     background.main();
-    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: tab.url, status: 'complete' }, tab);
-    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('chase.com'), { timeout: 5_000 });
-    // The tab starts loading Citi; the tab's address still reads Chase until the new document commits.
+    const tab = await openProcessed('https://www.chase.com/');
+    platformRequest(tab.id!, 'PageView');
+    await batch();
+    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    await pushState(tab.id!, 'https://www.chase.com/accounts');
+    await pushState(tab.id!, 'https://www.chase.com/accounts?clean'); // replaceState gives the same event
+    for (const fn of navListeners.onReferenceFragmentUpdated ?? []) fn({ tabId: tab.id, frameId: 0, url: 'https://www.chase.com/accounts?clean#top' });
+    mainFrameRequest(tab.id!, 'https://www.chase.com/statement.pdf'); // a download: no commit follows
+    mainFrameRequest(tab.id!, 'https://www.chase.com/noop'); // answered 204: no commit follows
+    await batch();
+    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.inPageNavigations).toBe(3));
+    expect(await metaEvents(tab.id!)).toEqual(['PageView:1']);
+    expect(lastTitle(api, tab.id!)).toMatch(/Observed.*Meta/);
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: TabState };
+    expect(view.state.observed[0]!.platform).toBe('meta');
+  });
+
+  it('a reload or a link to another page starts a new document', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    platformRequest(tab.id!, 'PageView');
+    await batch();
+    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    await commitDocument(tab.id!, 'https://www.chase.com/');
+    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual([]));
+    platformRequest(tab.id!, 'Second');
+    await batch();
+    await commitDocument(tab.id!, 'https://online.citi.com/');
+    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('citi.com'));
+    expect(await metaEvents(tab.id!)).toEqual([]);
+  });
+
+  it('is described by its own address when it commits, never the previous site (a main-frame request alone changes nothing)', async () => {
+    const api = installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    mainFrameRequest(tab.id!, 'https://online.citi.com/');
+    await batch();
+    expect((await stateOf(tab.id!))?.match?.site).toBe('chase.com');
     api.setTitle.mockClear();
-    mainFrame(tab.id!, 'https://online.citi.com/');
-    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('citi.com'), { timeout: 5_000 });
+    await commitDocument(tab.id!, 'https://online.citi.com/');
+    await vi.waitFor(async () => expect((await stateOf(tab.id!))?.match?.site).toBe('citi.com'));
     for (const [call] of api.setTitle.mock.calls) expect(call.title).not.toMatch(/Chase/);
+  });
+
+  it('a closed tab leaves nothing in storage.session, not even for a beacon sent as it closed', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    platformRequest(tab.id!, 'PageView');
+    await batch();
+    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    closed.add(tab.id!);
+    await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { windowId: 0, isWindowClosing: false });
+    platformRequest(tab.id!, 'Beacon');
+    await batch();
+    await batch();
+    const all = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(all).filter((k) => k.endsWith(`:${tab.id}`))).toEqual([]);
+  });
+
+  it('the first page after install (the worker starts after the page committed) shows its served pixel', async () => {
+    const api = installToolbarApi();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
+    shown.set(tab.id!, { url: 'https://www.chase.com/', documentId: 'DOC-BEFORE-INSTALL' });
+    background.main();
+    platformRequest(tab.id!, 'PageView');
+    await batch();
+    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    expect((await stateOf(tab.id!))?.match?.site).toBe('chase.com');
+    expect(lastTitle(api, tab.id!)).toMatch(/Observed.*Meta/);
   });
 });
 
@@ -93,18 +220,21 @@ describe(`background on the ${TARGET} target`, () => {
     expect(['chrome-mv3', 'firefox-mv2']).toContain(TARGET);
   });
 
-  it('sets the badge of a bank tab through the toolbar API the browser has', async () => {
+  it('sets the badge of a bank tab through the toolbar API the browser has, with the catalog’s count', async () => {
     const api = installToolbarApi();
     background.main();
-    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: tab.url, status: 'complete' }, tab);
-
+    const tab = await openProcessed('https://www.chase.com/');
     await vi.waitFor(() => expect(api.setTitle).toHaveBeenCalled(), { timeout: 5_000 });
     const text = api.setBadgeText.mock.calls.at(-1)![0];
     const title = api.setTitle.mock.calls.at(-1)![0];
     expect(text.tabId).toBe(tab.id);
     expect(text.text).toBe('i'); // the one mark (issue 15)
-    expect(title.title).toMatch(/reported data arrangements? involving JPMorgan Chase/);
+    // The count is the catalog's: arrangements naming Chase or its group, context entries left out.
+    const catalog = bundledCatalog();
+    const match = classifyUrl('https://www.chase.com/')!;
+    const ids = new Set([...arrangementsForInstitution(catalog, match.institution)].filter((a) => a.kind !== 'context').map((a) => a.id));
+    expect(ids.size).toBeGreaterThan(0);
+    expect(title.title).toContain(`${ids.size} reported data arrangement${ids.size === 1 ? '' : 's'} involving JPMorgan Chase`);
     expect(api.setBadgeBackgroundColor).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id }));
     if (IS_MV2) expect((fakeBrowser as unknown as Mutable).action).toBeUndefined();
   });
@@ -112,14 +242,42 @@ describe(`background on the ${TARGET} target`, () => {
   it('keeps the tab state in storage.session under the tab’s key, with the host and not the address', async () => {
     installToolbarApi();
     background.main();
-    const tab = await fakeBrowser.tabs.create({ url: 'https://online.citi.com/US/login.do?secret=1' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: tab.url }, tab);
-    const key = `tab:${tab.id}`;
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(key))[key]).toBeDefined(), { timeout: 5_000 });
-    const state = (await fakeBrowser.storage.session.get(key))[key] as { host: string };
-    expect(state.host).toBe('online.citi.com');
+    const tab = await openProcessed('https://online.citi.com/US/login.do?secret=1');
+    const state = await stateOf(tab.id!);
+    expect(state!.host).toBe('online.citi.com');
     expect(JSON.stringify(state)).not.toContain('secret');
     expect(JSON.stringify(state)).not.toContain('login.do');
+  });
+
+  it('opens the first-run page on a new install only', async () => {
+    installToolbarApi();
+    background.main();
+    const welcome = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.endsWith('/welcome.html')).length;
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0', temporary: false });
+    expect(await welcome()).toBe(0);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect(await welcome()).toBe(1));
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await batch();
+    expect(await welcome()).toBe(1);
+  });
+
+  it('records a recorded site’s document load, and keeps recording it after an in-page navigation', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'recording-start', site: 'chase.com', institution: 'chase' }, popupSender())).toEqual({ ok: true });
+    platformRequest(tab.id!, 'PageView');
+    await batch();
+    await pushState(tab.id!, 'https://www.chase.com/accounts');
+    platformRequest(tab.id!, 'AfterPush');
+    await batch();
+    await vi.waitFor(async () => {
+      const { recordings } = (await send({ type: 'recording-list', site: 'chase.com' }, popupSender())) as { recordings: { loads: { path: string; observations: { event?: string }[] }[] }[] };
+      expect(recordings[0]!.loads).toHaveLength(1);
+      expect(recordings[0]!.loads[0]!.observations.map((o) => o.event)).toEqual(['PageView', 'AfterPush']);
+      expect(recordings[0]!.loads[0]!.path).toBe('/accounts');
+    });
   });
 });
 
@@ -142,13 +300,13 @@ const PIXEL = { url: 'https://connect.facebook.net/en_US/fbevents.js', type: 'sc
 // Content scripts report links only (requests come from webRequest); a link to Messenger is what they send.
 const MESSENGER_LINK = 'https://m.me/chase';
 
-/** Open a tab and wait until the background stored its state. */
+/** Open a tab, commit its first document and wait until the background stored its state. */
 async function openProcessed(url: string) {
-  const tab = await fakeBrowser.tabs.create({ url });
-  await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url, status: 'complete' }, tab);
+  const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+  await commitDocument(tab.id!, url);
   const key = `tab:${tab.id}`;
   await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(key))[key]).toMatchObject({ host: new URL(url).hostname }), { timeout: 5_000 });
-  return tab;
+  return (await fakeBrowser.tabs.get(tab.id!)) as typeof tab;
 }
 
 describe(`the router in the background (${TARGET})`, () => {
@@ -167,19 +325,26 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(view.arrangements.length).toBeGreaterThan(0);
   });
 
-  it('keeps a report that arrives before its navigation and joins it when the navigation is processed', async () => {
+  it('joins a links report to the sender’s own document: kept for a document not shown yet (Chromium’s document id), joined when it commits', async () => {
     installToolbarApi();
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
-    // The page has already moved to /cards and reports; the background has not processed the navigation yet.
-    const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/cards'));
-    expect(answer).toEqual({ ok: true });
+    const report = { type: 'page-observations', report: { pageUrl: 'https://www.chase.com/cards', requests: [], links: [MESSENGER_LINK] } };
+    const key = `tab:${tab.id}`;
+    if (IS_MV2) {
+      // Firefox gives no document id: a report from the tab's page joins the shown document (same origin).
+      expect(await send(report, contentSender(tab, 'https://www.chase.com/cards'))).toEqual({ ok: true });
+      await vi.waitFor(async () => expect((await stateOf(tab.id!))!.links.map((l) => l.platform)).toEqual(['messenger']));
+      return;
+    }
+    // The next document already reports; its commit has not reached the worker yet.
+    expect(await send(report, contentSender(tab, 'https://www.chase.com/cards', 0, 'DOC-NEXT'))).toEqual({ ok: true });
     const early = (await fakeBrowser.storage.session.get(`early:${tab.id}`))[`early:${tab.id}`] as { links: { platform: string }[] }[];
     expect(early).toHaveLength(1);
     expect(early[0]!.links.map((l) => l.platform)).toEqual(['messenger']);
     expect(JSON.stringify(early)).not.toContain('/cards');
-    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/cards' });
-    const key = `tab:${tab.id}`;
+    expect((await stateOf(tab.id!))!.links).toEqual([]);
+    await commitDocument(tab.id!, 'https://www.chase.com/cards', 'DOC-NEXT');
     await vi.waitFor(async () => {
       const state = (await fakeBrowser.storage.session.get(key))[key] as { links: { platform: string }[] };
       expect(state.links.map((l) => l.platform)).toEqual(['messenger']);
@@ -190,7 +355,8 @@ describe(`the router in the background (${TARGET})`, () => {
   it('processes the navigation at once when a cold worker gets the report first (no stored state)', async () => {
     installToolbarApi();
     background.main();
-    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' }); // no onUpdated processed
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
+    shown.set(tab.id!, { url: 'https://www.chase.com/', documentId: 'DOC-COLD' }); // committed before the worker ran
     const answer = await send({ type: 'page-observations', report: { pageUrl: 'https://www.chase.com/', requests: [], links: [MESSENGER_LINK] } }, contentSender(tab, 'https://www.chase.com/'));
     expect(answer).toEqual({ ok: true });
     const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
@@ -227,7 +393,7 @@ describe(`the router in the background (${TARGET})`, () => {
     const tab = await openProcessed('https://www.chase.com/');
     const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { platform: string }[] } };
     expect(view.state.links.map((l) => l.platform)).toEqual(['messenger']);
-    expect(executeScript.mock.calls[0]![0].target).toEqual({ tabId: tab.id, frameIds: [0] });
+    expect(executeScript.mock.calls[0]![0].target).toEqual(IS_MV2 ? { tabId: tab.id, frameIds: [0] } : { tabId: tab.id, documentIds: [shown.get(tab.id!)!.documentId] });
     // Opening the popup again reads the same link: not a new finding.
     const again = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { links: { count: number }[] } };
     expect(again.state.links.map((l) => l.count)).toEqual([1]);
@@ -242,6 +408,22 @@ describe(`the router in the background (${TARGET})`, () => {
     const started = Date.now();
     expect(await send({ type: 'get-tab-state', tabId: other.id }, popupSender())).not.toBeNull();
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('injects the notice’s UI into the asking document only where the notice shows', async () => {
+    installToolbarApi();
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    const injected = () => scriptingCalls.mock.calls.filter(([d]) => d.files?.includes('/notice-ui.js')).map(([d]) => d.target);
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toMatchObject({ show: true });
+    expect(injected()).toEqual([{ tabId: tab.id, documentIds: ['DOC-A'] }]);
+    // Shown and seen: the next page of the site gets no notice and no UI code.
+    expect(await send({ type: 'notice-shown' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toEqual({ ok: true });
+    await commitDocument(tab.id!, 'https://www.chase.com/next');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/next', 0, 'DOC-B'))).toMatchObject({ show: false, reason: 'seen' });
+    const quiet = await openProcessed('https://plain.example/');
+    expect(await send({ type: 'get-notice' }, contentSender(quiet, 'https://plain.example/'))).toMatchObject({ show: false });
+    expect(injected()).toHaveLength(1);
   });
 
   it('counts a first-visit site as seen only when its notice reports it was on screen, and holds it for a second tab meanwhile', async () => {
@@ -283,8 +465,7 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(await send({ type: 'notice-shown' }, other)).toEqual({ ok: false });
     expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, other)).toEqual({ ok: false });
     // The noticed document after history.pushState: same document id, new address.
-    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/cards' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://www.chase.com/cards' }, { ...tab, url: 'https://www.chase.com/cards' });
+    await pushState(tab.id!, 'https://www.chase.com/cards');
     expect(await send({ type: 'notice-shown' }, contentSender(tab, 'https://www.chase.com/cards', 0, 'DOC-A'))).toEqual({ ok: true });
     expect((await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen).toEqual(['chase.com']);
   });
@@ -296,12 +477,11 @@ describe(`the router in the background (${TARGET})`, () => {
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
     expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toMatchObject({ show: true });
-    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/next' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://www.chase.com/next', status: 'complete' }, { ...tab, url: 'https://www.chase.com/next' });
+    const first = shown.get(tab.id!)!.documentId;
+    await commitDocument(tab.id!, 'https://www.chase.com/next');
     expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/next', 0, 'DOC-B'))).toMatchObject({ show: true });
     // Back: the first document again, from the cache, with its notice still on screen.
-    await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.chase.com/' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://www.chase.com/', status: 'complete' }, { ...tab, url: 'https://www.chase.com/' });
+    await commitDocument(tab.id!, 'https://www.chase.com/', first);
     expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toEqual({ ok: true });
     expect(await send({ type: 'notice-action', action: 'details' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-C'))).toEqual({ ok: false });
   });
@@ -311,8 +491,7 @@ describe(`the router in the background (${TARGET})`, () => {
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
     expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/'))).toMatchObject({ show: true });
-    await fakeBrowser.tabs.update(tab.id!, { url: 'https://online.citi.com/' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: 'https://online.citi.com/', status: 'complete' }, { ...tab, url: 'https://online.citi.com/' });
+    await commitDocument(tab.id!, 'https://online.citi.com/');
     expect(await send({ type: 'notice-shown' }, contentSender(tab, 'https://online.citi.com/'))).toEqual({ ok: false });
     expect((await fakeBrowser.storage.local.get('noticeSeen')).noticeSeen).toBeUndefined();
   });
@@ -369,6 +548,7 @@ describe(`the router in the background (${TARGET})`, () => {
     const api = installToolbarApi();
     background.main();
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.chase.com/' });
+    shown.set(tab.id!, { url: 'https://www.chase.com/', documentId: 'DOC-G' });
     await fakeBrowser.storage.session.set({ [`tab:${tab.id}`]: { tabId: tab.id, navKey: 7, observed: 'x' }, [`early:${tab.id}`]: 'garbage' });
     const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { state: { host: string; observed: unknown[] } };
     expect(view.state.host).toBe('www.chase.com');
@@ -376,13 +556,17 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: 'i' }));
   });
 
-  it('still sets the badge and answers the popup when IndexedDB cannot be opened', async () => {
+  it('still sets the badge and answers the popup when IndexedDB cannot be opened, and says so in both (logged too)', async () => {
     const api = installToolbarApi();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     globalThis.indexedDB = { open: () => { throw new DOMException('The database is corrupted', 'UnknownError'); } } as unknown as IDBFactory;
     background.main();
     const tab = await openProcessed('https://www.chase.com/');
     await vi.waitFor(() => expect(api.setBadgeText).toHaveBeenCalledWith(expect.objectContaining({ tabId: tab.id, text: 'i' })), { timeout: 5_000 });
-    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { arrangements: unknown[] };
+    expect(lastTitle(api, tab.id!)).toMatch(/cannot read its settings \(StorageError: .*The database is corrupted/);
+    const view = (await send({ type: 'get-tab-state', tabId: tab.id }, popupSender())) as { arrangements: unknown[]; problem?: { kind: string } };
     expect(view.arrangements.length).toBeGreaterThan(0);
+    expect(view.problem).toMatchObject({ kind: 'database' });
+    expect(logged).toHaveBeenCalledWith('[linkwatch]', expect.objectContaining({ message: expect.stringMatching(/corrupted/) }));
   });
 });

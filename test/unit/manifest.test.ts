@@ -41,7 +41,7 @@ type Target = keyof typeof TARGETS;
 const TARGET_NAMES = Object.keys(TARGETS) as Target[];
 
 /** Every permission Linkwatch may ask for; anything else fails even before the pin is looked at. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webRequest', 'scripting']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webNavigation', 'webRequest', 'scripting']);
 /** Hosts: the platform endpoints (observed requests) and the catalog's sites (pages watched). */
 const EXPECTED_HOSTS = [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)];
 const isHostPattern = (p: string) => p.includes('://');

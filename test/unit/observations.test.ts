@@ -9,7 +9,7 @@ import { collectLinks, observePage, type PageReport } from '../../lib/page-obser
 import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
 import { classifyUrl } from '../../lib/sites';
 import { BATCH_MS, bodyNames, PENDING_MS, requestFilterUrls, watched, watchRequests, type Outcome, type RequestDetails, type TabChange, type WatchedRequest } from '../../lib/request-watch';
-import { addObservations, addWatchedRequests, applyTabChange, badgeFor, computeTabState, MAX_ENDPOINTS_PER_PLATFORM, navKeyOf } from '../../lib/tab-state';
+import { addObservations, addWatchedRequests, badgeFor, computeTabState, MAX_ENDPOINTS_PER_PLATFORM, navKeyOf } from '../../lib/tab-state';
 import { tEn } from './helpers';
 
 const catalog = bundledCatalog();
@@ -58,7 +58,7 @@ const watchedReq = (url: string, outcome: Outcome, type = 'image', extra: Partia
   return w;
 };
 
-describe('addWatchedRequests and applyTabChange', () => {
+describe('addWatchedRequests', () => {
   it('groups by platform, keeps the event, counts outcomes and what was carried, and keeps no query value', () => {
     const next = addWatchedRequests(bankState(), [
       watchedReq('https://connect.facebook.net/en_US/fbevents.js', 'completed', 'script'),
@@ -86,31 +86,6 @@ describe('addWatchedRequests and applyTabChange', () => {
     ]);
     const json = JSON.stringify(next);
     for (const secret of ['secret', 'abcdef0123', 'dl=', '?id=', '99']) expect(json).not.toContain(secret);
-  });
-
-  it('a new document load (a reload) starts empty: 4 loads of a 2-request page show 2, not 8', () => {
-    let s = bankState();
-    for (let load = 0; load < 4; load++) {
-      s = applyTabChange(s, { type: 'document', url: PAGE });
-      s = applyTabChange(s, { type: 'requests', requests: [watchedReq('https://connect.facebook.net/en_US/fbevents.js', 'completed', 'script'), watchedReq('https://www.facebook.com/tr?id=1&ev=PageView', load === 3 ? 'failed' : 'completed')] });
-    }
-    const counts = s.observed[0]!.requests.map((r) => [r.completed, r.failed, r.requested]);
-    expect(counts).toEqual([
-      [1, 0, 0],
-      [0, 1, 0],
-    ]);
-    expect(s.navKey).toBe(navKeyOf(PAGE));
-  });
-
-  it('a new document at another address needs that address\'s own state: never the previous site\'s under a new key', () => {
-    expect(() => applyTabChange(bankState(), { type: 'document', url: 'https://online.citi.com/' })).toThrow(/its own address/);
-  });
-
-  it('a new document also drops the links, which its content script reports again', () => {
-    let s = addObservations(bankState(), report([], ['https://m.me/chase']));
-    expect(s.links).toHaveLength(1);
-    s = applyTabChange(s, { type: 'document', url: PAGE });
-    expect(s.links).toEqual([]);
   });
 
   it('caps distinct lines per platform and counts the rest ("and N more"), so 20,000 events stay bounded', () => {
@@ -145,11 +120,6 @@ describe('addObservations (content-script reports)', () => {
       { platform: 'messenger', target: 'www.messenger.com/t/chase', count: 1 },
     ]);
     expect(s.observed).toEqual([]);
-  });
-
-  it('ignores a report from another navigation', () => {
-    const s = bankState();
-    expect(addObservations(s, report([], ['https://m.me/chase'], 'https://www.chase.com/other'))).toBe(s);
   });
 
   it('ignores the fragment when telling navigations apart', () => {
@@ -319,7 +289,7 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     expect(outcomes).toEqual(['x:requested', 'y:requested', 'z:failed']);
   });
 
-  it('a main_frame request starts a new document, after the old document’s requests', async () => {
+  it('a main_frame request is only a tentative navigation, sent after the old document’s requests', async () => {
     const { fire, changes } = setup();
     fire('onBeforeRequest', { ...base, requestId: 'a', url: 'https://www.facebook.com/tr?id=1&ev=Old', type: 'image' });
     fire('onCompleted', { ...base, requestId: 'a', url: 'https://www.facebook.com/tr?id=1&ev=Old', type: 'image' });
@@ -327,9 +297,25 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     await settle();
     expect(changes.map(([tab, c]) => [tab, c.type])).toEqual([
       [5, 'requests'],
-      [5, 'document'],
+      [5, 'navigation-started'],
     ]);
-    expect(changes[1]![1]).toEqual({ type: 'document', url: 'https://www.chase.com/' });
+    expect(changes[1]![1]).toEqual({ type: 'navigation-started', url: 'https://www.chase.com/' });
+  });
+
+  it('names the document each request came from: Chromium’s document id, Firefox’s document address, a direct frame’s parent; a worker or a nested frame names none', async () => {
+    const { fire, changes } = setup();
+    const px = (id: string, extra: Record<string, unknown>) => {
+      fire('onBeforeRequest', { ...base, requestId: id, url: `https://www.facebook.com/tr?id=1&ev=${id}`, type: 'image', ...extra });
+      fire('onCompleted', { ...base, requestId: id, url: `https://www.facebook.com/tr?id=1&ev=${id}`, type: 'image', ...extra });
+    };
+    px('chromium', { documentId: 'D1', documentLifecycle: 'active' });
+    px('prerender', { documentId: 'P1', documentLifecycle: 'prerender' });
+    px('firefox', { documentUrl: 'https://www.chase.com/a#top' });
+    px('frame', { frameId: 4, parentFrameId: 0, documentId: 'F1', parentDocumentId: 'D1' });
+    px('unloading', { documentLifecycle: 'pending_deletion' });
+    await settle();
+    const docs = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests.map((r) => `${r.observation.event}:${r.document ?? '-'}`) : []));
+    expect(docs).toEqual(['chromium:D1', 'prerender:P1', `firefox:url:${navKeyOf('https://www.chase.com/a')}`, 'frame:-']);
   });
 
   it('reads parameter names of POSTed bodies (form fields, JSON keys), never values', async () => {

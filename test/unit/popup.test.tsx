@@ -346,3 +346,30 @@ describe('a status step dated only by its report', () => {
     expect(stepText(withStep('2018-08-06'), 'fr')).toMatch(/^Rapporté le 6 août 2018/);
   });
 });
+
+describe('popup: the whole visit and the background’s health', () => {
+  const pixel: TabState['observed'] = [{ platform: 'meta', requests: [{ kind: 'pixel-event', endpoint: 'www.facebook.com/tr', event: 'PageView', hashedUserData: false, carries: ['page-url'], contexts: ['page'], completed: 1, failed: 0, requested: 0 }] }];
+
+  it('after an in-page navigation, still shows what the page sent since it loaded, and says the address changed within the load', () => {
+    const url = 'https://www.chase.com/accounts';
+    const state = { ...computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }), observed: pixel, inPageNavigations: 2, documentId: 'D1' };
+    render(
+      <I18nContext.Provider value={{ t: tEn, lang: 'en', locale: 'en-US' }}>
+        <Popup state={state} arrangements={[]} names={names} />
+      </I18nContext.Provider>,
+    );
+    const observed = document.querySelector('.observed')!;
+    expect(observed.textContent).toContain('without loading a new page');
+    expect(observed.textContent).not.toContain('No request to a platform');
+    expect(observed.querySelector('[data-platform="meta"]')).not.toBeNull();
+  });
+
+  it('says, above everything, that its settings cannot be read (and only then)', () => {
+    renderPopup('https://www.chase.com/', { problem: { kind: 'database', detail: 'UnknownError: corrupted' } });
+    expect(screen.getAllByRole('alert')[0]!.textContent).toMatch(/cannot read its settings \(UnknownError: corrupted\)/);
+    cleanup();
+    renderPopup('https://www.chase.com/');
+    expect(document.querySelector('.problem')).toBeNull();
+    expect(document.querySelector('.same-load')).toBeNull();
+  });
+});

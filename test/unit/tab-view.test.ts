@@ -11,7 +11,7 @@ import { createSiteClassifier, classifyUrl } from '../../lib/sites';
 import { classifyRequest } from '../../lib/evidence';
 import type { WatchedRequest } from '../../lib/request-watch';
 import { addWatchedRequests, computeTabState, mergedInstitutions, navKeyOf } from '../../lib/tab-state';
-import { EARLY_TTL_MS, joinEarly, keepEarly, MAX_EARLY_NAVS, parseEarly } from '../../lib/tab-state/early';
+import { EARLY_TTL_MS, keepEarlyLinks, MAX_EARLY_DOCS, parseEarly, type EarlyEntry } from '../../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../../lib/tab-state/stored';
 import { getTabView } from '../../lib/tab-view';
 import listDoc from '../fixtures/config/v1-list.json';
@@ -38,7 +38,13 @@ describe('getTabView', () => {
   });
 
   it('gives the owner’s country for "What you can do": the group’s, from the bundled catalog; null where nothing is known', () => {
-    expect(getTabView(stateOf('https://www.chase.com/'), catalog, []).ownerCountry).toBe('US');
+    // Each bank's country as the catalog has it (group first), for a table of banks of several countries.
+    for (const url of ['https://www.chase.com/', 'https://www.lcl.fr/', 'https://www.rbcroyalbank.com/', 'https://www.avanza.se/']) {
+      const match = classifyUrl(url)!;
+      const expected = catalog.institutions.find((i) => i.id === match.group)?.country ?? catalog.institutions.find((i) => i.id === match.institution)?.country;
+      expect(getTabView(stateOf(url), catalog, []).ownerCountry, url).toBe(expected);
+    }
+    expect(new Set(['https://www.lcl.fr/', 'https://www.rbcroyalbank.com/'].map((u) => getTabView(stateOf(u), catalog, []).ownerCountry))).toEqual(new Set(['FR', 'CA']));
     expect(getTabView(stateOf('https://example.org/'), catalog, []).ownerCountry).toBeNull();
   });
 
@@ -70,6 +76,14 @@ describe('getTabView', () => {
 });
 
 describe('noticeContent', () => {
+  it('gives each platform’s outcomes as observed: completed, failed and requested (no visible outcome) apart', () => {
+    const state = { ...stateOf('https://www.chase.com/'), observed: [{ platform: 'meta', requests: [
+      { kind: 'pixel-event' as const, endpoint: 'www.facebook.com/tr', event: 'PageView', hashedUserData: false, completed: 2, failed: 1, requested: 3 },
+      { kind: 'pixel-script' as const, endpoint: 'connect.facebook.net/en_US/fbevents.js', hashedUserData: false, completed: 1, failed: 0, requested: 1 },
+    ] }] };
+    expect(noticeContent(state, catalog)!.observedOutcomes).toEqual([{ name: 'Meta', completed: 3, failed: 1, requested: 4 }]);
+  });
+
   it('says who owns a bank site, how much is reported and what was observed', () => {
     const state = addWatchedRequests(stateOf('https://www.chase.com/'), [WATCHED_PIXEL]);
     const content = noticeContent(state, catalog)!;
@@ -92,46 +106,35 @@ describe('noticeContent', () => {
   });
 });
 
-describe('early reports', () => {
+describe('early entries (what arrives before its document is shown)', () => {
   const report = (url: string) => ({ pageUrl: url, requests: [PIXEL], links: ['https://m.me/chase'] });
 
-  it('folds a report into its navigation’s entry without keeping an address', () => {
-    const entries = keepEarly([], 4, report('https://www.chase.com/cards?id=secret'), 100);
+  it('folds a report into its document’s entry without keeping an address', () => {
+    const entries = keepEarlyLinks([], 'doc-1', report('https://www.chase.com/cards?id=secret'), 100);
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.navKey).toBe(navKeyOf('https://www.chase.com/cards?id=secret'));
+    expect(entries[0]!.key).toBe('doc-1');
     // Requests in a report are ignored (webRequest gives them): only the link is kept.
     expect(entries[0]!.observed).toEqual([]);
     expect(entries[0]!.links).toHaveLength(1);
     expect(JSON.stringify(entries)).not.toMatch(/secret|cards/);
-    const twice = keepEarly(entries, 4, report('https://www.chase.com/cards?id=secret'), 200);
+    const twice = keepEarlyLinks(entries, 'doc-1', report('https://www.chase.com/cards?id=secret'), 200);
     expect(twice).toHaveLength(1);
-    expect(twice[0]!.links).toHaveLength(1);
+    expect(twice[0]!.links).toEqual([expect.objectContaining({ count: 2 })]);
     expect(twice[0]!.at).toBe(100);
   });
 
-  it(`keeps at most ${MAX_EARLY_NAVS} navigations per tab, the newest`, () => {
-    let entries = keepEarly([], 4, report('https://www.chase.com/1'), 1);
-    entries = keepEarly(entries, 4, report('https://www.chase.com/2'), 2);
-    entries = keepEarly(entries, 4, report('https://www.chase.com/3'), 3);
-    expect(entries.map((e) => e.navKey)).toEqual([navKeyOf('https://www.chase.com/2'), navKeyOf('https://www.chase.com/3')]);
+  it(`keeps at most ${MAX_EARLY_DOCS} documents per tab, the newest`, () => {
+    let entries: EarlyEntry[] = [];
+    for (let i = 1; i <= MAX_EARLY_DOCS + 1; i++) entries = keepEarlyLinks(entries, `doc-${i}`, report('https://www.chase.com/'), i);
+    expect(entries.map((e) => e.key)).toEqual(Array.from({ length: MAX_EARLY_DOCS }, (_, i) => `doc-${i + 2}`));
   });
 
   it('drops stale entries and garbage when read back', () => {
-    const entries = keepEarly([], 4, report('https://www.chase.com/'), 1000);
+    const entries = keepEarlyLinks([], 'doc-1', report('https://www.chase.com/'), 1000);
     expect(parseEarly(entries, 1000 + EARLY_TTL_MS - 1)).toHaveLength(1);
     expect(parseEarly(entries, 1000 + EARLY_TTL_MS)).toEqual([]);
     expect(parseEarly('garbage', 0)).toEqual([]);
-    expect(parseEarly([{ navKey: 1 }, null, 5], 0)).toEqual([]);
-  });
-
-  it('joins the entry of the state’s navigation and leaves the others', () => {
-    const entries = keepEarly(keepEarly([], 4, report('https://www.chase.com/a'), 1), 4, report('https://www.chase.com/b'), 2);
-    const { state, rest } = joinEarly(stateOf('https://www.chase.com/b'), entries);
-    expect(state.links.map((l) => l.platform)).toEqual(['messenger']);
-    expect(rest.map((e) => e.navKey)).toEqual([navKeyOf('https://www.chase.com/a')]);
-    const none = joinEarly(stateOf('https://www.chase.com/c'), entries);
-    expect(none.state.links).toEqual([]);
-    expect(none.rest).toHaveLength(2);
+    expect(parseEarly([{ key: 1 }, { navKey: 'x', observed: [], links: [], at: 1 }, null, 5], 2)).toEqual([]);
   });
 });
 

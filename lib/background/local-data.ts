@@ -1,0 +1,65 @@
+/**
+ * What the background reads of IndexedDB for a navigation (preferences, enabled custom lists with their
+ * classifier, per-site decisions), in one read-only transaction (issue 14: one read per event that needs
+ * them, not three), and the context of an address computed from it (`describe`).
+ *
+ * A database that cannot be read gives the defaults, no list and no decision, and says so through
+ * `onUnreadable` (the background's health: badge title and popup), never silently: the bundled catalog
+ * still works meanwhile.
+ */
+import { bundledCatalog } from '../catalog';
+import type { CustomList } from '../config/schema';
+import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '../prefs/schema';
+import { classifyUrl, createSiteClassifier, type SiteMatch } from '../sites';
+import { computeTabState, mergedInstitutions, type TabState } from '../tab-state';
+import { listsContentKey } from '../tab-state/stored';
+
+/** What the background reads of IndexedDB for a navigation, in one transaction. */
+export interface LocalData {
+  preferences: Preferences;
+  decisions: SiteDecision[];
+  /** The enabled custom lists. */
+  lists: CustomList[];
+  /** The bundled catalog's sites and the enabled lists' (lib/sites). */
+  classify: (url: string) => SiteMatch | null;
+}
+
+/** What `createLocalData` needs: the one read of the database, and where to say it failed or recovered. */
+export interface LocalDataDeps {
+  readConfigState(): Promise<{ preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }>;
+  onUnreadable(error: unknown): void;
+  onReadable(): void;
+}
+
+/** `read()` gives the LocalData now; the classifier for the enabled lists is cached by their content. */
+export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalData> } {
+  let cache: { key: string; lists: CustomList[]; classify: LocalData['classify'] } | undefined;
+  function classifierFor(lists: CustomList[]) {
+    const key = listsContentKey(lists);
+    if (cache?.key !== key) {
+      const classify = lists.some((l) => l.institutions.length) ? createSiteClassifier({ institutions: mergedInstitutions(bundledCatalog(), lists) }).classify : classifyUrl;
+      cache = { key, lists, classify };
+    }
+    return { lists: cache.lists, classify: cache.classify };
+  }
+  return {
+    async read() {
+      let stored: Awaited<ReturnType<LocalDataDeps['readConfigState']>>;
+      try {
+        stored = await deps.readConfigState();
+        deps.onReadable();
+      } catch (error) {
+        deps.onUnreadable(error);
+        stored = { preferences: {}, siteDecisions: [], customLists: [] };
+      }
+      return { preferences: withDefaults(stored.preferences), decisions: stored.siteDecisions, ...classifierFor(stored.customLists.filter((l) => l.enabled)) };
+    },
+  };
+}
+
+/** The context of a tab showing `url`: the catalog's and the enabled lists' reports, the site's mute; nothing observed. */
+export function describeAddress(tabId: number, url: string | undefined, data: LocalData, now: number): TabState {
+  const match = data.classify(url ?? '');
+  const silenced = match ? isSilenced(data.decisions.find((d) => d.site === match.site), now) : false;
+  return computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists: data.lists, silenced, now });
+}

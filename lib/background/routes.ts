@@ -1,0 +1,85 @@
+/**
+ * The router's table (lib/router): for each message type, who may send it (written out in
+ * entrypoints/README.md) and its handler, over the background's services. Handlers only join services.
+ */
+import { bundledCatalog } from '../catalog';
+import type { RouteTable } from '../router';
+import { getTabView } from '../tab-view';
+import type { Health } from './health';
+import type { createLinks } from './links';
+import type { LocalData } from './local-data';
+import type { NoticeService } from './notice';
+import type { createRecorder } from './recorder';
+import type { TabStore } from './tab-store';
+
+/** The services the table joins. */
+export interface RouteServices {
+  store: TabStore;
+  notice: NoticeService;
+  links: ReturnType<typeof createLinks>;
+  recorder: ReturnType<typeof createRecorder>;
+  health: Pick<Health, 'problem'>;
+  localData(): Promise<LocalData>;
+  /** Recompute every open tab (coalesced). */
+  refreshAll(): Promise<void>;
+}
+
+/** The table. */
+export function createRoutes(s: RouteServices): RouteTable {
+  return {
+    'get-tab-state': {
+      from: 'extension-page',
+      handle: async ({ tabId }) => {
+        let state = await s.store.current(tabId);
+        // Someone looks: the page's links to Meta's apps now (a page pays nothing for them on loads nobody looks at).
+        if (state && (await s.links.collect(state))) state = (await s.store.read(tabId)) ?? state;
+        const data = await s.localData();
+        const problem = s.health.problem();
+        return state ? { ...getTabView(state, bundledCatalog(), data.lists), ...(problem ? { problem } : {}) } : null;
+      },
+    },
+    'prefs-changed': {
+      from: 'extension-page',
+      handle: async () => {
+        await s.refreshAll();
+        return { ok: true };
+      },
+    },
+    'get-notice-seen': { from: 'extension-page', handle: async () => ({ sites: await s.notice.seenSites() }) },
+    'clear-notice-seen': {
+      from: 'extension-page',
+      handle: async () => {
+        await s.notice.clearSeen();
+        return { ok: true };
+      },
+    },
+    'recording-list': { from: 'extension-page', handle: async ({ site }) => ({ recordings: await s.recorder.list(site) }) },
+    'recording-start': {
+      from: 'extension-page',
+      handle: async ({ site, institution }) => {
+        await s.recorder.start(site, institution);
+        return { ok: true };
+      },
+    },
+    'recording-stop': { from: 'extension-page', handle: async ({ site }) => ({ ok: await s.recorder.stop(site) }) },
+    'recording-delete': {
+      from: 'extension-page',
+      handle: async ({ site, loadId }) => {
+        await s.recorder.remove(site, loadId);
+        return { ok: true };
+      },
+    },
+    'page-observations': { from: 'top-frame-content-script', handle: async ({ report }, page) => ({ ok: await s.links.accept(report, page) }) },
+    'get-notice': {
+      from: 'top-frame-content-script',
+      handle: async (_request, page) => {
+        const data = await s.localData();
+        const [answer, watchLinks] = await Promise.all([s.notice.ask(page, data), s.links.watchedOn(page, data)]);
+        return { ...answer, watchLinks };
+      },
+    },
+    'get-notice-content': { from: 'top-frame-content-script', handle: async (_request, page) => s.notice.content(page) },
+    'notice-shown': { from: 'top-frame-content-script', handle: async (_request, page) => ({ ok: await s.notice.shown(page) }) },
+    'notice-action': { from: 'top-frame-content-script', handle: async ({ action }, page) => ({ ok: await s.notice.act(page, action) }) },
+  };
+}
