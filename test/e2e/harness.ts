@@ -32,7 +32,7 @@ export function chromiumPath(): string {
 /** A fixture response: a file under test/fixtures/pages, or inline content. */
 export type Fixture =
   | { file: string; contentType?: string }
-  | { body: string | Buffer; contentType?: string; status?: number }
+  | { body: string | Buffer; contentType?: string; status?: number; headers?: Record<string, string> }
   /** Fail the request as a blocker would. */
   | { abort: true };
 
@@ -129,7 +129,7 @@ export async function launch(options: { profileDir?: string; keepProfile?: boole
     if ('file' in fixture) {
       return route.fulfill({ status: 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture.file)) });
     }
-    return route.fulfill({ status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body });
+    return route.fulfill({ status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body, ...(fixture.headers ? { headers: fixture.headers } : {}) });
   });
 
   // Workers that were stopped stay listed for a while; skip those that no longer answer.
