@@ -9,6 +9,7 @@
  * Rules come from shared/DESIGN.md, "Catalog rules (truth first)".
  */
 import * as v from 'valibot';
+import { isHttpsLink } from '../url';
 
 /** Kebab-case identifier, e.g. `fb-us-banks-messenger-2018`. */
 export const IdSchema = v.pipe(
@@ -51,14 +52,7 @@ export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
 export const HttpsUrlSchema = v.pipe(
   v.string(),
   v.maxLength(2048, 'URL is longer than 2048 characters'),
-  v.check((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' && u.username === '' && u.password === '';
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL without credentials'),
+  v.check((s) => isHttpsLink(s), 'must be an https:// URL without credentials'),
 );
 
 export const INSTITUTION_KINDS = [
