@@ -208,3 +208,15 @@ export const CatalogSchema = v.strictObject({
   arrangements: v.array(ArrangementSchema),
 });
 export type Catalog = v.InferOutput<typeof CatalogSchema>;
+
+/**
+ * How an entry relates to a bank's site, derived from its `kind` and its parties' kinds (no stored field):
+ * - `platform-bank`: a platform (Meta, Google, Amazon, Apple...) and a bank, card issuer or payment firm;
+ * - `other`: a financial institution and another company that is neither a platform nor an aggregator
+ *   (a telemarketer, a retailer), or a financial firm on its own;
+ * - `aggregator`: a data aggregator or data broker is a party;
+ * - `regulation`: a regulator's rule, decision or settlement without a platform-and-bank pair;
+ * - `context`: background that is not an arrangement (a stock-market event).
+ * The popup and the options catalog label every class but the first.
+ */
+export type RelevanceClass = 'platform-bank' | 'other' | 'aggregator' | 'regulation' | 'context';

@@ -14,7 +14,7 @@
  * in-page navigation starts a new set). Nothing of the page's content is read beyond those URLs.
  */
 import { LINK_DOMAINS } from '../evidence/prefilter';
-import { MAX_ITEMS, MAX_URL } from '../messages';
+import { MAX_ITEMS, MAX_URL } from '../limits';
 
 export type Outcome = 'completed' | 'failed' | 'requested';
 
