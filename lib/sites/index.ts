@@ -74,9 +74,8 @@ export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): Si
 
   function classify(url: string): SiteMatch | null {
     if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return null;
-    const parsed = parseHttpUrl(url);
-    if (parsed === null) return null;
-    const host = parsed.host;
+    const host = hostOf(url);
+    if (host === null) return null;
     const site = siteOfHost(host);
     const rules = site === null ? undefined : bySite.get(site);
     if (rules === undefined) return null;
@@ -85,7 +84,7 @@ export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): Si
     for (const rule of rules) {
       if (!rule.atSite && !hostAtOrUnder(host, rule.domain)) continue;
       if (rule.path !== undefined) {
-        path ??= parsed.pathname.toLowerCase();
+        path ??= (parseHttpUrl(url)?.pathname ?? '').toLowerCase();
         if (path !== rule.path && !path.startsWith(rule.path + '/')) continue;
       }
       return {

@@ -14,8 +14,11 @@ import { hostOf } from './parse';
 
 export { decodeQueryName, hostAtOrUnder, hostOf, isHttpsLink, originOf, parseHttpUrl, queryNames, urlQueryNames, type HttpUrl } from './parse';
 
-/** The host is a name already extracted by the WHATWG parser: tldts need not look for one in a URL. */
-const HOST_ONLY = { extractHostname: false } as const;
+/**
+ * The host is a name the WHATWG parser already extracted and checked (or a catalog domain, checked by the
+ * catalog's own validation): tldts need neither look for a host in a URL nor validate it again.
+ */
+const HOST_ONLY = { extractHostname: false, validateHostname: false } as const;
 
 /**
  * The site of a host: its registrable domain (eTLD+1 by the Public Suffix List's ICANN section, via

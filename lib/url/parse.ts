@@ -70,16 +70,20 @@ function parseWhatwg(url: unknown): { u: URL; protocol: 'http:' | 'https:'; host
   return host === null ? null : { u, protocol, host };
 }
 
-/** WHATWG hostname -> Linkwatch's form: lowercase, one trailing dot removed; null when empty or with an empty label. */
+/**
+ * WHATWG hostname -> Linkwatch's form: one trailing dot removed; null when empty or with an empty label.
+ * Already lowercase: for http(s) the parser lowercases domains (IDNA) and serializes IP addresses itself.
+ */
 function canonicalHost(hostname: string): string | null {
-  const host = (hostname.endsWith('.') ? hostname.slice(0, -1) : hostname).toLowerCase();
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
   if (host === '' || (host[0] !== '[' && (host.startsWith('.') || host.includes('..')))) return null;
   return host;
 }
 
 /** The canonical host of an http(s) URL (`parseHttpUrl(url)?.host`), or null. */
 export function hostOf(url: string | null | undefined): string | null {
-  return parseHttpUrl(url)?.host ?? null;
+  // Not through parseHttpUrl: reading only the host skips serializing the other parts (hot in classifyUrl).
+  return parseWhatwg(url)?.host ?? null;
 }
 
 /**
