@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { isHttpsLink } from '../lib/url';
 
 /**
  * A link that is only a link for `https:` URLs; anything else (javascript:, data:, http:, malformed)
@@ -13,13 +14,7 @@ export function SafeLink({ href, children }: { href: string | undefined; childre
   );
 }
 
-/** True for a parseable `https:` URL without credentials. */
+/** True for a parseable `https:` URL without credentials (lib/url's `isHttpsLink`). */
 export function isSafeHref(href: string | undefined): href is string {
-  if (!href) return false;
-  try {
-    const u = new URL(href);
-    return u.protocol === 'https:' && !u.username && !u.password;
-  } catch {
-    return false;
-  }
+  return isHttpsLink(href);
 }

@@ -10,6 +10,7 @@ import type { NoticeAnswer, NoticeContent } from './notice';
 import type { PageReport } from './page-observer';
 import type { SiteRecording } from './recording';
 import type { TabState } from './tab-state';
+import { MAX_ITEMS, MAX_URL } from './limits';
 
 export type Request =
   /** Popup, options (extension pages only) -> background: the state of a tab (computed now if the session has none). */
@@ -103,9 +104,8 @@ export interface Responses {
 
 export type ResponseOf<R extends Request> = Responses[R['type']];
 
-/** Longest URL a report may carry, and most links or requests in one report (`isPageReport`). */
-export const MAX_URL = 8192;
-export const MAX_ITEMS = 500;
+/** Longest URL a report may carry, and most links or requests in one report (`isPageReport`); defined in lib/limits. */
+export { MAX_ITEMS, MAX_URL };
 const isShortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 /** Shape check of a content script's report: content scripts share a process with the page, so their

@@ -59,7 +59,11 @@ export interface ContentScriptSender {
 
 export type Sender = ExtensionPageSender | ContentScriptSender | { class: 'unknown' };
 
-/** The origin (`scheme://host[:port]`) of a URL, or null when it does not parse or has none. */
+/**
+ * The origin (`scheme://host[:port]`) of a URL, or null when it does not parse or has none. Not lib/url's
+ * `originOf`: that one answers for http(s) only, and the senders compared here are extension pages
+ * (`chrome-extension:`, `moz-extension:`) as well as web pages.
+ */
 function originOf(url: string | undefined): string | null {
   if (!url) return null;
   try {

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import institutionsFile from '../../assets/catalog/institutions.json';
 import arrangementsFile from '../../assets/catalog/arrangements.json';
-import { CatalogSchema, type Arrangement, type Catalog, type Institution, type InstitutionKind } from './schema';
+import { CatalogSchema, type Arrangement, type Catalog, type Institution, type InstitutionKind, type RelevanceClass } from './schema';
 
 export * from './schema';
 
@@ -99,18 +99,6 @@ export function groupFamily(catalog: Pick<Catalog, 'institutions'>, id: string):
 export function latestDate(a: Arrangement): string {
   return a.status.reduce((max, s) => (s.date > max ? s.date : max), '');
 }
-
-/**
- * How an entry relates to a bank's site, derived from its `kind` and its parties' kinds (no stored field):
- * - `platform-bank`: a platform (Meta, Google, Amazon, Apple...) and a bank, card issuer or payment firm;
- * - `other`: a financial institution and another company that is neither a platform nor an aggregator
- *   (a telemarketer, a retailer), or a financial firm on its own;
- * - `aggregator`: a data aggregator or data broker is a party;
- * - `regulation`: a regulator's rule, decision or settlement without a platform-and-bank pair;
- * - `context`: background that is not an arrangement (a stock-market event).
- * The popup and the options catalog label every class but the first.
- */
-export type RelevanceClass = 'platform-bank' | 'other' | 'aggregator' | 'regulation' | 'context';
 
 /** Display order of the classes on a site: platform-and-bank reports first (DESIGN.md, "Most relevant first"). */
 export const RELEVANCE_ORDER: readonly RelevanceClass[] = ['platform-bank', 'other', 'aggregator', 'regulation', 'context'];

@@ -9,6 +9,7 @@
  * Rules come from shared/DESIGN.md, "Catalog rules (truth first)".
  */
 import * as v from 'valibot';
+import { isHttpsLink } from '../url';
 
 /** Kebab-case identifier, e.g. `fb-us-banks-messenger-2018`. */
 export const IdSchema = v.pipe(
@@ -51,14 +52,7 @@ export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
 export const HttpsUrlSchema = v.pipe(
   v.string(),
   v.maxLength(2048, 'URL is longer than 2048 characters'),
-  v.check((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' && u.username === '' && u.password === '';
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL without credentials'),
+  v.check((s) => isHttpsLink(s), 'must be an https:// URL without credentials'),
 );
 
 export const INSTITUTION_KINDS = [
@@ -214,3 +208,15 @@ export const CatalogSchema = v.strictObject({
   arrangements: v.array(ArrangementSchema),
 });
 export type Catalog = v.InferOutput<typeof CatalogSchema>;
+
+/**
+ * How an entry relates to a bank's site, derived from its `kind` and its parties' kinds (no stored field):
+ * - `platform-bank`: a platform (Meta, Google, Amazon, Apple...) and a bank, card issuer or payment firm;
+ * - `other`: a financial institution and another company that is neither a platform nor an aggregator
+ *   (a telemarketer, a retailer), or a financial firm on its own;
+ * - `aggregator`: a data aggregator or data broker is a party;
+ * - `regulation`: a regulator's rule, decision or settlement without a platform-and-bank pair;
+ * - `context`: background that is not an arrangement (a stock-market event).
+ * The popup and the options catalog label every class but the first.
+ */
+export type RelevanceClass = 'platform-bank' | 'other' | 'aggregator' | 'regulation' | 'context';

@@ -8,8 +8,7 @@
  * the notice and docs/catalog.md share it.
  */
 import type { Translate } from '../i18n';
-import type { Arrangement, DomainRule } from './schema';
-import type { RelevanceClass } from './index';
+import type { Arrangement, DomainRule, RelevanceClass } from './schema';
 
 /**
  * - `well-sourced`: three or more publishers, or two or more with at least one primary document;

@@ -3,8 +3,8 @@
  * copied by hand: `npx tsx scripts/prefilter-domains.ts` rewrites the generated file from these functions,
  * and a unit test fails when the file and the catalog or the rules disagree.
  */
-import { getDomain } from 'tldts';
 import type { Catalog } from '../catalog/schema';
+import { siteOfHost } from '../url';
 import { endpointDomains, LINK_PLATFORM_IDS } from './index';
 
 /** Registrable domains of every platform endpoint rule, sorted. */
@@ -20,7 +20,7 @@ export function linkDomains(catalog: Pick<Catalog, 'institutions'>): string[] {
   const out = new Set<string>();
   for (const institution of catalog.institutions) {
     if (!LINK_PLATFORM_IDS.includes(institution.id)) continue;
-    for (const rule of institution.domains) out.add(getDomain(rule.domain, { extractHostname: false }) ?? rule.domain);
+    for (const rule of institution.domains) out.add(siteOfHost(rule.domain) ?? rule.domain);
   }
   return [...out].sort();
 }

@@ -7,7 +7,8 @@
  * and the page that made it is not the platform's own (not the same registrable domain, not a site of the
  * same catalog group: Instagram loading Meta's pixel is Meta talking to itself, not tracking).
  *
- * How a request URL is matched. The host is reduced to its registrable domain with `tldts`, and one Map
+ * How a request URL is matched. The host is reduced to its registrable domain (lib/url's `siteOfHost`,
+ * the Public Suffix List through tldts), and one Map
  * probe on that domain gives the few rules of that domain; almost every request stops there. Keying on the
  * registrable domain is what keeps lookalikes out: `facebook.com.evil.example` is `evil.example`,
  * `evilfacebook.com` and `connect-facebook.net` are domains of their own, none has rules. A rule then names
@@ -20,15 +21,15 @@
  * parameter names; the values are never copied. Only the URL is seen, not POST bodies: `hashedUserData:
  * false` means "not in the address", not "not sent".
  *
- * The URL is split by hand (scheme, host, path, query) because this runs on every request the browser
- * makes; anything unusual in the authority (`@`, `\`, `%`, spaces, non-ASCII) goes through the WHATWG
- * parser instead, so the host matched is the host the browser connects to. Pure: no browser APIs, no I/O.
+ * Both URLs are read by lib/url's `parseHttpUrl` (the WHATWG parser), so the host matched is the host the
+ * browser connects to, whatever the authority holds (`@`, `\`, `%`, spaces, non-ASCII, a trailing dot).
+ * Pure: no browser APIs, no I/O.
  * Malformed input gives null through explicit checks; nothing is caught, so a programming error throws
  * and fails the tests (the fuzz test in test/unit/classifiers.fuzz.test.ts) instead of passing as "no match".
  */
-import { getDomain } from 'tldts';
 import { bundledCatalog, groupRoot } from '../catalog';
 import { classifyUrl } from '../sites';
+import { decodeQueryName, hostAtOrUnder, parseHttpUrl, siteOfHost } from '../url';
 
 /**
  * What kind of platform resource a request reached.
@@ -237,7 +238,8 @@ const HASHED_PARAMS: Partial<Record<PlatformId, (key: string) => boolean>> = {
 
 interface IndexedRule extends Rule {
   exact: ReadonlySet<string>;
-  suffixes: readonly string[];
+  /** Domains of `*.` hosts: any host strictly under one matches. */
+  under: readonly string[];
 }
 
 /** Rules by the registrable domain of their hosts: one Map probe per request. */
@@ -247,20 +249,20 @@ function ruleIndex(): Map<string, IndexedRule[]> {
   if (index) return index;
   const built = new Map<string, IndexedRule[]>();
   for (const rule of RULES) {
-    const byDomain = new Map<string, { exact: string[]; suffixes: string[] }>();
+    const byDomain = new Map<string, { exact: string[]; under: string[] }>();
     for (const host of rule.hosts) {
       const wildcard = host.startsWith('*.');
       const name = wildcard ? host.slice(2) : host;
-      const domain = getDomain(name, { extractHostname: false });
-      if (!domain) throw new Error(`evidence rule host without a registrable domain: ${host}`);
-      const entry = byDomain.get(domain) ?? { exact: [], suffixes: [] };
-      if (wildcard) entry.suffixes.push('.' + name);
+      const domain = siteOfHost(name);
+      if (!domain) throw new Error(`evidence rule without a host: ${host}`);
+      const entry = byDomain.get(domain) ?? { exact: [], under: [] };
+      if (wildcard) entry.under.push(name);
       else entry.exact.push(name);
       byDomain.set(domain, entry);
     }
     for (const [domain, hosts] of byDomain) {
       const list = built.get(domain) ?? [];
-      list.push({ ...rule, exact: new Set(hosts.exact), suffixes: hosts.suffixes });
+      list.push({ ...rule, exact: new Set(hosts.exact), under: hosts.under });
       built.set(domain, list);
     }
   }
@@ -281,8 +283,8 @@ export function endpointDomains(): Array<{ domain: string; platform: string }> {
 }
 
 const MAX_URL_LENGTH = 32_768;
-/** Canonical http(s) URL: plain host, optional port, path without backslash or whitespace. */
-const FAST_URL = /^(https?):\/\/([a-z0-9.-]{1,253})(?::\d{1,5})?(\/[^?#\\\s]*)?(?:\?([^#]*))?(?:#.*)?$/i;
+/** Hosts a rule or a page can be compared on: plain DNS names (no IPv6, no `_`), as before lib/url. */
+const PLAIN_HOST = /^[a-z0-9.-]{1,253}$/;
 const EVENT_SAFE = /^[A-Za-z0-9_ .-]{1,64}$/;
 const ID_SAFE = /^[A-Za-z0-9_-]{1,40}$/;
 const ENDPOINT_SAFE = /^[a-z0-9.-]+\/[A-Za-z0-9._~/-]*$/;
@@ -298,45 +300,18 @@ export function endpointHosts(): string[] {
   return [...new Set(RULES.flatMap((r) => r.hosts))].sort();
 }
 
-/** Split an http(s) URL into lowercase host (no port, no trailing dot), path and raw query; null otherwise. */
+/** An http(s) URL's canonical host (lib/url), path and raw query; null otherwise or for a host that is not a plain name. */
 function splitUrl(url: unknown): SplitUrl | null {
-  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return null;
-  const m = FAST_URL.exec(url);
-  if (m) return finish(m[2]!, m[3] ?? '/', m[4] ?? '');
-  // Unusual form (credentials, backslashes, percent-encoded or non-ASCII host, whitespace): let the
-  // WHATWG parser say which host the browser would contact.
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  if (!/^[a-z0-9.-]{1,253}$/i.test(parsed.hostname)) return null;
-  return finish(parsed.hostname, parsed.pathname || '/', parsed.search.slice(1));
-}
-
-function finish(rawHost: string, path: string, query: string): SplitUrl | null {
-  let host = rawHost.toLowerCase();
-  if (host.endsWith('.')) host = host.slice(0, -1);
-  if (!host || host.startsWith('.') || host.includes('..')) return null;
-  return { host, path, query };
+  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return null;
+  const parsed = parseHttpUrl(url);
+  if (parsed === null || !PLAIN_HOST.test(parsed.host)) return null;
+  return { host: parsed.host, path: parsed.pathname, query: parsed.search.slice(1) };
 }
 
 function hostMatches(rule: IndexedRule, host: string): boolean {
   if (rule.exact.has(host)) return true;
-  for (const suffix of rule.suffixes) if (host.length > suffix.length && host.endsWith(suffix)) return true;
+  for (const domain of rule.under) if (host !== domain && hostAtOrUnder(host, domain)) return true;
   return false;
-}
-
-/** Decode a query key or value (`+` is a space); the raw text when it is not valid percent-encoding. */
-function decodePart(raw: string): string {
-  if (!raw.includes('%') && !raw.includes('+')) return raw;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return raw;
-  }
 }
 
 interface QueryFacts {
@@ -358,8 +333,8 @@ function readQuery(query: string, rule: Rule): QueryFacts {
     if (end < 0) end = query.length;
     const eq = query.indexOf('=', start);
     const keyEnd = eq >= 0 && eq < end ? eq : end;
-    const key = decodePart(query.slice(start, keyEnd));
-    const value = () => decodePart(keyEnd < end ? query.slice(keyEnd + 1, end) : '');
+    const key = decodeQueryName(query.slice(start, keyEnd));
+    const value = () => decodeQueryName(keyEnd < end ? query.slice(keyEnd + 1, end) : '');
     if (isHashed && !facts.hashed && isHashed(key)) facts.hashed = true;
     if (facts.id === undefined && rule.idParams?.includes(key)) facts.id = value();
     const rank = eventParams.indexOf(key);
@@ -383,7 +358,7 @@ function floodlightSrc(path: string): string | undefined {
 }
 
 function findRule(req: SplitUrl): { rule: IndexedRule; match: RegExpExecArray; domain: string } | null {
-  const domain = getDomain(req.host, { extractHostname: false });
+  const domain = siteOfHost(req.host);
   if (!domain) return null;
   const rules = ruleIndex().get(domain);
   if (!rules) return null;
@@ -406,11 +381,6 @@ function platformGroup(platform: string): string {
   return group;
 }
 
-/** Registrable domain of a page host, or the host itself for localhost and IP addresses (test pages). */
-function siteOf(host: string): string {
-  return getDomain(host, { extractHostname: false }) ?? host;
-}
-
 /**
  * Classify one request made by a page. Returns null (never throws) for any string input; throwing would be
  * a bug, and is left visible to the tests.
@@ -431,7 +401,7 @@ export function classifyRequest(pageUrl: string, requestUrl: string, type?: stri
   if (!found) return null;
   const page = splitUrl(pageUrl);
   if (!page) return null;
-  if (siteOf(page.host) === found.domain) return null;
+  if (siteOfHost(page.host) === found.domain) return null;
   const { rule, match } = found;
   const pageMatch = classifyUrl(pageUrl);
   if (pageMatch && pageMatch.group === platformGroup(rule.platform)) return null;

@@ -5,13 +5,11 @@
  * from the catalog and the endpoint rules (./prefilter.generated.ts, by scripts/prefilter-domains.ts); a
  * unit test fails when they drift.
  */
+import { hostAtOrUnder } from '../url/parse';
+
 export { LINK_DOMAINS, REQUEST_DOMAINS } from './prefilter.generated';
 
-/** True when `host` is one of `domains` or a subdomain of one (dot boundary). */
+/** True when `host` is one of `domains` or a subdomain of one (lib/url's `hostAtOrUnder`; tldts-free import). */
 export function hostIn(host: string, domains: readonly string[]): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  for (const d of domains) {
-    if (h === d || (h.length > d.length && h.endsWith(d) && h.charCodeAt(h.length - d.length - 1) === 46)) return true;
-  }
-  return false;
+  return domains.some((d) => hostAtOrUnder(host, d));
 }

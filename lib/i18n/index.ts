@@ -5,6 +5,8 @@
  * `Translate` function so they stay browser-free and tests can pass the real message files
  * (`translatorFromMessages`).
  */
+// lib/url's tldts-free half: content scripts import this module (lib/content/runtime) and must stay small.
+import { hostAtOrUnder, hostOf } from '../url/parse';
 
 /** Look up a message by key with positional substitutions ($1, $2, ...), as `browser.i18n.getMessage`. */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -88,28 +90,20 @@ export function frenchTypography(text: string): string {
  */
 export function sourceLanguage(source: { publisher: string; url?: string; via?: string; lang?: string }): string | undefined {
   if (source.lang) return source.lang;
-  const host = source.url ? hostOfUrl(source.url) : null;
-  if (host && (host.endsWith('.fr') || FRENCH_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)))) return 'fr';
+  const host = hostOf(source.url);
+  if (host && FRENCH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'fr';
   if (FRENCH_PUBLISHERS.has(source.publisher)) return 'fr';
-  if (host && MULTILINGUAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) return undefined;
+  if (host && MULTILINGUAL_HOSTS.some((h) => hostAtOrUnder(host, h))) return undefined;
   if (MULTILINGUAL_PUBLISHERS.has(source.publisher)) return undefined;
   return 'en';
 }
 
-/** French-language outlets of the catalog's sources whose host does not end in .fr. */
-const FRENCH_HOSTS = ['generation-nt.com', 'cbanque.com', 'tv5monde.com'];
+/** Hosts of French-language sources: the `.fr` top-level domain, and outlets whose host does not end in .fr. */
+const FRENCH_HOSTS = ['fr', 'generation-nt.com', 'cbanque.com', 'tv5monde.com'];
 const FRENCH_PUBLISHERS = new Set(['Génération NT', 'cbanque.com']);
 /** Outlets publishing in French and English alike: no mark rather than a guess. */
 const MULTILINGUAL_HOSTS = ['swissprivacy.law'];
 const MULTILINGUAL_PUBLISHERS = new Set(['swissprivacy.law']);
-
-function hostOfUrl(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A partial date as the phrase that follows a verb, at the precision stored, so a year never reads "on

@@ -14,7 +14,7 @@
  * in-page navigation starts a new set). Nothing of the page's content is read beyond those URLs.
  */
 import { LINK_DOMAINS } from '../evidence/prefilter';
-import { MAX_ITEMS, MAX_URL } from '../messages';
+import { MAX_ITEMS, MAX_URL } from '../limits';
 
 export type Outcome = 'completed' | 'failed' | 'requested';
 
@@ -46,9 +46,17 @@ export function collectLinks(domains: readonly string[], maxUrl: number, maxItem
     // An SVG <a> has an object here, not a string: not a link a person follows to an app.
     const href: unknown = (a as HTMLAnchorElement).href;
     if (typeof href !== 'string' || href.length > maxUrl || seen.has(href)) continue;
-    const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(href);
-    if (!m) continue;
-    const host = m[1]!.toLowerCase().replace(/\.$/, '');
+    // lib/url's `parseHttpUrl` + `hostAtOrUnder`, copied (this function must stay self-contained); a unit
+    // test checks the copy against lib/url on a table of hosts. The page's own WHATWG `URL` reads the host.
+    let host: string;
+    try {
+      const u = new URL(href);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
+      host = u.hostname.toLowerCase().replace(/\.$/, '');
+    } catch {
+      continue;
+    }
+    if (!host || host.startsWith('.') || host.includes('..')) continue;
     if (!domains.some((d) => host === d || host.endsWith('.' + d))) continue;
     seen.add(href);
     links.push(href);

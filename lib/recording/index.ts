@@ -15,6 +15,7 @@
 import type { ObservationKind } from '../evidence';
 import type { DataCategory } from '../evidence/data-categories';
 import type { TabState } from '../tab-state';
+import { parseHttpUrl } from '../url';
 
 /** At most 200 page loads per site and 1,000 over all sites; the oldest are dropped first. */
 export const RECORDING_CAPS = Object.freeze({ perSite: 200, total: 1000 });
@@ -71,15 +72,8 @@ export interface SiteRecording {
  * origin; null for anything that is not an http(s) URL.
  */
 export function pathOf(url: string | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  const path = u.pathname || '/';
+  const path = parseHttpUrl(url)?.pathname;
+  if (path === undefined) return null;
   return path.length > MAX_PATH ? `${path.slice(0, MAX_PATH - 1)}…` : path;
 }
 

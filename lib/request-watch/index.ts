@@ -31,12 +31,17 @@
  * per tab for at most `BATCH_MS`; a restarted worker loses at most those (an outcome event that arrives
  * after a restart is still classified from its own URL, only the body's names are lost).
  */
-import { getDomain } from 'tldts';
 import { bundledCatalog } from '../catalog';
 import { contentScriptMatches } from '../catalog/matches';
 import { classifyRequest, endpointHosts, type Observation } from '../evidence';
 import { categoriesOf, type DataCategory } from '../evidence/data-categories';
 import { documentKeyOf } from '../tab-state/keys';
+import { hostAtOrUnder, hostOf, queryNames, siteOfUrl, urlQueryNames } from '../url';
+
+// URL questions are lib/url's; these names stay exported here for the callers that import them from this module.
+export { queryNames, siteOfUrl } from '../url';
+/** Parameter names of a URL's query (lib/url's `urlQueryNames`). */
+export const urlNames = urlQueryNames;
 
 /** The outcome of one request, as the browser reported it. */
 export type Outcome = 'completed' | 'failed' | 'requested';
@@ -137,36 +142,6 @@ function contextOf(d: RequestDetails): RequestContext {
   return frame === 0 ? 'page' : 'frame';
 }
 
-/** Decode a query or form name; the raw text when it is not valid percent-encoding. */
-function decodeName(raw: string): string {
-  if (!raw.includes('%') && !raw.includes('+')) return raw;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return raw;
-  }
-}
-
-/** Names of `a=1&b=2` (values skipped). */
-export function queryNames(query: string): string[] {
-  const names: string[] = [];
-  for (const part of query.split('&')) {
-    if (names.length >= MAX_NAMES) break;
-    const eq = part.indexOf('=');
-    const name = decodeName(eq < 0 ? part : part.slice(0, eq));
-    if (name) names.push(name);
-  }
-  return names;
-}
-
-/** Parameter names of a URL's query. */
-export function urlNames(url: string): string[] {
-  const q = url.indexOf('?');
-  if (q < 0) return [];
-  const h = url.indexOf('#', q);
-  return queryNames(url.slice(q + 1, h < 0 ? undefined : h));
-}
-
 /** Keys of a JSON value, nested keys as `a.b` and also bare (`user.email` gives `user.email` and `email`). */
 function jsonKeys(value: unknown, prefix: string, out: string[], depth: number): void {
   if (depth > 4 || out.length >= MAX_NAMES || value === null || typeof value !== 'object') return;
@@ -211,7 +186,7 @@ export function bodyNames(body: RequestDetails['requestBody']): string[] {
     jsonKeys(parsed, '', out, 0);
     return out.flatMap((k) => (k.includes('.') ? [k, k.slice(k.lastIndexOf('.') + 1)] : [k]));
   }
-  return /^[^\s{}<>]*=/.test(text) ? queryNames(text) : [];
+  return /^[^\s{}<>]*=/.test(text) ? queryNames(text, MAX_NAMES) : [];
 }
 
 /** Build a WatchedRequest from an outcome event; `bodyNamesSeen` are the names read earlier from its body. */
@@ -404,14 +379,6 @@ function stripBody(d: RequestDetails): RequestDetails {
   return rest;
 }
 
-/** Registrable domain of an http(s) URL or origin (the host itself for IPs and localhost), or null. */
-export function siteOfUrl(url: string): string | null {
-  const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(url);
-  if (!m) return null;
-  const host = m[1]!.toLowerCase().replace(/\.$/, '');
-  return getDomain(host, { extractHostname: false }) ?? host;
-}
-
 /**
  * The sites whose pages Linkwatch watches: the catalog's non-platform sites, the same patterns as the
  * observer content script and the manifest's host permissions for them (wxt.config.ts). A webRequest
@@ -423,14 +390,13 @@ export function watchedSitePatterns(): string[] {
 
 /** True when `url` is an http(s) page on one of `patterns` (`*://domain/*` or `*://*.domain/*` only). */
 export function isWatchedUrl(url: string | undefined, patterns: readonly string[] = watchedSitePatterns()): boolean {
-  const m = /^https?:\/\/([^/?#:@\\]+)(?::\d+)?(?:[/?#]|$)/i.exec(url ?? '');
-  if (!m) return false;
-  const host = m[1]!.toLowerCase().replace(/\.$/, '');
+  const host = hostOf(url);
+  if (host === null) return false;
   for (const p of patterns) {
     const pm = /^\*:\/\/(\*\.)?([^/]+)\/\*$/.exec(p);
     if (!pm) continue;
     const domain = pm[2]!;
-    if (pm[1] ? host.endsWith('.' + domain) : host === domain) return true;
+    if (pm[1] ? host !== domain && hostAtOrUnder(host, domain) : host === domain) return true;
   }
   return false;
 }

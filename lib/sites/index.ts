@@ -1,18 +1,20 @@
 /**
  * Site classification: URL -> which catalog institution owns the site, and by which rule.
  *
- * How a URL is matched: the host is reduced to its registrable domain (eTLD+1) with the public suffix
- * list (`tldts`), and one map probe on that registrable domain gives the few rules at or under it (most
- * URLs, on sites the catalog does not know, stop there); the host must then equal a rule's domain or end
- * with `.` + it, so a rule never reaches above the registrable domain. So `online.citi.com` finds the
- * `citi.com` rule, `chase.com.example` (registrable domain `com.example`) finds nothing, and `hsbc.com`
- * never covers `hsbc.co.uk`. The most specific host wins; at one host, a rule with a path prefix
- * (`facebook.com` + `/messages` = Messenger) beats the bare domain rule.
+ * How a URL is matched: the host (lib/url, the WHATWG parser's: userinfo, case, ports and a trailing dot
+ * read as the browser reads them) is reduced to its registrable domain (eTLD+1) with the public suffix
+ * list (lib/url's `siteOfHost`, tldts), and one map probe on that registrable domain gives the few rules
+ * at or under it (most URLs, on sites the catalog does not know, stop there); the host must then equal a
+ * rule's domain or end with `.` + it (`hostAtOrUnder`), so a rule never reaches above the registrable
+ * domain. So `online.citi.com` finds the `citi.com` rule, `chase.com.example` (registrable domain
+ * `com.example`) finds nothing, and `hsbc.com` never covers `hsbc.co.uk`. The most specific host wins;
+ * at one host, a rule with a path prefix (`facebook.com` + `/messages` = Messenger) beats the bare rule.
  *
  * Only `http:` and `https:` URLs are classified; every other input, malformed strings included, gives null.
  * Pure: no browser APIs, no I/O.
  */
-import { getDomain, parse } from 'tldts';
+import { parse } from 'tldts';
+import { hostAtOrUnder, hostOf, parseHttpUrl, siteOfHost } from '../url';
 import { bundledCatalog, groupRoot, type Catalog, type InstitutionKind } from '../catalog';
 
 /** The answer for a URL on a site the catalog knows. */
@@ -36,8 +38,6 @@ interface IndexedRule {
   role: InstitutionKind;
   group: string;
   domain: string;
-  /** `.` + domain: a host under the rule's domain ends with it (a dot boundary). */
-  dotted: string;
   /** The domain is the registrable domain itself: every host of that registrable domain is under it. */
   atSite: boolean;
   path?: string;
@@ -48,24 +48,24 @@ export interface SiteClassifier {
   classify(url: string): SiteMatch | null;
 }
 
-const HTTP_SCHEME = /^\s*https?:\/\//i;
-/** Only URLs reach `parse` (the scheme is checked first): a hint to tldts that skips a hostname check of the whole string. */
-const PARSE_URL = { mixedInputs: false } as const;
+/** Longest URL classified (a tab URL longer than this is no site's page worth a lookup). */
+const MAX_URL_LENGTH = 8192;
 
 /**
- * Build a classifier. Cost: one map entry per registrable domain with rules; each lookup is one
- * `tldts.parse` plus one map probe, whatever the catalog's size.
+ * Build a classifier. Cost: one map entry per registrable domain with rules; each lookup is one WHATWG
+ * parse, one `tldts.getDomain` of the host and one map probe, whatever the catalog's size. Rules' domains
+ * are registrable domains or hosts below one (the catalog check and list validation refuse IPs and bare
+ * public suffixes), so no key of the map is an IP or `localhost`, and such URLs find nothing.
  */
 export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): SiteClassifier {
   const bySite = new Map<string, IndexedRule[]>();
   for (const institution of catalog.institutions) {
     const group = groupRoot(catalog, institution.id);
     for (const rule of institution.domains) {
-      // A rule on a bare public suffix has no registrable domain: lookups never go above one, so it never matched.
-      const site = getDomain(rule.domain, { extractHostname: false });
+      const site = siteOfHost(rule.domain);
       if (!site) continue;
       const list = bySite.get(site) ?? [];
-      list.push({ institution: institution.id, role: institution.kind, group, domain: rule.domain, dotted: '.' + rule.domain, atSite: rule.domain === site, path: rule.path });
+      list.push({ institution: institution.id, role: institution.kind, group, domain: rule.domain, atSite: rule.domain === site, path: rule.path });
       bySite.set(site, list);
     }
   }
@@ -73,26 +73,23 @@ export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): Si
   for (const list of bySite.values()) list.sort((a, b) => b.domain.length - a.domain.length || (b.path?.length ?? 0) - (a.path?.length ?? 0));
 
   function classify(url: string): SiteMatch | null {
-    if (typeof url !== 'string' || url.length > 8192 || !HTTP_SCHEME.test(url)) return null;
-    const parsed = parse(url, PARSE_URL);
-    const site = parsed.domain;
-    let host = parsed.hostname;
-    if (!site || !host || parsed.isIp) return null;
-    const rules = bySite.get(site);
+    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return null;
+    const host = hostOf(url);
+    if (host === null) return null;
+    const site = siteOfHost(host);
+    const rules = site === null ? undefined : bySite.get(site);
     if (rules === undefined) return null;
-    if (host.endsWith('.')) host = host.slice(0, -1);
-    host = host.toLowerCase();
 
     let path: string | undefined;
     for (const rule of rules) {
-      if (!rule.atSite && host !== rule.domain && !host.endsWith(rule.dotted)) continue;
+      if (!rule.atSite && !hostAtOrUnder(host, rule.domain)) continue;
       if (rule.path !== undefined) {
-        path ??= pathOf(url);
+        path ??= (parseHttpUrl(url)?.pathname ?? '').toLowerCase();
         if (path !== rule.path && !path.startsWith(rule.path + '/')) continue;
       }
       return {
         host,
-        site,
+        site: site!,
         institution: rule.institution,
         group: rule.group,
         role: rule.role,
@@ -103,15 +100,6 @@ export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): Si
   }
 
   return { classify };
-}
-
-/** Lowercased path of a URL per the WHATWG parser (only reached for hosts that have path rules). */
-function pathOf(url: string): string {
-  try {
-    return new URL(url.trim()).pathname.toLowerCase();
-  } catch {
-    return '';
-  }
 }
 
 let bundled: SiteClassifier | undefined;
@@ -137,16 +125,12 @@ export function parseSiteInput(input: string): string | null {
   const text = input.trim();
   if (!text || text.length > 2048) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  if (!HTTP_SCHEME.test(withScheme)) return null;
-  // The host as the browser reads it (WHATWG: IDNA-mapped to punycode, percent-decoded, ignorable
+  // The host as the browser reads it (lib/url, WHATWG: IDNA-mapped to punycode, percent-decoded, ignorable
   // characters dropped, userinfo and backslash tricks resolved), so a decision keys on the same text as
   // the tab URLs it must match. Found by fuzzing: `a\ufeffds-twitter.com` used to give a key no tab has.
-  let host: string;
-  try {
-    host = new URL(withScheme).hostname;
-  } catch {
-    return null;
-  }
+  const host = hostOf(withScheme);
+  if (host === null) return null;
+  // tldts for what lib/url does not answer: whether the host is an IP and its suffix an ICANN one.
   const parsed = parse(host);
   if (!parsed.domain || parsed.isIp || !parsed.isIcann) return null;
   const domain = parsed.domain.toLowerCase();

@@ -16,6 +16,7 @@ import { classifyLink, type LinkPlatform, type ObservationKind } from '../eviden
 import { DATA_CATEGORIES as ORDER, type DataCategory } from '../evidence/data-categories';
 import type { PageReport } from '../page-observer';
 import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
+import { hostOf } from '../url';
 import { navKeyOf } from './keys';
 import type { SiteMatch } from '../sites';
 
@@ -219,16 +220,8 @@ export const BADGE_COLORS = { mark: '#1e40af', none: '#4b5563' } as const;
 /** The badge text wherever Linkwatch has something to tell about the site (see `badgeFor`). */
 export const BADGE_MARK = 'i';
 
-/** Host of an http(s) URL, lowercased, or null. */
-export function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.toLowerCase() : null;
-  } catch {
-    return null;
-  }
-}
+/** Host of an http(s) URL, lowercased, or null (lib/url). */
+export { hostOf } from '../url';
 
 /** Compute a tab's state from its URL's match, the catalog and whether the site is silenced. */
 export function computeTabState(input: {
