@@ -225,7 +225,10 @@ interface WebRequestEvent {
 
 /** What `watchRequests` needs from the background. */
 export interface WatchDeps {
-  /** Apply a change to a tab's state (the background serialises per tab). Called in event order per tab. */
+  /**
+   * Apply a change to a tab's state, called in event order per tab; it must take its place in the tab's
+   * order synchronously (lib/background/queue), since other events (webNavigation's) join the same order.
+   */
   apply(tabId: number, change: TabChange): Promise<unknown>;
   /** The open tabs (id and top document URL), to give a service worker's requests to the tabs of its site. */
   tabs(): Promise<{ id?: number; url?: string }[]>;
@@ -251,16 +254,13 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
   const pending = new Map<string, { details: RequestDetails; names: string[]; timer: unknown }>();
   const batches = new Map<number, WatchedRequest[]>();
   let batchTimer: unknown;
-  /** Per-tab promise chain so that changes reach `apply` in order. */
-  const chains = new Map<number, Promise<unknown>>();
-
+  /**
+   * Hand a change to `apply` at once, in event order. `apply` must take its turn synchronously (the tab
+   * store's queue does): a chain of its own here once let a main-frame request's change reach the store
+   * after the commit that followed it (webNavigation events go to the store directly), in Firefox.
+   */
   function send(tabId: number, change: TabChange) {
-    const prev = chains.get(tabId) ?? Promise.resolve();
-    const next = prev.then(() => deps.apply(tabId, change)).catch(onError);
-    chains.set(tabId, next);
-    void next.then(() => {
-      if (chains.get(tabId) === next) chains.delete(tabId);
-    });
+    deps.apply(tabId, change).catch(onError);
   }
 
   function flush() {

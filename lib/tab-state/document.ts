@@ -68,13 +68,17 @@ export interface TransitionDeps {
 
 /**
  * Whether something keyed `key` belongs to the shown document of `state`: no key, the state's own document
- * id, or (Firefox) an address key while no navigation to that address is tentative.
+ * id, or (Firefox) an address key, unless it names the address of a tentative navigation that is not the
+ * shown address (the next page's requests, before its commit). A tentative navigation to the shown address
+ * (a reload; or, as Firefox may report it, the shown page's own main-frame request after its commit) holds
+ * nothing back: a Firefox address cannot tell the two pages of a reload apart.
  */
 export function belongsToShown(state: TabState, key: string | undefined, now: number): boolean {
   if (key === undefined || key === state.documentId) return true;
   if (!key.startsWith('url:')) return false;
   const tentative = state.tentative;
-  return !(tentative && now - tentative.at < EARLY_TTL_MS && key === `url:${tentative.navKey}`);
+  if (!tentative || now - tentative.at >= EARLY_TTL_MS) return true;
+  return !(key === `url:${tentative.navKey}` && tentative.navKey !== state.navKey);
 }
 
 /**

@@ -57,6 +57,7 @@ describe('the shown document’s findings over a whole visit', () => {
     ['Firefox: a request that reaches the worker before the pushState event', [commit(BANK), pixel('PageView', firefox(BANK)), pixel('Before', firefox(`${BANK}accounts`)), inPage(`${BANK}accounts`)], ['PageView:1', 'Before:1']],
     ['Firefox: a download link', [commit(BANK), pixel('PageView', firefox(BANK)), started(`${BANK}statement.pdf`), pixel('Still', firefox(BANK))], ['PageView:1', 'Still:1']],
     ['Firefox: the next page’s requests before its commit wait for it', [commit(BANK), pixel('PageView', firefox(BANK)), started(`${BANK}cards`), pixel('Next', firefox(`${BANK}cards`)), commit(`${BANK}cards`)], ['Next:1']],
+    ['Firefox: the shown page’s own main-frame request reported after its commit (as Firefox may) holds nothing back', [commit(BANK), started(BANK), pixel('PageView', firefox(BANK))], ['PageView:1']],
     ['Firefox: a reload starts a new document', [commit(BANK), pixel('PageView', firefox(BANK)), started(BANK), commit(BANK), pixel('Second', firefox(BANK))], ['Second:1']],
     ['a page’s own in-page navigation with no document yet changes nothing', [inPage(`${BANK}accounts`)], null],
   ])('%s', (_name, events, expected) => {
