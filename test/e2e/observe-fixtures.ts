@@ -16,3 +16,10 @@ export interface Line {
 
 /** A transparent 1x1 GIF, the answer to an image pixel where the platform "answers". */
 export const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
+/** A bank page that sends a PageView as it loads and a beacon as it closes (a closed tab's late request). */
+export const BYE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bank page that beacons as it closes</title></head>
+<body><h1>Accounts</h1><script>
+addEventListener('pagehide', () => navigator.sendBeacon('https://www.facebook.com/tr?id=1&ev=Bye'));
+new Image().src = 'https://www.facebook.com/tr?id=1&ev=PageView';
+</script></body></html>`;

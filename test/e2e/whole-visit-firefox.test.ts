@@ -9,15 +9,9 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, FIREFOX_TARGETS, launchFirefox, openPopupForTab, tabIdOf, waitForBadge, type FirefoxSession } from './firefox-harness';
 import { pollUntil, ROOT } from './harness';
-import { GIF } from './observe-fixtures';
+import { BYE_PAGE, GIF } from './observe-fixtures';
 
 declare const browser: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const BYE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bank page that beacons as it closes</title></head>
-<body><h1>Accounts</h1><script>
-addEventListener('pagehide', () => navigator.sendBeacon('https://www.facebook.com/tr?id=1&ev=Bye'));
-new Image().src = 'https://www.facebook.com/tr?id=1&ev=PageView';
-</script></body></html>`;
 
 /** A tab serving the fixtures this file needs at the bank's addresses, then `url` loaded in it. */
 async function open(session: FirefoxSession, url: string): Promise<Page> {

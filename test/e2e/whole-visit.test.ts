@@ -5,16 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, launch, openPopupForTab, openTab, pollUntil, tabIdOf, waitForBadge } from './harness';
+import { BYE_PAGE } from './observe-fixtures';
 
 type S = Awaited<ReturnType<typeof launch>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
-
-const BYE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bank page that beacons as it closes</title></head>
-<body><h1>Accounts</h1><script>
-addEventListener('pagehide', () => navigator.sendBeacon('https://www.facebook.com/tr?id=1&ev=Bye'));
-new Image().src = 'https://www.facebook.com/tr?id=1&ev=PageView';
-</script></body></html>`;
 
 async function observedText(session: S, tabId: number): Promise<string> {
   const popup = await openPopupForTab(session, tabId);
