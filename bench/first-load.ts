@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/first-load.ts [N]`: the first bank page after install, N fresh installs (default 20), with
+ * `npx tsx bench/first-load.ts [N] [--cold]`: the first bank page after install, N fresh installs (default 20), with
  * two busy processes on the CPUs (issue 20: a served pixel was shown as "none seen" in 1 of 8 to 1 of 12
  * fresh launches, more under load). Each round launches Chromium with the built extension (.output/chrome-mv3)
  * on a new profile, so the extension is installed anew and its first-run work (welcome page, refresh of the
@@ -8,9 +8,11 @@
  * it takes minutes and loads the machine on purpose.
  */
 import { spawn } from 'node:child_process';
-import { launch, openPopupForTab, openTab, pollUntil, tabIdOf } from '../test/e2e/harness';
+import { launch, openPopupForTab, openTab, pollUntil, stopServiceWorker, tabIdOf } from '../test/e2e/harness';
 
 const rounds = Number(process.argv[2] ?? 20);
+// `--cold`: the service worker is stopped before the page opens, so the page's own events start it.
+const cold = process.argv.includes('--cold');
 const burners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
 const results: { ok: boolean; ms: number; last: string }[] = [];
 try {
@@ -20,6 +22,7 @@ try {
     let last = '';
     let ok = false;
     try {
+      if (cold) await stopServiceWorker(session);
       const page = await openTab(session, 'https://www.chase.com/meta-pixel');
       const tabId = await tabIdOf(session, page);
       const read = async () => {
@@ -40,5 +43,5 @@ try {
   for (const b of burners) b.kill();
 }
 const passed = results.filter((r) => r.ok).length;
-console.log(`first page after install, two busy processes: ${passed} of ${rounds} fresh launches showed the served pixel`);
+console.log(`first page after install${cold ? ', worker stopped before it' : ''}, two busy processes: ${passed} of ${rounds} fresh launches showed the served pixel`);
 process.exit(passed === rounds ? 0 : 1);
