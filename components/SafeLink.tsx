@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { isHttpsLink } from '../lib/url';
+import { isHttpsLink } from '../lib/url/parse';
 
 /**
  * A link that is only a link for `https:` URLs; anything else (javascript:, data:, http:, malformed)

@@ -5,7 +5,7 @@
  */
 import { loadOf, startRecording, stopRecording, type RecordedLoad, type SiteRecording } from '../recording';
 import type { TabState } from '../tab-state';
-import { hostOf } from '../url';
+import { hostOf } from '../url/parse';
 
 /** What the recorder needs of IndexedDB (lib/prefs/db) and the browser. */
 export interface RecorderDeps {

@@ -9,7 +9,7 @@
  * Rules come from shared/DESIGN.md, "Catalog rules (truth first)".
  */
 import * as v from 'valibot';
-import { isHttpsLink } from '../url';
+import { isHttpsLink } from '../url/parse';
 
 /** Kebab-case identifier, e.g. `fb-us-banks-messenger-2018`. */
 export const IdSchema = v.pipe(

@@ -15,7 +15,7 @@
 import type { ObservationKind } from '../evidence';
 import type { DataCategory } from '../evidence/data-categories';
 import type { TabState } from '../tab-state';
-import { parseHttpUrl } from '../url';
+import { parseHttpUrl } from '../url/parse';
 
 /** At most 200 page loads per site and 1,000 over all sites; the oldest are dropped first. */
 export const RECORDING_CAPS = Object.freeze({ perSite: 200, total: 1000 });

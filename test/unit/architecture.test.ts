@@ -66,3 +66,28 @@ describe('lib/ imports', () => {
     expect(circles).toEqual([]);
   });
 });
+
+describe('the popup’s bundle', () => {
+  /** Files reached from `entry` through static value imports (`import type` and dynamic `import()` left out). */
+  function reached(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file) || !existsSync(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:^|\n)\s*(import|export)\s(?!type\s)(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/g)) {
+        const dep = resolveImport(file, m[2]!);
+        if (dep) walk(dep);
+        else if (m[2] === 'tldts') seen.add('tldts');
+      }
+    };
+    walk(entry);
+    return seen;
+  }
+
+  it('never pulls in the public suffix list (tldts, about 100 kB gzip): the popup asks the background, which has it', () => {
+    const files = reached(join(ROOT, 'entrypoints/popup/main.tsx'));
+    expect(files.size).toBeGreaterThan(10);
+    expect([...files].filter((f) => f === 'tldts' || f === join(LIB, 'url/index.ts')).map((f) => (f === 'tldts' ? f : rel(f)))).toEqual([]);
+  });
+});
