@@ -48,7 +48,7 @@ async function sendAsContentScript(world: { cdp: CDPSession; contextId: number }
 /**
  * A refusal, as the router words it: `Linkwatch refused TYPE from a sender of class CLASS (REASON)`. Only our
  * own words are matched, never the browser's: how the rejection reaches the sender differs between versions
- * (Chromium 150 prefixes "Uncaught RefusedMessage: ", later versions give the message alone).
+ * (Chromium 150 prefixes "Uncaught RefusedMessage: ", Chromium 156 gives the message alone).
  */
 function refusal(type: string | null, senderClass: string, reason?: 'sender-not-allowed' | 'not-a-request'): RegExp {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
