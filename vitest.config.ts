@@ -15,7 +15,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          // An unexpected console.error fails the test (test/unit/console-guard.ts).
+          setupFiles: ['fake-indexeddb/auto', 'test/unit/console-guard.ts'],
         },
       },
       {
@@ -25,7 +26,8 @@ export default defineConfig({
           name: 'unit-firefox',
           include: ['test/unit/background.test.ts'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          // An unexpected console.error fails the test (test/unit/console-guard.ts).
+          setupFiles: ['fake-indexeddb/auto', 'test/unit/console-guard.ts'],
           env: { LINKWATCH_TARGET: 'firefox-mv2' },
         },
       },

@@ -14,7 +14,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ErrorCode, type HTTPRequest, type Page, type ResponseForRequest } from 'puppeteer-core';
 import { DEFAULT_ROUTES, pollUntil, ROOT, type Fixture } from './harness';
 
 // The extension pages' global, as seen from callbacks run inside them by `evaluate`.
@@ -46,6 +46,13 @@ export interface FirefoxSession {
   origin: string;
   /** Every URL a web page asked for that had no fixture (and was aborted). */
   unrouted: string[];
+  /** Answers to intercepted requests that are still on their way to the browser (see `interceptRequests`). */
+  pending: Set<Promise<void>>;
+  /** Intercepted requests Firefox settled before our answer arrived (served from its cache, or cancelled). */
+  answeredTooLate: string[];
+  /** Answers that failed for any other reason: `close()` throws when there is one. */
+  interceptionErrors: string[];
+  /** Waits for every pending answer, closes the browser, then throws if any answer failed unexpectedly. */
   close(): Promise<void>;
 }
 
@@ -77,13 +84,21 @@ export async function launchFirefox(target: FirefoxTarget): Promise<FirefoxSessi
     if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
     const origin = `moz-extension://${ADDON_UUID}`;
     const probe = await openExtensionPage({ browser: ff } as FirefoxSession, '/popup.html?tab=-1');
+    const pending = new Set<Promise<void>>();
+    const interceptionErrors: string[] = [];
     return {
       browser: ff,
       probe,
       origin,
       unrouted,
+      pending,
+      answeredTooLate: [],
+      interceptionErrors,
       async close() {
+        // Every answer settles (and is checked) before the browser goes: none can reject after the session.
+        await Promise.all(pending);
         await ff.close();
+        if (interceptionErrors.length > 0) throw new Error(`Request interception failed in Firefox:\n${interceptionErrors.join('\n')}`);
       },
     };
   } catch (error) {
@@ -92,28 +107,85 @@ export async function launchFirefox(target: FirefoxTarget): Promise<FirefoxSessi
   }
 }
 
-/** Serve fixtures to a page; abort (and record) everything else. Extension resources load as usual. */
-async function route(page: Page, unrouted: string[]): Promise<void> {
+/** What to do with an intercepted request. */
+export type Answer = { respond: Partial<ResponseForRequest> } | { abort: ErrorCode } | 'continue';
+
+/**
+ * WebDriver BiDi's answer when the request is no longer blocked in Firefox. Firefox reports some requests as
+ * blocked that it settles on its own at once: an image it already holds (the Meta pixel of a page's first
+ * load, requested a second time) comes as `beforeRequestSent` with `isBlocked: true` immediately followed by
+ * `responseCompleted` from its cache, and `network.provideResponse` then fails with "no such request:
+ * Blocked request with id N not found". Requests of a tab that navigates away or closes are cancelled too.
+ */
+const NO_SUCH_REQUEST = /no such request/;
+
+/** Whether Firefox settled `req` itself (a response or a failure seen), or its page is gone; polled briefly. */
+async function settledWithoutUs(req: HTTPRequest, page: Page): Promise<string | undefined> {
+  const deadline = Date.now() + 2_000;
+  for (;;) {
+    if (req.response()) return `completed by the browser (status ${req.response()!.status()}${req.response()!.fromCache() ? ', from cache' : ''})`;
+    const failure = req.failure();
+    if (failure) return `failed in the browser (${failure.errorText})`;
+    if (page.isClosed()) return 'its page was closed';
+    if (Date.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Intercept every request of `page` and answer each with `decide(req)`. Each answer is awaited and checked:
+ * a rejection is accepted only when it says the request is no longer blocked AND the request was indeed
+ * settled by Firefox (a response or failure observed) or its page closed; it is then listed in
+ * `session.answeredTooLate`. Any other failure goes to `session.interceptionErrors`, and the session's
+ * `close()` throws with it. `close()` also waits for every answer still under way.
+ */
+export async function interceptRequests(session: Pick<FirefoxSession, 'pending' | 'answeredTooLate' | 'interceptionErrors'>, page: Page, decide: (req: HTTPRequest) => Answer): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (req: HTTPRequest) => {
+    let how: Answer;
+    try {
+      how = decide(req);
+    } catch (error) {
+      session.interceptionErrors.push(`${req.url()}: deciding the answer threw ${String(error)}`);
+      how = { abort: 'failed' };
+    }
+    const sent = how === 'continue' ? req.continue() : 'abort' in how ? req.abort(how.abort) : req.respond(how.respond);
+    const checked: Promise<void> = sent
+      .then(
+        () => undefined,
+        async (error: unknown) => {
+          const message = String((error as Error)?.message ?? error);
+          const why = NO_SUCH_REQUEST.test(message) ? await settledWithoutUs(req, page) : undefined;
+          if (why) session.answeredTooLate.push(`${req.url()}: ${why}`);
+          else session.interceptionErrors.push(`${req.url()}: ${message.split('\n')[0]}`);
+        },
+      )
+      .finally(() => session.pending.delete(checked));
+    session.pending.add(checked);
+  });
+}
+
+/** Serve fixtures to a page; abort (and record) everything else. Extension resources load as usual. */
+async function route(session: FirefoxSession, page: Page): Promise<void> {
+  await interceptRequests(session, page, (req): Answer => {
     const url = req.url().split('#')[0]!;
-    if (url.startsWith('moz-extension://') || url.startsWith('data:') || url === 'about:blank') return void req.continue();
+    if (url.startsWith('moz-extension://') || url.startsWith('data:') || url === 'about:blank') return 'continue';
     const fixture = fixtureFor(url);
     if (!fixture || 'abort' in fixture) {
-      if (!fixture) unrouted.push(url);
-      return void req.abort('blockedbyclient');
+      if (!fixture) session.unrouted.push(url);
+      return { abort: 'blockedbyclient' };
     }
     if ('file' in fixture) {
-      return void req.respond({ status: 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture.file)) });
+      return { respond: { status: 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: readFileSync(join(FIXTURES, fixture.file)) } };
     }
-    return void req.respond({ status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body });
+    return { respond: { status: fixture.status ?? 200, contentType: fixture.contentType ?? 'text/html; charset=utf-8', body: fixture.body } };
   });
 }
 
 /** Open a web page (served from fixtures) in a new tab. */
 export async function openWebPage(session: FirefoxSession, url: string): Promise<Page> {
   const page = await session.browser.newPage();
-  await route(page, session.unrouted);
+  await route(session, page);
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_TARGETS, launchFirefox, openPopupForTab, tabIdOf, type FirefoxSession } from './firefox-harness';
+import { FIREFOX_TARGETS, interceptRequests, launchFirefox, openPopupForTab, tabIdOf, type Answer, type FirefoxSession } from './firefox-harness';
 import { pollUntil, ROOT } from './harness';
 import { GIF, type Line } from './observe-fixtures';
 
@@ -20,24 +20,23 @@ declare const browser: any; // eslint-disable-line @typescript-eslint/no-explici
 
 async function open(session: FirefoxSession, url: string, block: boolean): Promise<Page> {
   const page = await session.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (req: HTTPRequest) => {
+  await interceptRequests(session, page, (req: HTTPRequest): Answer => {
     const raw = req.url();
-    if (raw.startsWith('moz-extension://') || raw.startsWith('data:') || raw === 'about:blank') return void req.continue();
+    if (raw.startsWith('moz-extension://') || raw.startsWith('data:') || raw === 'about:blank') return 'continue';
     const u = new URL(raw);
     if (/^(www\.facebook\.com|connect\.facebook\.net)$/.test(u.hostname)) {
-      if (block) return void req.abort('blockedbyclient');
+      if (block) return { abort: 'blockedbyclient' };
       const js = u.pathname.endsWith('.js');
       const plugin = u.pathname.includes('/plugins/');
-      if (raw.includes('CssHit')) return void req.respond({ status: 200, contentType: 'text/css', body: 'p { color: inherit }' });
-      return void req.respond({ status: 200, contentType: js ? 'application/javascript' : plugin ? 'text/html' : 'image/gif', body: js ? '/* stand-in */' : plugin ? '<p>plugin</p>' : GIF });
+      if (raw.includes('CssHit')) return { respond: { status: 200, contentType: 'text/css', body: 'p { color: inherit }' } };
+      return { respond: { status: 200, contentType: js ? 'application/javascript' : plugin ? 'text/html' : 'image/gif', body: js ? '/* stand-in */' : plugin ? '<p>plugin</p>' : GIF } };
     }
-    if (u.pathname === '/observe/go') return void req.respond({ status: 302, headers: { location: 'https://www.facebook.com/tr?id=111&ev=Redirected' }, body: '' });
+    if (u.pathname === '/observe/go') return { respond: { status: 302, headers: { location: 'https://www.facebook.com/tr?id=111&ev=Redirected' }, body: '' } };
     if (u.pathname.startsWith('/observe/')) {
       const file = join(ROOT, 'test/fixtures/pages', u.pathname);
-      return void req.respond({ status: 200, contentType: file.endsWith('.js') ? 'application/javascript' : 'text/html; charset=utf-8', body: readFileSync(file) });
+      return { respond: { status: 200, contentType: file.endsWith('.js') ? 'application/javascript' : 'text/html; charset=utf-8', body: readFileSync(file) } };
     }
-    return void req.abort('blockedbyclient');
+    return { abort: 'blockedbyclient' };
   });
   await page.goto(url, { waitUntil: 'load' });
   return page;

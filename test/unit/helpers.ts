@@ -5,3 +5,6 @@ import { translatorFromMessages, type MessagesFile } from '../../lib/i18n';
 /** The real English and French message files as Translate functions, as browser.i18n would resolve them. */
 export const tEn = translatorFromMessages(en as MessagesFile);
 export const tFr = translatorFromMessages(fr as MessagesFile);
+
+/** Allow (and require) a console.error matching a pattern in the running test: see ./console-guard.ts. */
+export { expectConsoleError } from './console-guard';
