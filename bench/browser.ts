@@ -19,8 +19,10 @@
  * - Cold start to badge: the service worker is stopped (CDP Target.closeTarget, as Chromium does when it
  *   is idle), then a tab navigates to a bank page, timed from the tab's navigation start
  *   (`performance.timeOrigin` of the bank page) to the first moment `chrome.action.getBadgeText` for that
- *   tab is not empty, polled every millisecond inside the new worker. See `coldStarts` for the two kinds
- *   of cold.
+ *   tab is not empty, polled every millisecond inside the new worker; and from the page's commit (its
+ *   `responseStart`) to that badge, the figure held to the budget since issue 20: the badge is set when the
+ *   document commits (a main-frame request may end in a download), and Chromium clears a tab's badge at
+ *   each new document anyway. See `coldStarts` for the two kinds of cold.
  * - Service worker heap: CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage on the worker target,
  *   right after a cold start has set the first badge (before Playwright evaluates anything in it).
  */
@@ -336,12 +338,18 @@ interface ColdSample {
   totalMs: number;
   navToWorkerMs: number;
   workerToBadgeMs: number;
+  /** When the bank page's navigation committed (its response started: `responseStart`), ms from navigation start. */
+  commitMs: number;
+  /** From that commit to the first badge: the badge a person sees (Chromium clears a tab's badge at each new document). */
+  commitToBadgeMs: number;
 }
 
 const summarize = (samples: ColdSample[]) => ({
   totalMs: round2(median(samples.map((s) => s.totalMs))),
   navToWorkerMs: round2(median(samples.map((s) => s.navToWorkerMs))),
   workerToBadgeMs: round2(median(samples.map((s) => s.workerToBadgeMs))),
+  commitMs: round2(median(samples.map((s) => s.commitMs))),
+  commitToBadgeMs: round2(median(samples.map((s) => s.commitToBadgeMs))),
   samples,
 });
 
@@ -397,8 +405,14 @@ async function coldStarts(session: Session, rounds: number) {
     }
     await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
     const [badgeAt, workerOrigin] = JSON.parse(value as string) as [number, number];
-    const origin = await tab.evaluate(() => performance.timeOrigin);
-    return { totalMs: round2(badgeAt - origin), navToWorkerMs: round2(workerOrigin - origin), workerToBadgeMs: round2(badgeAt - workerOrigin) };
+    const [origin, responseStart] = await tab.evaluate(() => [performance.timeOrigin, (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStart ?? 0] as const);
+    return {
+      totalMs: round2(badgeAt - origin),
+      navToWorkerMs: round2(workerOrigin - origin),
+      workerToBadgeMs: round2(badgeAt - workerOrigin),
+      commitMs: round2(responseStart),
+      commitToBadgeMs: round2(badgeAt - origin - responseStart),
+    };
   }
 
   try {
