@@ -110,6 +110,9 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
         record = nextTab(record, { type: 'committed', url: frame.url, ...(shownId ? { documentId: shownId } : {}) }, { describe: (url) => deps.describe(tabId, url, d, now), now });
       }
     }
+    // A navigation starts: its commit will need the user's data. Reading it now opens the database while
+    // the page is still on the network (issue 20: the badge waits for the commit, not for IndexedDB too).
+    if (event.type === 'navigation-started') void describe();
     const needsContext = event.type === 'committed' || event.type === 'same-document' || event.type === 'context';
     const d = needsContext ? await describe() : undefined;
     const after = nextTab(record, event, { describe: (url) => deps.describe(tabId, url, d!, now), now });
