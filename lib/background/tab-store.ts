@@ -124,7 +124,9 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
       if (after.early.length) writes[earlyKey(tabId)] = after.early;
       else removals.push(earlyKey(tabId));
     }
-    const stateChanged = after.state !== before.state && after.state !== undefined;
+    // A tentative navigation changes nothing a person sees (no badge, no recording): the commit that may
+    // follow must not wait behind it.
+    const stateChanged = after.state !== before.state && after.state !== undefined && event.type !== 'navigation-started';
     // The badge does not wait for the session write (issue 14: cold start to first badge); both finish here.
     await Promise.all([
       stateChanged ? deps.showBadge(after.state!, (await describe()).preferences) : undefined,
