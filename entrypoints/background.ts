@@ -42,12 +42,16 @@ export default defineBackground(() => {
   const localData = createLocalData({ readConfigState: () => prefs.getConfigState(), onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
   const badge = createBadge(action, t, health.problem);
 
-  /** The document the tab's top frame shows (webNavigation.getFrame); undefined for a tab that is gone. */
-  async function topFrame(tabId: number): Promise<TopFrame | undefined> {
-    // getFrame rejects for a tab that no longer exists (closed, replaced): that is the answer "gone".
+  /**
+   * The document the tab's top frame shows (webNavigation.getFrame): undefined for a tab that is gone, null
+   * for a tab the browser cannot describe yet (getFrame gives nothing for a new tab mid-navigation, more so
+   * under load: such a tab is not gone, and its requests must wait for the commit, not be dropped).
+   */
+  async function topFrame(tabId: number): Promise<TopFrame | null | undefined> {
     const frame = (await browser.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null)) as { url?: string; documentId?: string } | null;
-    if (!frame?.url) return undefined;
-    return { url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) };
+    if (frame?.url) return { url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) };
+    // tabs.get rejects for a tab that no longer exists (closed, replaced): that is the answer "gone".
+    return (await browser.tabs.get(tabId).then(() => true, () => false)) ? null : undefined;
   }
 
   const recorder = createRecorder({

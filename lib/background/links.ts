@@ -22,7 +22,7 @@ export const LINK_COLLECT_MS = 400;
 export interface LinksDeps {
   store: Pick<TabStore, 'apply' | 'forPage'>;
   /** The tab's top frame: its address and document id, or undefined when gone. */
-  topFrame(tabId: number): Promise<{ url: string; documentId?: string } | undefined>;
+  topFrame(tabId: number): Promise<{ url: string; documentId?: string } | null | undefined>;
   /** Run `collectLinks(LINK_DOMAINS, MAX_URL, MAX_ITEMS)` in the tab's top frame (document `documentId` where given); its result. Undefined where scripting is missing. */
   run?(tabId: number, documentId: string | undefined): Promise<unknown>;
   log(error: unknown): void;

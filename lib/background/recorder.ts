@@ -17,7 +17,7 @@ export interface RecorderDeps {
     delete(site?: string, loadId?: string): Promise<void>;
   };
   /** The tab's top frame now (its address gives the load's path; never stored in the tab state). */
-  topFrame(tabId: number): Promise<{ url: string; documentId?: string } | undefined>;
+  topFrame(tabId: number): Promise<{ url: string; documentId?: string } | null | undefined>;
   /** Every open tab's shown state (to record the loads already open when a recording starts). */
   openStates(): Promise<TabState[]>;
   now(): number;

@@ -40,7 +40,11 @@ export interface TopFrame {
 export interface TabStoreDeps {
   session: SessionArea;
   queue: TabQueue;
-  topFrame(tabId: number): Promise<TopFrame | undefined>;
+  /**
+   * The document the tab's top frame shows: undefined when the tab is gone (closed), null when the tab is
+   * there but the browser cannot say yet (a new tab mid-navigation, under load).
+   */
+  topFrame(tabId: number): Promise<TopFrame | null | undefined>;
   localData(): Promise<LocalData>;
   /** The context of an address (lib/background/local-data `describeAddress`). */
   describe(tabId: number, url: string, data: LocalData, now: number): TabState;
@@ -102,10 +106,11 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
     if (needsShown(before, event)) {
       const frame = await deps.topFrame(tabId);
       // The tab is gone (closed, or never was): nothing is written for it.
-      if (!frame) return undefined;
-      const shownId = frame.documentId;
-      const known = before.state && before.state.documentId !== '' && (shownId === undefined || shownId === before.state.documentId);
-      if (!known) {
+      if (frame === undefined) return undefined;
+      // The browser cannot say yet which document the tab shows: what names a document waits for its commit.
+      const shownId = frame?.documentId;
+      const known = !frame || (before.state && before.state.documentId !== '' && (shownId === undefined || shownId === before.state.documentId));
+      if (!known && frame) {
         const d = await describe();
         record = nextTab(record, { type: 'committed', url: frame.url, ...(shownId ? { documentId: shownId } : {}) }, { describe: (url) => deps.describe(tabId, url, d, now), now });
       }

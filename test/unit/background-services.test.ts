@@ -46,7 +46,7 @@ describe('createTabQueue', () => {
 });
 
 describe('createTabStore', () => {
-  function setup(frames: Map<number, TopFrame>) {
+  function setup(frames: Map<number, TopFrame | null>) {
     const data = new Map<string, unknown>();
     const session: SessionArea = {
       get: async (keys) => Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
@@ -77,6 +77,15 @@ describe('createTabStore', () => {
     expect(state!.observed[0]!.requests[0]).toMatchObject({ event: 'PageView', completed: 1 });
     expect(data.get(tabKey(1))).toEqual(state);
     expect(badges.at(-1)).toEqual(state);
+  });
+
+  it('keeps a request for its document’s commit when the browser cannot say yet what a living tab shows (a new tab under load)', async () => {
+    const frames = new Map<number, TopFrame | null>([[1, null]]);
+    const { store, data } = setup(frames);
+    expect(await store.apply(1, pixel('D1'))).toBeUndefined();
+    expect(data.has(earlyKey(1))).toBe(true);
+    const state = await store.apply(1, { type: 'committed', url: 'https://www.chase.com/', documentId: 'D1' });
+    expect(state!.observed[0]!.requests[0]).toMatchObject({ event: 'PageView', completed: 1 });
   });
 
   it('writes nothing for a tab the browser no longer has (a beacon after the tab closed)', async () => {

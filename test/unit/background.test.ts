@@ -43,13 +43,13 @@ function installToolbarApi() {
 /** The fake webRequest's listeners by event name (filters are not applied: each test sends what fits). */
 let webRequestListeners: Record<string, ((d: unknown) => void)[]> = {};
 
-let original: { action: unknown; browserAction: unknown; getMessage: unknown; getUILanguage: unknown; onReplaced: unknown };
+let original: { action: unknown; browserAction: unknown; getMessage: unknown; getUILanguage: unknown; onReplaced: unknown; tabsGet: unknown };
 
 beforeEach(() => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
   const b = fakeBrowser as unknown as Mutable;
-  original = { action: b.action, browserAction: b.browserAction, getMessage: b.i18n.getMessage, getUILanguage: b.i18n.getUILanguage, onReplaced: b.tabs.onReplaced };
+  original = { action: b.action, browserAction: b.browserAction, getMessage: b.i18n.getMessage, getUILanguage: b.i18n.getUILanguage, onReplaced: b.tabs.onReplaced, tabsGet: b.tabs.get };
   // Not in the fake browser (nor in Firefox): the background registers it only where it exists.
   b.tabs.onReplaced = undefined;
   b.i18n.getMessage = (key: string, subs?: string | string[]) => tEn(key, subs);
@@ -68,6 +68,12 @@ beforeEach(() => {
   closed.clear();
   navListeners = {};
   const navEvent = (name: string) => ({ addListener: (fn: (d: unknown) => void) => void (navListeners[name] ??= []).push(fn) });
+  // A closed tab is gone for tabs.get too, as in the browser.
+  const tabsGet = b.tabs.get.bind(b.tabs);
+  b.tabs.get = async (tabId: number) => {
+    if (closed.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+    return tabsGet(tabId);
+  };
   b.webNavigation = {
     getFrame: async ({ tabId }: { tabId: number }) => {
       if (closed.has(tabId)) throw new Error(`No tab with id: ${tabId}.`); // as the browser does for a closed tab
@@ -115,6 +121,7 @@ afterEach(() => {
   b.i18n.getMessage = original.getMessage;
   b.i18n.getUILanguage = original.getUILanguage;
   b.tabs.onReplaced = original.onReplaced;
+  b.tabs.get = original.tabsGet;
   vi.restoreAllMocks();
 });
 
