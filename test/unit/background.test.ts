@@ -143,14 +143,20 @@ const lastTitle = (api: ReturnType<typeof installToolbarApi>, tabId: number) => 
 /** Lets the request batch (lib/request-watch BATCH_MS) reach the store. */
 const batch = () => new Promise((r) => setTimeout(r, BATCH_MS + 50));
 
+/** A Chase tab whose page sent a Meta PageView that completed, stored. */
+async function openWithPixel() {
+  const tab = await openProcessed('https://www.chase.com/');
+  platformRequest(tab.id!, 'PageView');
+  await batch();
+  await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+  return tab;
+}
+
 describe('a whole visit: findings follow the document a person sees', () => {
   it('a served pixel stays told after pushState, replaceState, a fragment, a download link and a 204 link', async () => {
     const api = installToolbarApi();
     background.main();
-    const tab = await openProcessed('https://www.chase.com/');
-    platformRequest(tab.id!, 'PageView');
-    await batch();
-    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    const tab = await openWithPixel();
     await pushState(tab.id!, 'https://www.chase.com/accounts');
     await pushState(tab.id!, 'https://www.chase.com/accounts?clean'); // replaceState gives the same event
     for (const fn of navListeners.onReferenceFragmentUpdated ?? []) fn({ tabId: tab.id, frameId: 0, url: 'https://www.chase.com/accounts?clean#top' });
@@ -167,10 +173,7 @@ describe('a whole visit: findings follow the document a person sees', () => {
   it('a reload or a link to another page starts a new document', async () => {
     installToolbarApi();
     background.main();
-    const tab = await openProcessed('https://www.chase.com/');
-    platformRequest(tab.id!, 'PageView');
-    await batch();
-    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    const tab = await openWithPixel();
     await commitDocument(tab.id!, 'https://www.chase.com/');
     await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual([]));
     platformRequest(tab.id!, 'Second');
@@ -196,10 +199,7 @@ describe('a whole visit: findings follow the document a person sees', () => {
   it('a closed tab leaves nothing in storage.session, not even for a beacon sent as it closed', async () => {
     installToolbarApi();
     background.main();
-    const tab = await openProcessed('https://www.chase.com/');
-    platformRequest(tab.id!, 'PageView');
-    await batch();
-    await vi.waitFor(async () => expect(await metaEvents(tab.id!)).toEqual(['PageView:1']));
+    const tab = await openWithPixel();
     closed.add(tab.id!);
     await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { windowId: 0, isWindowClosing: false });
     platformRequest(tab.id!, 'Beacon');
