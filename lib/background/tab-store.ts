@@ -101,7 +101,7 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
     const now = deps.now();
     const before = await readRecord(tabId, now);
     let data: LocalData | undefined;
-    const describe = async () => (data ??= await deps.localData());
+    const userData = async () => (data ??= await deps.localData());
     let record = before;
     if (needsShown(before, event)) {
       const frame = await deps.topFrame(tabId);
@@ -111,15 +111,15 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
       const shownId = frame?.documentId;
       const known = !frame || (before.state && before.state.documentId !== '' && (shownId === undefined || shownId === before.state.documentId));
       if (!known && frame) {
-        const d = await describe();
+        const d = await userData();
         record = nextTab(record, { type: 'committed', url: frame.url, ...(shownId ? { documentId: shownId } : {}) }, { describe: (url) => deps.describe(tabId, url, d, now), now });
       }
     }
     // A navigation starts: its commit will need the user's data. Reading it now opens the database while
     // the page is still on the network (issue 20: the badge waits for the commit, not for IndexedDB too).
-    if (event.type === 'navigation-started') void describe();
+    if (event.type === 'navigation-started') void userData();
     const needsContext = event.type === 'committed' || event.type === 'same-document' || event.type === 'context';
-    const d = needsContext ? await describe() : undefined;
+    const d = needsContext ? await userData() : undefined;
     const after = nextTab(record, event, { describe: (url) => deps.describe(tabId, url, d!, now), now });
     if (after === before) return before.state;
     const writes: Record<string, unknown> = {};
@@ -134,7 +134,7 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
     const stateChanged = after.state !== before.state && after.state !== undefined && event.type !== 'navigation-started';
     // The badge does not wait for the session write (issue 14: cold start to first badge); both finish here.
     await Promise.all([
-      stateChanged ? deps.showBadge(after.state!, (await describe()).preferences) : undefined,
+      stateChanged ? deps.showBadge(after.state!, (await userData()).preferences) : undefined,
       Object.keys(writes).length ? deps.session.set(writes) : undefined,
       removals.length ? deps.session.remove(removals) : undefined,
     ]);
@@ -179,10 +179,8 @@ export function createTabStore(deps: TabStoreDeps): TabStore {
         // back/forward cache) is adopted; the same document gets its context computed again.
         const other = frame.documentId !== undefined && stored !== undefined && frame.documentId !== stored.documentId;
         const event: TabEvent = other ? { type: 'committed', url: frame.url, documentId: frame.documentId } : { type: 'context', url: frame.url };
-        const state = await step(tabId, event, t);
-        // Chromium resets a tab's badge when a document commits; the same state is shown again.
-        if (state) await deps.showBadge(state, (await deps.localData()).preferences);
-        return state;
+        // Both events give a new state, so `step` sets the badge again (Chromium resets it at each commit).
+        return step(tabId, event, t);
       }),
     remove: (tabId, extraKeys = []) => deps.queue.run(tabId, () => deps.session.remove([tabKey(tabId), earlyKey(tabId), ...extraKeys])),
   };
