@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import institutions from './assets/catalog/institutions.json';
 import { validateBundledCatalog } from './lib/catalog';
-import { contentScriptMatches } from './lib/catalog/matches';
+import compiledDirectory from './assets/directory/compiled.json';
+import { checkBundledDirectory } from './lib/directory/bundled-source';
+import { watchedSitePatterns } from './lib/directory';
 import { requestFilterUrls } from './lib/request-watch';
-import type { Catalog } from './lib/catalog/schema';
 import { gitShortHash, writeCommitFile } from './scripts/git-commit';
 
 // Set while the sources package is being zipped (see the zip hooks).
@@ -34,11 +34,13 @@ export default defineConfig({
     // catalog that fails its schema fails the build.
     'build:before': () => {
       validateBundledCatalog();
+      // The directory likewise (issue 21): its rules hold and compiled.json is not stale.
+      checkBundledDirectory(compiledDirectory);
     },
-    // The page content script runs on exactly the catalog's non-platform sites (Messenger's script has
-    // its own patterns).
+    // The page content script runs on exactly the directory's non-platform sites (lib/directory: the
+    // catalog's institutions and the directory's; Messenger's script has its own patterns).
     'build:manifestGenerated': (_wxt, manifest) => {
-      const matches = contentScriptMatches(institutions as Pick<Catalog, 'institutions'>);
+      const matches = watchedSitePatterns();
       for (const script of manifest.content_scripts ?? []) {
         const placeholder = '*://linkwatch.invalid/*';
         if (script.matches?.includes(placeholder)) script.matches = [...matches, ...script.matches.filter((m) => m !== placeholder)];
@@ -65,11 +67,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // webRequest (observe only, never block) for the platform endpoint hosts and the catalog's sites;
+    // webRequest (observe only, never block) for the platform endpoint hosts and the directory's sites;
     // webNavigation for when a document commits (docs/permissions.md says why each is needed). MV2 lists hosts among `permissions`; WXT moves
     // `host_permissions` there for MV2 builds.
     permissions: ['storage', 'tabs', 'webNavigation', 'webRequest'],
-    host_permissions: [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)],
+    host_permissions: [...requestFilterUrls(), ...watchedSitePatterns()],
     action: { default_title: 'Linkwatch' },
     ...(browser === 'firefox'
       ? {

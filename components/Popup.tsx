@@ -1,4 +1,5 @@
 import type { Action } from '../lib/actions';
+import { LanguageMark } from './LanguageMark';
 import type { ComponentChildren } from 'preact';
 import type { Arrangement } from '../lib/catalog/schema';
 import type { TabView } from '../lib/messages';
@@ -96,7 +97,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
       </section>
     );
   }
-  const owner = state.ownerName ?? match.institution;
+  const owner = state.ownerName ?? match.site;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
   const firstList = fromLists.find((l) => l.arrangements.length > 0);
   const detailCount = arrangements.length + fromLists.reduce((n, l) => n + l.arrangements.length, 0);
@@ -162,7 +163,10 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
 
         {fromLists.map(({ list, arrangements: entries }) => (
           <section class="from-list" key={list.id} data-list={list.id} aria-labelledby={`list-${list.id}`}>
-            <h2 id={`list-${list.id}`}>{t('fromList', [list.name, list.author, list.date])}</h2>
+            <h2 id={`list-${list.id}`}>
+              {t('fromList', [list.name, list.author, list.date])}
+              <LanguageMark lang={list.lang} />
+            </h2>
             {entries.map((a) => (
               <ArrangementCard key={a.id} arrangement={a} names={names} />
             ))}

@@ -1,4 +1,5 @@
 import type { Arrangement, StatusStep } from '../lib/catalog/schema';
+import { FDIC_LISTED_ID } from '../lib/directory/ids';
 import { isOne, yearOf, type Translate } from '../lib/i18n';
 import type { ObservedPlatform, TabState } from '../lib/tab-state';
 import { useI18n } from './i18n';
@@ -19,7 +20,7 @@ export interface SummaryProps {
  */
 export function Summary({ state, arrangements, fromList, names }: SummaryProps) {
   const { t, lang } = useI18n();
-  const owner = state.ownerName ?? state.match.institution;
+  const owner = state.ownerName ?? state.match.site;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
   const first = arrangements[0];
   return (
@@ -30,9 +31,11 @@ export function Summary({ state, arrangements, fromList, names }: SummaryProps) 
           ? group
             ? t('siteIsPlatformOfGroup', [owner, group])
             : t('siteIsPlatform', owner)
-          : group
-            ? t('siteOwnedByOfGroup', [owner, group])
-            : t('siteOwnedBy', owner)}
+          : state.match.institution === FDIC_LISTED_ID
+            ? t('siteListedByFdic', state.match.site)
+            : group
+              ? t('siteOwnedByOfGroup', [owner, group])
+              : t('siteOwnedBy', owner)}
       </p>
       <div class="summary-item" data-summary="reported">
         <h2>{t('summaryReportLabel')}</h2>

@@ -2,7 +2,8 @@
  * The toolbar badge of a tab: mark, colour and title from its state (lib/tab-state `badgeFor`), with the
  * background's problem, if any, said in the title (lib/background/health).
  */
-import { bundledCatalog, findInstitution } from '../catalog';
+import { findInstitution } from '../catalog';
+import { bundledWorld } from '../directory';
 import type { Translate } from '../i18n';
 import type { Preferences } from '../prefs/schema';
 import { badgeFor, type TabState } from '../tab-state';
@@ -19,7 +20,7 @@ export interface ToolbarApi {
 export function createBadge(api: ToolbarApi, t: Translate, problem: () => HealthProblem | undefined): { show(state: TabState, preferences: Preferences): Promise<void> } {
   return {
     async show(state, preferences) {
-      const catalog = bundledCatalog();
+      const catalog = bundledWorld();
       const badge = badgeFor(state, preferences, t, (id) => findInstitution(catalog, id)?.name ?? id);
       const issue = problem();
       const title = issue ? `${badge.title} ${t('badgeTitleProblemDatabase', issue.detail)}` : badge.title;

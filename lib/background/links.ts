@@ -4,8 +4,7 @@
  * content script where they must be known as the page loads (the opt-in links badge level). Either way they
  * join the document they were read in (lib/tab-state/document), never whatever the tab shows by then.
  */
-import { bundledCatalog } from '../catalog';
-import { contentScriptMatches } from '../catalog/matches';
+import { watchedSitePatterns } from '../directory';
 import { LINK_DOMAINS } from '../evidence/prefilter';
 import { isPageReport, MAX_ITEMS, MAX_URL } from '../messages';
 import { collectLinks, type PageReport } from '../page-observer';
@@ -30,7 +29,7 @@ export interface LinksDeps {
 
 /** The content script's pages: the catalog's non-platform sites (lib/catalog/matches). */
 let patterns: string[] | undefined;
-const linkSitePatterns = () => (patterns ??= contentScriptMatches(bundledCatalog()));
+const linkSitePatterns = () => (patterns ??= watchedSitePatterns());
 
 /** The links service. */
 export function createLinks(deps: LinksDeps) {

@@ -7,7 +7,7 @@
  * `onUnreadable` (the background's health: badge title and popup), never silently: the bundled catalog
  * still works meanwhile.
  */
-import { bundledCatalog } from '../catalog';
+import { bundledWorld } from '../directory';
 import type { CustomList } from '../config/schema';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '../prefs/schema';
 import { classifyUrl, createSiteClassifier, type SiteMatch } from '../sites';
@@ -37,7 +37,7 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
   function classifierFor(lists: CustomList[]) {
     const key = listsContentKey(lists);
     if (cache?.key !== key) {
-      const classify = lists.some((l) => l.institutions.length) ? createSiteClassifier({ institutions: mergedInstitutions(bundledCatalog(), lists) }).classify : classifyUrl;
+      const classify = lists.some((l) => l.institutions.length) ? createSiteClassifier({ institutions: mergedInstitutions(bundledWorld(), lists) }).classify : classifyUrl;
       cache = { key, lists, classify };
     }
     return { lists: cache.lists, classify: cache.classify };
@@ -61,5 +61,5 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
 export function describeAddress(tabId: number, url: string | undefined, data: LocalData, now: number): TabState {
   const match = data.classify(url ?? '');
   const silenced = match ? isSilenced(data.decisions.find((d) => d.site === match.site), now) : false;
-  return computeTabState({ tabId, url, match, catalog: bundledCatalog(), lists: data.lists, silenced, now });
+  return computeTabState({ tabId, url, match, catalog: bundledWorld(), lists: data.lists, silenced, now });
 }

@@ -9,7 +9,7 @@
  * notice). The notices injected into a tab's recent documents live in storage.session (`notice:<tabId>`): a
  * notice stays on screen longer than a worker lives, and a page restored by Back keeps its own.
  */
-import { bundledCatalog } from '../catalog';
+import { bundledWorld } from '../directory';
 import type { NoticeAction } from '../messages';
 import { decideNotice, NOTICE_OFFER_HOLD_MS, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../notice';
 import { noticeContent } from '../notice/content';
@@ -135,7 +135,7 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
   return {
     async ask(page, data) {
       const state = await deps.store.forPage(page);
-      const content = state ? noticeContent(state, bundledCatalog()) : null;
+      const content = state ? noticeContent(state, bundledWorld()) : null;
       if (!content || !state?.match) return { show: false, reason: 'not-matched' };
       const site = state.match.site;
       const { alertStyle } = data.preferences;
@@ -158,7 +158,7 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
 
     async content(page) {
       const state = await deps.store.forPage(page);
-      return state ? noticeContent(state, bundledCatalog()) : null;
+      return state ? noticeContent(state, bundledWorld()) : null;
     },
 
     async shown(page) {

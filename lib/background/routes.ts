@@ -2,7 +2,7 @@
  * The router's table (lib/router): for each message type, who may send it (written out in
  * entrypoints/README.md) and its handler, over the background's services. Handlers only join services.
  */
-import { bundledCatalog } from '../catalog';
+import { bundledWorld } from '../directory';
 import type { RouteTable } from '../router';
 import { getTabView } from '../tab-view';
 import type { Health } from './health';
@@ -35,7 +35,7 @@ export function createRoutes(s: RouteServices): RouteTable {
         if (state && (await s.links.collect(state))) state = (await s.store.read(tabId)) ?? state;
         const data = await s.localData();
         const problem = s.health.problem();
-        return state ? { ...getTabView(state, bundledCatalog(), data.lists), ...(problem ? { problem } : {}) } : null;
+        return state ? { ...getTabView(state, bundledWorld(), data.lists), ...(problem ? { problem } : {}) } : null;
       },
     },
     'prefs-changed': {

@@ -19,6 +19,7 @@ const tEn = translatorFromMessages(enMessages as MessagesFile);
 
 /** How each domain's owner was checked, in words (shared/research/domains.md). */
 const OWNERSHIP_WORDS: Readonly<Record<DomainRule['verified'], string>> = {
+  register: 'a regulator’s register (FDIC BankFind)',
   A: 'A: public entity lists',
   B: 'B: the brand’s own pages',
   C: 'C: public code lists only, weak',

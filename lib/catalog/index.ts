@@ -103,7 +103,8 @@ export function latestDate(a: Arrangement): string {
 /** Display order of the classes on a site: platform-and-bank reports first (DESIGN.md, "Most relevant first"). */
 export const RELEVANCE_ORDER: readonly RelevanceClass[] = ['platform-bank', 'other', 'aggregator', 'regulation', 'context'];
 
-const FINANCIAL_KINDS: ReadonlySet<InstitutionKind> = new Set(['bank', 'card-issuer', 'payment-app']);
+/** Kinds that hold people's money or cards: a report between one of them and a platform is a platform-and-bank report. */
+export const FINANCIAL_KINDS: ReadonlySet<InstitutionKind> = new Set(['bank', 'credit-union', 'building-society', 'neobank', 'broker', 'card-issuer', 'payment-app']);
 
 /** The class of an arrangement (see `RelevanceClass`); unknown parties count as `other` companies. */
 export function relevanceClass(catalog: Pick<Catalog, 'institutions'>, a: Arrangement): RelevanceClass {

@@ -6,14 +6,18 @@
  */
 import type { Catalog } from './schema';
 
-/** Sorted, unique match patterns: `*://chase.com/*` and `*://*.chase.com/*` for each domain rule. */
+/**
+ * Sorted, unique match patterns, one per domain rule: `*://*.chase.com/*`, which matches chase.com itself
+ * and every host under it (Chrome's match patterns: "*.google.com matches google.com and any subdomain";
+ * MDN: "*.mozilla.org" matches mozilla.org and its subdomains). One pattern per domain keeps the manifest
+ * of a directory of thousands of domains (issue 21) half the size the two-pattern form took.
+ */
 export function contentScriptMatches(catalog: Pick<Catalog, 'institutions'>): string[] {
   const patterns = new Set<string>();
   for (const institution of catalog.institutions) {
     if (institution.kind === 'platform' || institution.kind === 'regulator') continue;
     for (const rule of institution.domains) {
       if (rule.path !== undefined) continue;
-      patterns.add(`*://${rule.domain}/*`);
       patterns.add(`*://*.${rule.domain}/*`);
     }
   }

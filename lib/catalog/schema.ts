@@ -55,9 +55,17 @@ export const HttpsUrlSchema = v.pipe(
   v.check((s) => isHttpsLink(s), 'must be an https:// URL without credentials'),
 );
 
+/**
+ * Kinds of institution. The financial ones (`FINANCIAL_KINDS` in ./index.ts) are the sites Linkwatch
+ * watches; `credit-union`, `building-society`, `neobank` and `broker` came with the directory (issue 21).
+ */
 export const INSTITUTION_KINDS = [
   'platform',
   'bank',
+  'credit-union',
+  'building-society',
+  'neobank',
+  'broker',
   'card-issuer',
   'payment-app',
   'data-broker',
@@ -69,9 +77,10 @@ export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
 /**
  * How a domain's owner was checked (shared/research/domains.md): A entity lists, B the brand's own pages,
- * C public code lists only (weak), or unverified.
+ * C public code lists only (weak), or unverified; `register`: a regulator's register or a public dataset
+ * drawn from one (the FDIC's BankFind website fields, issue 21), which names the institution's own sites.
  */
-export const VERIFICATION_LEVELS = ['A', 'B', 'C', 'unverified'] as const;
+export const VERIFICATION_LEVELS = ['register', 'A', 'B', 'C', 'unverified'] as const;
 
 /**
  * One domain an institution owns. `domain` is a registrable domain or a host below one, lowercase ASCII

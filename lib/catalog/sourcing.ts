@@ -63,7 +63,7 @@ export function describeSourcing(s: Sourcing, t: Translate): string {
   }
 }
 
-const OWNERSHIP_KEYS = { A: 'ownership_A', B: 'ownership_B', C: 'ownership_C', unverified: 'ownership_unverified' } as const;
+const OWNERSHIP_KEYS = { register: 'ownership_register', A: 'ownership_A', B: 'ownership_B', C: 'ownership_C', unverified: 'ownership_unverified' } as const;
 
 /**
  * How a domain's owner was checked, in words (shared/research/domains.md): A "ownership checked in public

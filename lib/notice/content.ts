@@ -17,7 +17,7 @@ export function noticeContent(state: TabState, catalog: Catalog): NoticeContent 
   const latest = state.arrangementIds.length ? catalog.arrangements.find((a) => a.id === state.arrangementIds[0]) : undefined;
   return {
     site: match.site,
-    owner: state.ownerName ?? match.institution,
+    owner: state.ownerName ?? match.site,
     group: state.groupName && state.groupName !== state.ownerName ? state.groupName : null,
     firstParty: state.firstParty,
     reported: reportedCount(state),

@@ -31,8 +31,7 @@
  * per tab for at most `BATCH_MS`; a restarted worker loses at most those (an outcome event that arrives
  * after a restart is still classified from its own URL, only the body's names are lost).
  */
-import { bundledCatalog } from '../catalog';
-import { contentScriptMatches } from '../catalog/matches';
+import { watchedSitePatterns } from '../directory';
 import { classifyRequest, endpointHosts, type Observation } from '../evidence';
 import { categoriesOf, type DataCategory } from '../evidence/data-categories';
 import { documentKeyOf } from '../tab-state/keys';
@@ -379,24 +378,38 @@ function stripBody(d: RequestDetails): RequestDetails {
   return rest;
 }
 
-/**
- * The sites whose pages Linkwatch watches: the catalog's non-platform sites, the same patterns as the
- * observer content script and the manifest's host permissions for them (wxt.config.ts). A webRequest
- * event for a request that a page elsewhere makes is not delivered (measured: docs/permissions.md).
- */
-export function watchedSitePatterns(): string[] {
-  return contentScriptMatches(bundledCatalog());
+/** The sites whose pages Linkwatch watches (lib/directory: every directory institution that is not a platform or regulator). */
+export { watchedSitePatterns };
+
+// Each pattern list's domains, read once: `*://*.d/*` covers d and every host under it, `*://d/*` d alone.
+const patternDomains = new WeakMap<readonly string[], { exact: Set<string>; under: Set<string> }>();
+function domainsOf(patterns: readonly string[]) {
+  let sets = patternDomains.get(patterns);
+  if (!sets) {
+    sets = { exact: new Set(), under: new Set() };
+    for (const p of patterns) {
+      const pm = /^\*:\/\/(\*\.)?([^/]+)\/\*$/.exec(p);
+      if (pm) (pm[1] ? sets.under : sets.exact).add(pm[2]!);
+    }
+    patternDomains.set(patterns, sets);
+  }
+  return sets;
 }
 
-/** True when `url` is an http(s) page on one of `patterns` (`*://domain/*` or `*://*.domain/*` only). */
+/**
+ * True when `url` is an http(s) page on one of `patterns` (`*://domain/*`, or `*://*.domain/*`, which as
+ * in the browser's match patterns covers the domain and every host under it). One set probe per label of
+ * the host, whatever the number of patterns (the directory has over a thousand, issue 21).
+ */
 export function isWatchedUrl(url: string | undefined, patterns: readonly string[] = watchedSitePatterns()): boolean {
   const host = hostOf(url);
   if (host === null) return false;
-  for (const p of patterns) {
-    const pm = /^\*:\/\/(\*\.)?([^/]+)\/\*$/.exec(p);
-    if (!pm) continue;
-    const domain = pm[2]!;
-    if (pm[1] ? host !== domain && hostAtOrUnder(host, domain) : host === domain) return true;
+  const { exact, under } = domainsOf(patterns);
+  if (exact.has(host)) return true;
+  for (let h = host; ; ) {
+    if (under.has(h)) return true;
+    const dot = h.indexOf('.');
+    if (dot < 0) return false;
+    h = h.slice(dot + 1);
   }
-  return false;
 }

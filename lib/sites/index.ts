@@ -15,7 +15,8 @@
  */
 import { parse } from 'tldts';
 import { hostAtOrUnder, hostOf, parseHttpUrl, siteOfHost } from '../url';
-import { bundledCatalog, groupRoot, type Catalog, type InstitutionKind } from '../catalog';
+import { groupRoot, type Catalog, type InstitutionKind } from '../catalog';
+import { bundledWorld } from '../directory';
 
 /** The answer for a URL on a site the catalog knows. */
 export interface SiteMatch {
@@ -105,13 +106,13 @@ export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): Si
 let bundled: SiteClassifier | undefined;
 
 /**
- * Classify a URL against the bundled catalog. Never throws.
+ * Classify a URL against the bundled directory (the catalog's institutions and the directory's, lib/directory). Never throws.
  * @param url any string; tab URLs as the browser reports them.
  * @returns the owning institution and the matched rule, or null for unknown sites, non-http(s) URLs,
  *   IP addresses, hosts without a registrable domain (localhost) and malformed input.
  */
 export function classifyUrl(url: string): SiteMatch | null {
-  bundled ??= createSiteClassifier(bundledCatalog());
+  bundled ??= createSiteClassifier(bundledWorld());
   return bundled.classify(url);
 }
 

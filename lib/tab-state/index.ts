@@ -8,6 +8,7 @@
  *
  * This module is pure: it computes states and badges; the background stores them and calls the browser.
  */
+import { FDIC_LISTED_ID } from '../directory/ids';
 import { arrangementsForInstitution, findInstitution, type Catalog } from '../catalog';
 import type { CustomList } from '../config/schema';
 import type { Translate } from '../i18n';
@@ -254,7 +255,8 @@ export function computeTabState(input: {
     tabId: input.tabId,
     host: hostOf(input.url),
     match,
-    ownerName: owner?.name ?? null,
+    // The FDIC listing has no name (lib/directory/ids): the UI names the owner by its site.
+    ownerName: owner && owner.id !== FDIC_LISTED_ID ? owner.name : null,
     groupName: group?.name ?? null,
     firstParty: match?.role === 'platform',
     arrangementIds: bundled.map((a) => a.id),

@@ -24,9 +24,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import institutions from '../../assets/catalog/institutions.json';
-import { contentScriptMatches } from '../../lib/catalog/matches';
-import type { Catalog } from '../../lib/catalog/schema';
+import { bundledDirectory, watchedSitePatterns } from '../../lib/directory';
 import { requestFilterUrls } from '../../lib/request-watch';
 import { listFiles, node, ROOT, wxt } from './build-helpers';
 
@@ -42,8 +40,8 @@ const TARGET_NAMES = Object.keys(TARGETS) as Target[];
 
 /** Every permission Linkwatch may ask for; anything else fails even before the pin is looked at. */
 const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webNavigation', 'webRequest', 'scripting']);
-/** Hosts: the platform endpoints (observed requests) and the catalog's sites (pages watched). */
-const EXPECTED_HOSTS = [...requestFilterUrls(), ...contentScriptMatches(institutions as Pick<Catalog, 'institutions'>)];
+/** Hosts: the platform endpoints (observed requests) and the directory's sites (pages watched; lib/directory). */
+const EXPECTED_HOSTS = [...requestFilterUrls(), ...watchedSitePatterns()];
 const isHostPattern = (p: string) => p.includes('://');
 const GECKO_ID = 'linkwatch@linkwatch.invalid';
 
@@ -157,8 +155,7 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
   });
 
   it('content scripts run only on catalog sites, top frame only; one script per page: the link watcher on exactly the non-platform sites, Messenger\'s own elsewhere', () => {
-    const catalog = institutions as Pick<Catalog, 'institutions'>;
-    const catalogDomains = new Set(catalog.institutions.flatMap((i) => i.domains.filter((d) => d.path === undefined).map((d) => d.domain)));
+    const catalogDomains = new Set(bundledDirectory().flatMap((i) => i.domains.filter((d) => d.path === undefined).map((d) => d.domain)));
     const scripts = (m().content_scripts ?? []) as Manifest[];
     expect(scripts.length).toBeGreaterThan(0);
     for (const c of scripts) {
@@ -167,7 +164,7 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
       expect(c.world ?? 'ISOLATED').toBe('ISOLATED');
     }
     const page = scripts.find((c) => (c.js as string[]).includes('content-scripts/page.js'));
-    expect([...page!.matches].sort()).toEqual(contentScriptMatches(catalog));
+    expect([...page!.matches].sort()).toEqual(watchedSitePatterns());
     const messenger = scripts.find((c) => (c.js as string[]).includes('content-scripts/notice.js'));
     expect([...messenger!.matches].sort()).toEqual(['*://*.messenger.com/*', '*://messenger.com/*']);
     // No page runs two of Linkwatch's scripts (each costs the page an evaluation; issue 14).

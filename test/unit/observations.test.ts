@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bundledCatalog } from '../../lib/catalog';
 import { contentScriptMatches } from '../../lib/catalog/matches';
+import { bundledWorld, watchedSitePatterns } from '../../lib/directory';
 import { endpointDomains, endpointHosts } from '../../lib/evidence';
 import { linkDomains, requestDomains } from '../../lib/evidence/domain-lists';
 import { hostIn, LINK_DOMAINS, REQUEST_DOMAINS } from '../../lib/evidence/prefilter';
@@ -38,12 +39,16 @@ describe('prefilter', () => {
   ] as const)('%s: %s', (_s, host, list, expected) => expect(hostIn(host, list)).toBe(expected));
 });
 
-describe('content-script matches from the catalog', () => {
-  const matches = contentScriptMatches(catalog);
-  it('cover the banks and never everything', () => {
+describe('content-script matches from the directory', () => {
+  const matches = watchedSitePatterns();
+  it('cover the banks, one pattern per domain, and never everything', () => {
     expect(matches).toContain('*://*.chase.com/*');
-    expect(matches).toContain('*://chase.com/*');
+    // `*.chase.com` covers chase.com itself in both browsers' match patterns: no second pattern.
+    expect(matches).not.toContain('*://chase.com/*');
     expect(matches).toContain('*://*.mabanque.bnpparibas/*');
+    // A bank the catalog reports nothing about, from the FDIC's BankFind list (lib/directory).
+    expect(matches).toContain('*://*.addisonbank.com/*');
+    expect(matches).toEqual(contentScriptMatches(bundledWorld()));
     expect(matches).not.toContain('<all_urls>');
     expect(matches.every((m) => /^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/.test(m))).toBe(true);
   });
@@ -258,7 +263,7 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     expect(platform.filter.urls.some((u) => u.includes('<all_urls>') || /^\*:\/\/\*\//.test(u))).toBe(false);
     const documents = listeners.onBeforeRequest![1]!;
     expect(documents.filter.types).toEqual(['main_frame']);
-    expect(documents.filter.urls).toEqual(contentScriptMatches(catalog));
+    expect(documents.filter.urls).toEqual(watchedSitePatterns());
   });
 
   it('"completed" on onCompleted, "failed" on onErrorOccurred, "requested" only when neither came', async () => {

@@ -1,0 +1,133 @@
+/**
+ * Issue 21: the directory of financial institutions beside the catalog. Its rules (lib/directory/compile),
+ * the compiled form the background loads, and what it changes for a bank the catalog reports nothing about.
+ */
+import { describe, expect, it } from 'vitest';
+import compiledFile from '../../assets/directory/compiled.json';
+import curatedFile from '../../assets/directory/institutions.json';
+import fdicFile from '../../assets/directory/fdic-bankfind.json';
+import { bundledCatalog, INSTITUTION_KINDS, type Institution } from '../../lib/catalog';
+import { compileDirectory, domainProblem } from '../../lib/directory/compile';
+import { checkBundledDirectory, compileBundledDirectory } from '../../lib/directory/bundled-source';
+import { bundledDirectory, bundledWorld, watchedSitePatterns } from '../../lib/directory';
+import { FDIC_LISTED_ID } from '../../lib/directory/ids';
+import type { DirectoryFile, FdicFile } from '../../lib/directory/schema';
+import { isWatchedUrl } from '../../lib/request-watch';
+import { classifyUrl } from '../../lib/sites';
+import { computeTabState } from '../../lib/tab-state';
+
+const catalogInstitutions = bundledCatalog().institutions;
+
+const fdic = (hosts: string[]): FdicFile => ({ ...(fdicFile as FdicFile), hosts, dropped: [] });
+const curated = (institutions: DirectoryFile['institutions']): DirectoryFile => ({ checked: '2026-12-04', institutions });
+const entry = (id: string, domains: string[], extra: Partial<DirectoryFile['institutions'][number]> = {}): DirectoryFile['institutions'][number] => ({
+  id,
+  name: id,
+  country: 'US',
+  kind: 'bank',
+  domains: domains.map((domain) => ({ domain, verified: 'C', source: { codeLists: ['a/b x.txt', 'c/d y.txt'] } })),
+  ...extra,
+});
+
+describe('the bundled directory', () => {
+  it('compiles without a problem, and compiled.json is what it compiles to (npm run directory when this fails)', () => {
+    const { problems } = compileBundledDirectory();
+    expect(problems).toEqual([]);
+    expect(() => checkBundledDirectory(compiledFile)).not.toThrow();
+  });
+
+  it('adds institutions the catalog does not have, each id once across both', () => {
+    const ids = bundledDirectory().map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(bundledDirectory().length).toBe(catalogInstitutions.length + compiledFile.institutions.length);
+    expect(bundledWorld().arrangements).toBe(bundledCatalog().arrangements);
+  });
+
+  it('claims no domain twice, nor one at or under another institution’s domain', () => {
+    const rules = bundledDirectory().flatMap((i) => i.domains.filter((d) => d.path === undefined).map((d) => ({ owner: i.id, domain: d.domain })));
+    const seen = new Map<string, string>();
+    for (const r of rules) {
+      expect(seen.get(r.domain), `${r.domain}: ${r.owner} and ${seen.get(r.domain)}`).toBeUndefined();
+      seen.set(r.domain, r.owner);
+    }
+    for (const r of rules) {
+      // Walk up the host: no parent domain may belong to another institution.
+      for (let h = r.domain.slice(r.domain.indexOf('.') + 1); h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+        const owner = seen.get(h);
+        if (owner !== undefined) expect(owner, `${r.domain} (${r.owner}) is under ${h} (${owner})`).toBe(r.owner);
+      }
+    }
+  });
+
+  it('every domain is a registrable domain or a host under one, of a known kind and country', () => {
+    for (const i of compiledFile.institutions as Institution[]) {
+      expect(INSTITUTION_KINDS).toContain(i.kind);
+      expect(i.country).toMatch(/^[A-Z]{2}$/);
+      for (const d of i.domains) expect(domainProblem(d.domain), `${i.id}: ${d.domain}`).toBeNull();
+    }
+  });
+
+  it('every curated domain has its source, and every FDIC host is labelled with the dataset, its commit and licence', () => {
+    for (const i of (curatedFile as DirectoryFile).institutions) for (const d of i.domains) expect(d.source, `${i.id}: ${d.domain}`).toBeTruthy();
+    expect(fdicFile.source.licence).toMatch(/BSD-3-Clause/);
+    expect(fdicFile.source.commit).toMatch(/^[0-9a-f]{40}$/);
+    const listed = (compiledFile.institutions as Institution[]).find((i) => i.id === FDIC_LISTED_ID)!;
+    expect(listed.domains.every((d) => d.verified === 'register')).toBe(true);
+    expect(listed.domains.length).toBeGreaterThan(900);
+  });
+
+  it("leaves out a bank's pages on general-purpose platforms, with the reason", () => {
+    const dropped = fdicFile.dropped.map((d) => d.entry.toLowerCase());
+    expect(dropped).toContain('www.facebook.com/anbbank');
+    expect(fdicFile.hosts.some((h) => /(^|\.)(facebook|linkedin|instagram|twitter)\.com$/.test(h))).toBe(false);
+  });
+});
+
+describe('compileDirectory: its rules', () => {
+  const run = (c: DirectoryFile, hosts: string[] = []) => compileDirectory(catalogInstitutions, c, fdic(hosts));
+
+  it.each([
+    ['a domain the catalog claims', [entry('x', ['chase.com'])], /chase\.com is already claimed by chase/],
+    ['a host under a catalog domain', [entry('x', ['secure.chase.com'])], /already claimed by chase/],
+    ['a domain above a catalog host rule', [entry('x', ['bnpparibas'])], /registrable domain|already claimed/],
+    ['one domain in two entries', [entry('x', ['examplebank.com']), entry('y', ['examplebank.com'])], /examplebank\.com is already claimed by x/],
+    ['an IP address', [entry('x', ['192.168.1.1'])], /IP address/],
+    ['a bare public suffix', [entry('x', ['co.uk'])], /no registrable domain/],
+    ['a page host of a general-purpose platform', [entry('x', ['bank.wordpress.com'])], /general-purpose/],
+    ['an id the catalog uses', [entry('chase', ['examplebank.com'])], /id already used/],
+    ['a group that is no institution', [entry('x', ['examplebank.com'], { group: 'nobody' })], /group "nobody" is no institution/],
+  ] as const)('refuses %s', (_what, institutions, message) => {
+    const { problems } = run(curated([...institutions]));
+    expect(problems.map((p) => `${p.entry}: ${p.message}`).join('\n')).toMatch(message);
+  });
+
+  it('accepts a valid entry whose group is a catalog institution, and compiles it without its sources', () => {
+    const { compiled, problems } = run(curated([entry('example-bank', ['examplebank.com'], { group: 'jpmorgan-chase', groupSince: '2020' })]));
+    expect(problems).toEqual([]);
+    expect(compiled.institutions).toEqual([{ id: 'example-bank', name: 'example-bank', country: 'US', kind: 'bank', group: 'jpmorgan-chase', groupSince: '2020', domains: [{ domain: 'examplebank.com', verified: 'C' }] }]);
+  });
+
+  it('FDIC hosts covered by a named entry or by another listed host are not repeated', () => {
+    const { compiled, stats, problems } = run(curated([entry('example-bank', ['examplebank.com'])]), ['online.examplebank.com', 'secure.chase.com', 'smallbank.com', 'www2.smallbank.com', 'otherbank.net']);
+    expect(problems).toEqual([]);
+    const listed = compiled.institutions.find((i) => i.id === FDIC_LISTED_ID)!;
+    expect(listed.domains.map((d) => d.domain)).toEqual(['smallbank.com', 'otherbank.net']);
+    expect(stats.fdicCovered).toBe(3);
+    expect(stats.fdicHosts).toBe(2);
+  });
+});
+
+describe('a bank the catalog reports nothing about', () => {
+  const url = 'https://www.addisonbank.com/personal';
+
+  it('is recognised: classified to the FDIC listing, watched, and named by its site', () => {
+    const match = classifyUrl(url);
+    expect(match).toMatchObject({ institution: FDIC_LISTED_ID, site: 'addisonbank.com', role: 'bank' });
+    expect(isWatchedUrl(url)).toBe(true);
+    expect(isWatchedUrl('https://addisonbank.com/')).toBe(true);
+    expect(isWatchedUrl('https://addisonbank.com.example.net/')).toBe(false);
+    expect(watchedSitePatterns()).toContain('*://*.addisonbank.com/*');
+    const state = computeTabState({ tabId: 1, url, match, catalog: bundledWorld(), silenced: false, now: 0 });
+    expect(state).toMatchObject({ ownerName: null, arrangementIds: [], watched: true });
+  });
+});
