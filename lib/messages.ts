@@ -61,7 +61,7 @@ export interface TabView {
   /** Observed platform id -> ids of arrangements involving it (in `arrangements` or `related`). */
   platformArrangements: Record<string, string[]>;
   /** Entries from the user's custom lists, each group labelled with its list (never mixed with the catalog). */
-  fromLists: { list: { id: string; name: string; author: string; date: string }; arrangements: Arrangement[] }[];
+  fromLists: { list: { id: string; name: string; author: string; date: string; lang?: 'en' | 'fr' }; arrangements: Arrangement[] }[];
   names: Record<string, string>;
   /** Arrangement id -> its class on this site (`relevanceClass`), for the popup's labels. */
   relevance?: Record<string, RelevanceClass>;

@@ -31,7 +31,7 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
     const list = lists.find((l) => l.id === source.listId);
     if (!list) return [];
     const entries = source.arrangementIds.map((id) => list.arrangements.find((a) => a.id === id)).filter((a): a is Arrangement => !!a);
-    return [{ list: { id: list.id, name: list.name, author: list.author, date: list.date }, arrangements: entries }];
+    return [{ list: { id: list.id, name: list.name, author: list.author, date: list.date, ...(list.lang ? { lang: list.lang } : {}) }, arrangements: entries }];
   });
   const everyone = { institutions: mergedInstitutions(catalog, lists) };
   const names: Record<string, string> = {};

@@ -264,6 +264,8 @@ const PROBLEM_KEYS: Record<ProblemCode, string> = {
   'domain-in-catalog': 'importProblem_domain_in_catalog',
   'id-used-twice': 'importProblem_id_used_twice',
   'bundled-entry': 'importProblem_bundled_entry',
+  'bundled-institution': 'importProblem_bundled_institution',
+  'not-one-of': 'importProblem_not_one_of',
   'snooze-ended': 'importProblem_snooze_ended',
   missing: 'importProblem_missing',
   'wrong-type': 'importProblem_wrong_type',

@@ -17,21 +17,24 @@
  * "Shareable configs and lists").
  */
 import * as v from 'valibot';
-import { rawBundledCatalog } from '../catalog';
+import { bundledWorld } from '../directory';
 import { detectVersion, migrateDocument, typeName } from './migrations';
 import { childPath, findTooDeep, isJsonObject, project, type PathKey, type ProjectReport } from './project';
 import { bundledIndex, checkList, checkListsTogether } from './list-rules';
 import { hiddenCharacterProblems } from './text-rules';
+import { fillListLanguage } from './list-language';
 import { normalisePreferences, previewImport } from './preview';
 import { utf8Length } from './json';
 import { CONFIG_FORMAT, ConfigV1Schema, CURRENT_VERSION, LIMITS, LIST_FORMAT, ListFileV1Schema } from './schema';
 import { MAX_REPORTED_ERRORS, type ConfigState, type ConfigV1, type ImportFailure, type ImportOptions, type ImportProblem, type ImportResult } from './types';
 
-/** The bundled catalog as shipped (raw: `bundledIndex` reads it defensively, so it cannot throw here). */
+/**
+ * The bundled catalog with the whole directory's institutions (lib/directory, issue 21): a list may not
+ * redefine nor claim the domain of a bank Linkwatch already names, whether or not a report names it.
+ */
 function defaultBundled(): unknown {
-  return (defaultBundledCache ??= rawBundledCatalog());
+  return bundledWorld();
 }
-let defaultBundledCache: unknown;
 
 
 
@@ -118,6 +121,13 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
   const report: ProjectReport = { dropped: [], errors: [] };
   const projected = project(doc, kind === 'list' ? ListFileV1Schema : ConfigV1Schema, report);
   if (report.errors.length > 0) return withNote(report.errors);
+
+  // 6b. A list written in one language: the other language repeats it, and the list says which (list-language.ts).
+  const top: Record<string, unknown> = isJsonObject(projected) ? projected : {};
+  const lists: { list: unknown; path: string }[] =
+    kind === 'list' ? [{ list: top.list, path: '$.list' }] : Array.isArray(top.customLists) ? top.customLists.map((list: unknown, i) => ({ list, path: `$.customLists[${i}]` })) : [];
+  const languageProblems = lists.flatMap(({ list, path }) => fillListLanguage(list, path));
+  if (languageProblems.length > 0) return withNote(languageProblems);
 
   // 7. No bidi control or zero-width character in any text (text-rules.ts).
   const hidden = hiddenCharacterProblems(projected);
@@ -245,6 +255,11 @@ function issueToProblem(issue: v.BaseIssue<unknown>): ImportProblem {
   for (const key of keys) path = childPath(path, key);
   const missing = issue.kind === 'schema' && issue.input === undefined && issue.path?.at(-1)?.type === 'object';
   if (missing) return { path, message: 'required, but missing', code: 'missing' };
+  // A value outside a fixed set (a kind, a status, a verification level): say which values are allowed.
+  if (issue.type === 'picklist' && typeof issue.input === 'string') {
+    const allowed = (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').map((s) => s.replace(/^"|"$/g, '')).filter(Boolean);
+    return { path, message: issue.message, code: 'not-one-of', values: [issue.input, allowed.join(', ')] };
+  }
   return { path, message: issue.message, code: issue.kind === 'schema' ? 'wrong-type' : 'not-accepted' };
 }
 

@@ -76,8 +76,8 @@ export function checkList(list: CustomList, listPath: string, bundled: BundledIn
     if (bundled.institutions.has(inst.id)) {
       problems.push({
         path: `${path}.id`,
-        message: `"${inst.id}" is a bundled institution; a list may name it as a party but cannot redefine it`,
-        code: 'bundled-entry',
+        message: `"${inst.id}" is a bundled institution; a list may name it as a party but cannot redefine it. To add a domain to it, add an institution of your own with "group": "${inst.id}" and that domain`,
+        code: 'bundled-institution',
         values: [inst.id],
       });
     }

@@ -126,6 +126,11 @@ export const CustomListSchema = v.strictObject({
   description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(400, 'must be at most 400 characters'))),
   homepage: v.optional(HttpsUrlSchema),
   enabled: v.optional(v.boolean(), true),
+  /**
+   * The one language the list's texts were written in, when it was written in one (issue 21): its other
+   * language's fields repeat that text, and the UI marks its entries as being in that language.
+   */
+  lang: v.optional(v.picklist(['en', 'fr'])),
   institutions: v.optional(
     v.pipe(v.array(InstitutionSchema), v.maxLength(LIMITS.maxListEntries, `at most ${LIMITS.maxListEntries} institutions per list`)),
     () => [],

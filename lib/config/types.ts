@@ -39,7 +39,10 @@ export interface ConfigV1 {
  * - `domain-claimed-twice`: values [domain, first list's name, second list's name];
  * - `domain-in-catalog`: values [domain, the catalog institution's name, the list's name];
  * - `id-used-twice`: values [id, the other list's name];
- * - `bundled-entry`: values [id];
+ * - `bundled-entry`: values [id] (an arrangement of the catalog);
+ * - `bundled-institution`: values [id] (an institution of the catalog or the directory: the list may add a
+ *   domain to it through an institution of its own whose `group` is that id);
+ * - `not-one-of`: values [the value given, the allowed values joined by ", "];
  * - `snooze-ended`: values [site, end instant];
  * - `missing`, `wrong-type`, `not-accepted`: no values (a schema issue);
  * - `not-json`, `empty`, `too-large`, `too-deep`, `newer-version`, `not-a-config`: the whole file.
@@ -50,6 +53,8 @@ export type ProblemCode =
   | 'domain-in-catalog'
   | 'id-used-twice'
   | 'bundled-entry'
+  | 'bundled-institution'
+  | 'not-one-of'
   | 'snooze-ended'
   | 'missing'
   | 'wrong-type'
