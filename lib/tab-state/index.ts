@@ -257,7 +257,7 @@ export function computeTabState(input: {
     match,
     // The FDIC listing has no name (lib/directory/ids): the UI names the owner by its site.
     ownerName: owner && owner.id !== FDIC_LISTED_ID ? owner.name : null,
-    groupName: group?.name ?? null,
+    groupName: group && group.id !== FDIC_LISTED_ID ? group.name : null,
     firstParty: match?.role === 'platform',
     arrangementIds: bundled.map((a) => a.id),
     fromLists,

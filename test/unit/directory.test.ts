@@ -128,6 +128,6 @@ describe('a bank the catalog reports nothing about', () => {
     expect(isWatchedUrl('https://addisonbank.com.example.net/')).toBe(false);
     expect(watchedSitePatterns()).toContain('*://*.addisonbank.com/*');
     const state = computeTabState({ tabId: 1, url, match, catalog: bundledWorld(), silenced: false, now: 0 });
-    expect(state).toMatchObject({ ownerName: null, arrangementIds: [], watched: true });
+    expect(state).toMatchObject({ ownerName: null, groupName: null, arrangementIds: [], watched: true });
   });
 });
