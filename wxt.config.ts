@@ -61,6 +61,12 @@ export default defineConfig({
           manifest.permissions = union(manifest.permissions, ['scripting', ...sites]) as typeof manifest.permissions;
         }
       }
+      // MV2 (Firefox) has no optional_host_permissions: optional origins are optional_permissions.
+      const optionalHosts = (manifest as { optional_host_permissions?: string[] }).optional_host_permissions;
+      if (manifest.manifest_version === 2 && optionalHosts) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...optionalHosts] as typeof manifest.optional_permissions;
+        delete (manifest as { optional_host_permissions?: string[] }).optional_host_permissions;
+      }
     },
   },
   manifest: ({ browser }) => ({
@@ -72,6 +78,9 @@ export default defineConfig({
     // `host_permissions` there for MV2 builds.
     permissions: ['storage', 'tabs', 'webNavigation', 'webRequest'],
     host_permissions: [...requestFilterUrls(), ...watchedSitePatterns()],
+    // "Watch this site" (issue 21): one site at a time, at the person's request, through the browser's own
+    // prompt (permissions.request with that site's pattern); nothing is granted at install.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Linkwatch' },
     ...(browser === 'firefox'
       ? {

@@ -30,6 +30,14 @@ export interface PopupProps {
   justMuted?: boolean;
   onMute?: () => void;
   onUnmute?: () => void;
+  /**
+   * On a site Linkwatch knows nothing about: ask the browser for this site's host permission ("Watch this
+   * site", issue 21), or give it back. Without them the popup offers nothing.
+   */
+  onWatch?: () => void;
+  onUnwatch?: () => void;
+  /** The outcome of the last "Watch this site" in this popup: granted (reload to see it all) or refused. */
+  watchAnswer?: 'granted' | 'refused';
   /** Address of an arrangement's full entry, if the options page has one. */
   detailsHref?: (id: string) => string;
   /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
@@ -76,7 +84,8 @@ export function Popup(props: PopupProps) {
   );
 }
 
-function SiteView({ state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, relevance, justMuted, onMute, onUnmute, detailsHref, actions = [] }: PopupProps & { state: TabState }) {
+function SiteView(props: PopupProps & { state: TabState }) {
+  const { state, arrangements, related = [], platformArrangements = {}, fromLists = [], names, relevance, justMuted, onMute, onUnmute, detailsHref, actions = [] } = props;
   const { t } = useI18n();
   if (!state.host) {
     return (
@@ -87,16 +96,7 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
     );
   }
   const match = state.match;
-  if (!match) {
-    return (
-      <section class="site" aria-live="polite" data-state="unknown">
-        <h1>{state.host}</h1>
-        <p class="empty">{t('nothingKnown')}</p>
-        <p class="hint">{t('nothingKnownDetail')}</p>
-        {!state.watched && <p class="hint">{t('nothingKnownNotWatched')}</p>}
-      </section>
-    );
-  }
+  if (!match) return <UnknownSite {...props} />;
   const owner = state.ownerName ?? match.site;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
   const firstList = fromLists.find((l) => l.arrangements.length > 0);
@@ -174,6 +174,60 @@ function SiteView({ state, arrangements, related = [], platformArrangements = {}
         ))}
       </details>
     </>
+  );
+}
+
+/**
+ * A site Linkwatch knows nothing about: never an all-clear. It says Linkwatch has no information here, and
+ * offers the next step: to watch what the site's pages send to platforms (the browser's own permission
+ * prompt, for this site alone), or, once watched, what was seen and the way back.
+ */
+function UnknownSite({ state, names, detailsHref, onWatch, onUnwatch, watchAnswer }: PopupProps & { state: TabState }) {
+  const { t } = useI18n();
+  const site = state.site;
+  if (state.userWatched) {
+    return (
+      <>
+        <section class="site" aria-live="polite" data-state="user-watched">
+          <h1>{state.host}</h1>
+          <p>{t('userWatchedIntro')}</p>
+          {watchAnswer === 'granted' && <p role="status">{t('watchGranted')}</p>}
+        </section>
+        <ObservedSection
+          observed={state.observed ?? []}
+          watched
+          inPageNavigations={state.inPageNavigations ?? 0}
+          links={state.links ?? []}
+          names={names}
+          platformArrangements={new Map()}
+          detailsHref={detailsHref}
+        />
+        {site && onUnwatch && (
+          <section class="decision" aria-label={t('siteControls')}>
+            <button type="button" onClick={onUnwatch}>
+              {t('unwatchSite', site)}
+            </button>
+          </section>
+        )}
+      </>
+    );
+  }
+  return (
+    <section class="site" aria-live="polite" data-state="unknown">
+      <h1>{state.host}</h1>
+      <p class="empty">{t('nothingKnown')}</p>
+      <p class="hint">{t('nothingKnownDetail')}</p>
+      {!state.watched && <p class="hint">{t('nothingKnownNotWatched')}</p>}
+      {!state.watched && site && onWatch && (
+        <div class="watch-offer">
+          <p>{t('watchOffer')}</p>
+          <button type="button" onClick={onWatch}>
+            {t('watchSite', site)}
+          </button>
+          {watchAnswer === 'refused' && <p role="status">{t('watchRefused')}</p>}
+        </div>
+      )}
+    </section>
   );
 }
 

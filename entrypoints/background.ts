@@ -39,7 +39,12 @@ export default defineBackground(() => {
   // MV3 has `action`, Firefox MV2 `browserAction`; both take the same calls.
   const action = browser.action ?? browser.browserAction;
   const health = createHealth(logError);
-  const localData = createLocalData({ readConfigState: () => prefs.getConfigState(), onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
+  // Host permissions the browser grants now, the manifest's and those the person granted (issue 21); read
+  // again after each change of grants.
+  let granted: Promise<string[]> | undefined;
+  const grantedOrigins = () => (granted ??= browser.permissions.getAll().then((p) => p.origins ?? []));
+  const grantsChanged = () => ((granted = undefined), refreshAll().catch(logError));
+  const localData = createLocalData({ readConfigState: () => prefs.getConfigState(), grantedOrigins, onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
   const badge = createBadge(action, t, health.problem);
 
   /**
@@ -149,6 +154,9 @@ export default defineBackground(() => {
     if (details.reason === 'install') showWelcomeOnce().catch(logError);
   });
   browser.runtime.onStartup.addListener(() => refreshAll().catch(logError));
+  // "Watch this site" granted, or a grant withdrawn in the browser's settings: every tab says so at once.
+  browser.permissions.onAdded.addListener(grantsChanged);
+  browser.permissions.onRemoved.addListener(grantsChanged);
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     return route(message, sender).catch((error: unknown) => {
       // A refusal is said to the sender (its promise rejects) and logged once, without the message's content.

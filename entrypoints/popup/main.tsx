@@ -14,6 +14,7 @@ import { loadOf, type SiteRecording } from '../../lib/recording';
 import { PrefsStore } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
+import { sitePattern } from '../../lib/url/parse';
 import '../../assets/ui.css';
 
 const prefs = new PrefsStore();
@@ -41,6 +42,7 @@ function App() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string>();
   const [justMuted, setJustMuted] = useState(false);
+  const [watchAnswer, setWatchAnswer] = useState<'granted' | 'refused'>();
   const [tabId, setTabId] = useState<number>();
   const [recording, setRecording] = useState<SiteRecording | null>(null);
   const [recordError, setRecordError] = useState<string>();
@@ -72,6 +74,30 @@ function App() {
       await load();
     } catch (e) {
       setError(t('errorStorage', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  /**
+   * "Watch this site" (issue 21): the browser's own permission prompt for this site's host permission, asked
+   * first thing in the click (the browser requires the user's gesture). The background hears the grant
+   * (permissions.onAdded) and describes the tab again; the popup then reads it.
+   */
+  async function watch(action: 'watch' | 'unwatch') {
+    const site = view?.state.site;
+    if (!site) return;
+    try {
+      const origins = [sitePattern(site)];
+      if (action === 'watch') {
+        const granted = await browser.permissions.request({ origins });
+        setWatchAnswer(granted ? 'granted' : 'refused');
+      } else {
+        await browser.permissions.remove({ origins });
+        setWatchAnswer(undefined);
+      }
+      await sendRequest({ type: 'prefs-changed' });
+      await load();
+    } catch (e) {
+      setError(t('errorState', e instanceof Error ? e.message : String(e)));
     }
   }
 
@@ -135,6 +161,9 @@ function App() {
       justMuted={justMuted}
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}
+      onWatch={() => void watch('watch')}
+      onUnwatch={() => void watch('unwatch')}
+      watchAnswer={watchAnswer}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
       actions={actionsOf(view)}
       problem={view?.problem}

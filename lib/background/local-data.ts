@@ -13,6 +13,7 @@ import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '.
 import { classifyUrl, createSiteClassifier, type SiteMatch } from '../sites';
 import { computeTabState, mergedInstitutions, type TabState } from '../tab-state';
 import { listsContentKey } from '../tab-state/stored';
+import { siteOfPattern } from '../url';
 
 /** What the background reads of IndexedDB for a navigation, in one transaction. */
 export interface LocalData {
@@ -22,11 +23,23 @@ export interface LocalData {
   lists: CustomList[];
   /** The bundled catalog's sites and the enabled lists' (lib/sites). */
   classify: (url: string) => SiteMatch | null;
+  /**
+   * Sites whose whole host permission (`*://*.site/*`) the browser grants now: the sites the person asked
+   * Linkwatch to watch (issue 21), and the manifest's own sites (already watched, or platforms: lib/tab-state
+   * reads this set only for the others).
+   */
+  userSites: ReadonlySet<string>;
 }
 
 /** What `createLocalData` needs: the one read of the database, and where to say it failed or recovered. */
 export interface LocalDataDeps {
   readConfigState(): Promise<{ preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }>;
+  /**
+   * The host-permission patterns the browser grants now (`permissions.getAll().origins`): the manifest's and
+   * those granted at the person's request (optional host permissions). The grant is the one truth of which
+   * extra sites Linkwatch can watch.
+   */
+  grantedOrigins(): Promise<string[]>;
   onUnreadable(error: unknown): void;
   onReadable(): void;
 }
@@ -34,6 +47,8 @@ export interface LocalDataDeps {
 /** `read()` gives the LocalData now; the classifier for the enabled lists is cached by their content. */
 export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalData> } {
   let cache: { key: string; lists: CustomList[]; classify: LocalData['classify'] } | undefined;
+  // The granted sites, read once per list of grants (the background keeps one list until grants change).
+  let sites: { origins: readonly string[]; set: ReadonlySet<string> } | undefined;
   function classifierFor(lists: CustomList[]) {
     const key = listsContentKey(lists);
     if (cache?.key !== key) {
@@ -45,6 +60,7 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
   return {
     async read() {
       let stored: Awaited<ReturnType<LocalDataDeps['readConfigState']>>;
+      const granted = deps.grantedOrigins();
       try {
         stored = await deps.readConfigState();
         deps.onReadable();
@@ -52,7 +68,10 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
         deps.onUnreadable(error);
         stored = { preferences: {}, siteDecisions: [], customLists: [] };
       }
-      return { preferences: withDefaults(stored.preferences), decisions: stored.siteDecisions, ...classifierFor(stored.customLists.filter((l) => l.enabled)) };
+      const origins = await granted;
+      if (sites?.origins !== origins) sites = { origins, set: new Set(origins.flatMap((p) => siteOfPattern(p) ?? [])) };
+      const userSites = sites.set;
+      return { preferences: withDefaults(stored.preferences), decisions: stored.siteDecisions, ...classifierFor(stored.customLists.filter((l) => l.enabled)), userSites };
     },
   };
 }
@@ -61,5 +80,5 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
 export function describeAddress(tabId: number, url: string | undefined, data: LocalData, now: number): TabState {
   const match = data.classify(url ?? '');
   const silenced = match ? isSilenced(data.decisions.find((d) => d.site === match.site), now) : false;
-  return computeTabState({ tabId, url, match, catalog: bundledWorld(), lists: data.lists, silenced, now });
+  return computeTabState({ tabId, url, match, catalog: bundledWorld(), lists: data.lists, silenced, now, userSites: data.userSites });
 }

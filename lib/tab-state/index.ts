@@ -17,15 +17,21 @@ import { classifyLink, type LinkPlatform, type ObservationKind } from '../eviden
 import { DATA_CATEGORIES as ORDER, type DataCategory } from '../evidence/data-categories';
 import type { PageReport } from '../page-observer';
 import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
-import { hostOf } from '../url';
+import { hostOf, siteOfUrl } from '../url';
 import { navKeyOf } from './keys';
-import type { SiteMatch } from '../sites';
+import { parseSiteInput, type SiteMatch } from '../sites';
 
 /** The state of one tab. */
 export interface TabState {
   tabId: number;
   /** Lowercase host of the page, or null for pages that are not http(s). */
   host: string | null;
+  /**
+   * The page's registrable domain (eTLD+1, lib/url), the unit of a site's permission: what the popup offers
+   * to watch on a site Linkwatch knows nothing about. Absent where the host has none, and in states stored by
+   * older versions.
+   */
+  site?: string;
   /** The catalog match for the page, or null when nothing is known about the site. */
   match: SiteMatch | null;
   /** Display name of the owning institution (`Chase`), and of its group (`JPMorgan Chase`). */
@@ -60,6 +66,11 @@ export interface TabState {
    * watch, never "none seen". Absent in states stored by older versions (read as false).
    */
   watched?: boolean;
+  /**
+   * True on a site Linkwatch knows nothing about that the person asked it to watch (the popup's "Watch this
+   * site": the browser granted its host permission, issue 21): `watched` is then true, `match` null.
+   */
+  userWatched?: true;
   /** Requests of this document load to platforms' tracking endpoints, grouped by platform ("Observed"). */
   observed: ObservedPlatform[];
   /** Links on this page to Meta's apps ("Linked": never tracking). */
@@ -221,6 +232,24 @@ export const BADGE_COLORS = { mark: '#1e40af', none: '#4b5563' } as const;
 /** The badge text wherever Linkwatch has something to tell about the site (see `badgeFor`). */
 export const BADGE_MARK = 'i';
 
+/**
+ * Whether a page's requests are seen: on the directory's sites (lib/request-watch), and on a site whose host
+ * permission the person granted (`userSites`): a custom list's site, or one Linkwatch knows nothing about
+ * (`userWatched`). A platform's own site is never "watched" (first party: nothing is observed there).
+ */
+function watchedOf(url: string | undefined, match: SiteMatch | null, userSites: ReadonlySet<string> | undefined): Pick<TabState, 'watched' | 'userWatched'> {
+  if (isWatchedUrl(url)) return { watched: true };
+  const site = userSites?.size && match?.role !== 'platform' ? siteOfUrl(url ?? '') : null;
+  if (site !== null && userSites!.has(site)) return match ? { watched: true } : { watched: true, userWatched: true };
+  return { watched: false };
+}
+
+/** `{ site }` for a page whose host has a registrable domain (lib/sites `parseSiteInput`: not an IP, localhost or a bare suffix). */
+function siteField(url: string | undefined): Pick<TabState, 'site'> {
+  const site = hostOf(url) === null ? null : parseSiteInput(url!);
+  return site === null ? {} : { site };
+}
+
 /** Host of an http(s) URL, lowercased, or null (lib/url). */
 export { hostOf } from '../url';
 
@@ -232,6 +261,8 @@ export function computeTabState(input: {
   catalog: Catalog;
   /** Enabled custom lists (default none). */
   lists?: readonly CustomList[];
+  /** Sites (registrable domains) the person asked Linkwatch to watch, their host permission granted (default none). */
+  userSites?: ReadonlySet<string>;
   silenced: boolean;
   now: number;
 }): TabState {
@@ -254,6 +285,7 @@ export function computeTabState(input: {
   return {
     tabId: input.tabId,
     host: hostOf(input.url),
+    ...siteField(input.url),
     match,
     // The FDIC listing has no name (lib/directory/ids): the UI names the owner by its site.
     ownerName: owner && owner.id !== FDIC_LISTED_ID ? owner.name : null,
@@ -265,7 +297,7 @@ export function computeTabState(input: {
     silenced: input.silenced,
     navKey: navKeyOf(input.url),
     documentId: '',
-    watched: isWatchedUrl(input.url),
+    ...watchedOf(input.url, match, input.userSites),
     observed: [],
     links: [],
     updatedAt: input.now,
@@ -293,9 +325,10 @@ export function reportedCount(state: Pick<TabState, 'arrangementIds' | 'fromList
  */
 export function badgeFor(state: TabState, prefs: Preferences, t: Translate, platformName: (id: string) => string = (id) => id): Badge {
   const none: Badge = { text: '', color: BADGE_COLORS.none, title: t('badgeTitleNothing') };
-  if (!state.match) return none;
-  const owner = state.groupName ?? state.ownerName ?? state.match.site;
-  if (state.silenced) return { ...none, title: t('badgeTitleMuted', [state.match.site]) };
+  // A site Linkwatch knows nothing about: a badge only for what it was asked to watch there and saw.
+  if (!state.match && !(state.userWatched && state.observed.length > 0)) return none;
+  const owner = state.groupName ?? state.ownerName ?? state.match?.site ?? state.host ?? '';
+  if (state.silenced && state.match) return { ...none, title: t('badgeTitleMuted', [state.match.site]) };
   const count = reportedCount(state);
   // On a platform's own site the signal is "this is Meta" (owned); elsewhere it is what was reported.
   const showReported = count > 0 && (state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported);
@@ -316,7 +349,7 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   }
   if (platforms.length) parts.push(t('badgeTitleObserved', platforms.join(', ')));
   if (linked) parts.push(t('badgeTitleLinked'));
-  if (parts.length === 0) return { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) };
+  if (parts.length === 0) return state.match ? { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) } : none;
   parts.push(t('badgeTitleOpen'));
   return { text: BADGE_MARK, color: BADGE_COLORS.mark, title: t('badgeTitle', parts.join(' ')) };
 }

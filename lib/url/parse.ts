@@ -169,3 +169,28 @@ export function urlQueryNames(url: string): string[] {
   }
   return queryNames(search.slice(1));
 }
+
+/**
+ * The match pattern that covers a site and every host under it, `*://*.example.com/*` (in both browsers'
+ * match patterns `*.example.com` covers example.com itself). The one form in which Linkwatch asks for a
+ * site's host permission (the popup's "Watch this site", issue 21) and reads grants back (`siteOfPattern`).
+ */
+export function sitePattern(site: string): string {
+  return `*://*.${site}/*`;
+}
+
+/** The site of a pattern of `sitePattern`'s form (`*://*.example.com/*` -> `example.com`), else null. */
+export function siteOfPattern(pattern: string): string | null {
+  const m = typeof pattern === 'string' ? /^\*:\/\/\*\.([a-z0-9.-]+)\/\*$/.exec(pattern) : null;
+  return m ? m[1]! : null;
+}
+
+/**
+ * The sites granted at the person's request: the `sitePattern`s among `granted` (permissions.getAll's
+ * origins) that the manifest does not declare (`declared`: its host permissions, or MV2 permissions),
+ * sorted. What the options page lists under "Sites you asked Linkwatch to watch".
+ */
+export function userGrantedSites(granted: readonly string[], declared: readonly string[]): string[] {
+  const fixed = new Set(declared);
+  return [...new Set(granted.filter((p) => !fixed.has(p)).flatMap((p) => siteOfPattern(p) ?? []))].sort();
+}

@@ -69,7 +69,7 @@ describe('catalog entries on the sites they concern', () => {
 
   it('an unrelated site shows nothing', async () => {
     const popup = await popupFor('https://example.org/');
-    expect(await popup.textContent('.empty')).toBe('Nothing is reported about this site.');
+    expect(await popup.textContent('.empty')).toBe('Linkwatch has no information about this site.');
     expect(await popup.locator('article').count()).toBe(0);
   });
 });

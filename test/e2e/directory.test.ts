@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge } from './harness';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 describe('a directory bank outside the catalog', () => {
   let session: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
@@ -26,6 +29,39 @@ describe('a directory bank outside the catalog', () => {
     expect(glance).toContain('No data arrangement involving addisonbank.com has been reported in the catalog.');
     expect(glance).toMatch(/Meta: \d+ requests? went through/);
     expect(glance).not.toContain('Nothing is reported about this site');
+    await popup.close();
+  });
+});
+
+/**
+ * "Watch this site" in Chromium: the click asks the browser (permissions.request, its own prompt). Chromium
+ * has no switch that answers that prompt in a test (Firefox has a preference: directory-firefox.test.ts
+ * covers the whole way there); here: the offer, and that nothing is granted until the person answers.
+ */
+describe('watching a site Linkwatch knows nothing about', () => {
+  let session: Awaited<ReturnType<typeof launch>>;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  it('offers to watch it; the click asks the browser, and grants nothing by itself', async () => {
+    const page = await openTab(session, 'https://www.hometowncu-example.org/meta-pixel');
+    const tabId = await tabIdOf(session, page);
+    const popup = await openPopupForTab(session, tabId);
+    const site = (await popup.textContent('section.site')) ?? '';
+    expect(site).toContain('Linkwatch has no information about this site.');
+    expect(site).toContain('Linkwatch does not watch requests on this site either');
+    expect(site).toContain('Your browser will ask you to allow it, for this site only.');
+    const sw = await session.serviceWorker();
+    const grantedHere = () => sw.evaluate(async () => ((await chrome.permissions.getAll()).origins as string[]).filter((o) => o.includes('hometowncu-example.org') || o === '*://*/*'));
+    expect(await grantedHere()).toEqual([]);
+    await popup.getByRole('button', { name: 'Watch hometowncu-example.org' }).click();
+    await popup.waitForTimeout(500);
+    expect(await grantedHere()).toEqual([]);
+    // No badge, no "none seen": the page is not watched.
+    const state = await sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+    expect(state).toMatchObject({ watched: false, match: null, site: 'hometowncu-example.org' });
     await popup.close();
   });
 });

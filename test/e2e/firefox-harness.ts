@@ -61,7 +61,8 @@ function fixtureFor(url: string): Fixture | undefined {
 }
 
 /** Launch Firefox, install the build as a temporary add-on, and open the probe page. */
-export async function launchFirefox(target: FirefoxTarget): Promise<FirefoxSession> {
+/** `prefs`: extra Firefox preferences for this session (e.g. answering optional-permission prompts, issue 21). */
+export async function launchFirefox(target: FirefoxTarget, options: { prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   const dir = buildDir(target);
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build:firefox" first`);
   const ff = await puppeteer.launch({
@@ -76,6 +77,7 @@ export async function launchFirefox(target: FirefoxTarget): Promise<FirefoxSessi
       'extensions.update.enabled': false,
       'toolkit.telemetry.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...options.prefs,
     },
   });
   const unrouted: string[] = [];

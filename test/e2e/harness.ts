@@ -51,6 +51,8 @@ export const DEFAULT_ROUTES: Record<string, Fixture> = {
   'https://www.chase.com/meta-pixel': { file: 'bank-meta-pixel.html' },
   // A bank of the directory that the catalog reports nothing about (the FDIC's BankFind list, issue 21).
   'https://www.addisonbank.com/meta-pixel': { file: 'bank-meta-pixel.html' },
+  // A site Linkwatch knows nothing about, with the Meta Pixel ("Watch this site", issue 21).
+  'https://www.hometowncu-example.org/meta-pixel': { file: 'bank-meta-pixel.html' },
   'https://www.usbank.com/contact': { file: 'bank-messenger-link.html' },
   'https://www.wellsfargo.com/app': { file: 'bank-spa-late-pixel.html' },
   'https://connect.facebook.net/en_US/fbevents.js': { file: 'fbevents-standin.js', contentType: 'application/javascript' },

@@ -133,7 +133,7 @@ describe('the action popup', () => {
   it('on an unrelated site says nothing is known', async () => {
     const page = await openTab(session, 'https://example.org/');
     const popup = await openPopupForTab(session, await tabIdOf(session, page));
-    expect(await popup.textContent('.empty')).toBe('Nothing is reported about this site.');
+    expect(await popup.textContent('.empty')).toBe('Linkwatch has no information about this site.');
   });
 });
 

@@ -67,7 +67,7 @@ describe.each([
     platformSite: "This is Meta's own site: Linkwatch does not look for tracking here.",
     blocked: 'Meta: blocked: nothing sent',
     badgeBlocked: 'requests to Meta (blocked: nothing sent)',
-    unknown: 'Nothing is reported about this site.',
+    unknown: 'Linkwatch has no information about this site.',
     prefix: /^Linkwatch: /,
   },
   {

@@ -40,6 +40,10 @@ function installToolbarApi() {
   return api;
 }
 
+/** Origins the fake browser grants beyond the manifest, and its permissions events' listeners. */
+let granted: string[] = [];
+let permissionListeners: Record<'onAdded' | 'onRemoved', (() => void)[]> = { onAdded: [], onRemoved: [] };
+
 /** The fake webRequest's listeners by event name (filters are not applied: each test sends what fits). */
 let webRequestListeners: Record<string, ((d: unknown) => void)[]> = {};
 
@@ -62,6 +66,12 @@ beforeEach(() => {
   // The fake browser's scripting API is not implemented: this one records what the background injects.
   scriptingCalls = vi.fn(async (_details: { target: Record<string, unknown>; files?: string[]; func?: unknown }) => [{ frameId: 0, result: undefined as unknown }]);
   b.scripting = { executeScript: scriptingCalls };
+  // The fake browser's permissions API is not implemented: the manifest's hosts only (nothing granted at
+  // the person's request), and events a test can fire.
+  granted = [];
+  permissionListeners = { onAdded: [], onRemoved: [] };
+  const permEvent = (name: 'onAdded' | 'onRemoved') => ({ addListener: (fn: () => void) => void permissionListeners[name].push(fn) });
+  b.permissions = { getAll: async () => ({ permissions: [], origins: [...granted] }), onAdded: permEvent('onAdded'), onRemoved: permEvent('onRemoved') };
   // The fake browser has no webNavigation: this one keeps each tab's shown document (address and, as
   // Chromium, a document id; Firefox gives none) and lets a test commit documents and navigate in-page.
   shown = new Map();

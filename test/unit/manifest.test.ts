@@ -123,8 +123,12 @@ describe('pinned permissions per build', () => {
 describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => {
   const m = () => manifests[target];
 
-  it('only the allowed permissions; webRequest to observe only; hosts exactly the platform endpoints, the catalog sites and the notice\'s own sites', () => {
-    const all = [...(m().permissions ?? []), ...(m().optional_permissions ?? [])] as string[];
+  it('only the allowed permissions; webRequest to observe only; hosts exactly the platform endpoints, the directory sites and the notice\'s own sites; any other site only as an optional permission', () => {
+    // "Watch this site" (issue 21): every other site is optional, granted one site at a time through the
+    // browser's prompt (MV3 optional_host_permissions; MV2 optional_permissions), nothing at install.
+    const optional = [...(m().optional_permissions ?? []), ...(m().optional_host_permissions ?? [])] as string[];
+    expect(optional).toEqual(['*://*/*']);
+    const all = [...(m().permissions ?? [])] as string[];
     const perms = all.filter((p) => !isHostPattern(p));
     for (const p of perms) expect(ALLOWED_PERMISSIONS.has(p), `permission ${p}`).toBe(true);
     expect(perms.filter((p) => /webRequestBlocking|declarativeNetRequest|proxy|debugger|cookies|history|<all_urls>/i.test(p))).toEqual([]);
@@ -135,10 +139,9 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
     // MV2 lists hosts among `permissions`; MV3 in `host_permissions`.
     const hosts = [...new Set([...all.filter(isHostPattern), ...(m().host_permissions ?? [])])].sort();
     expect(hosts).toEqual([...new Set([...EXPECTED_HOSTS, ...noticeSites])].sort());
-    expect(m().optional_host_permissions ?? []).toEqual([]);
   });
 
-  it('no <all_urls> and no wildcard host anywhere', () => {
+  it('no <all_urls> and no wildcard host among what is granted at install', () => {
     const patterns = [
       ...((m().content_scripts ?? []) as Manifest[]).flatMap((c) => [...(c.matches ?? []), ...(c.exclude_matches ?? [])]),
       ...((m().permissions ?? []) as string[]).filter(isHostPattern),

@@ -110,9 +110,9 @@ describe('popup on Messenger', () => {
 });
 
 describe('popup empty and error states', () => {
-  it('says nothing is known about an unrelated site', () => {
+  it('says Linkwatch has no information about an unrelated site, never an all-clear', () => {
     renderPopup('https://example.org/');
-    expect(screen.getByText('Nothing is reported about this site.')).toBeTruthy();
+    expect(screen.getByText('Linkwatch has no information about this site.')).toBeTruthy();
     expect(document.querySelectorAll('article').length).toBe(0);
   });
   it('says when the tab is not a web page', () => {
