@@ -9,6 +9,7 @@ import fdicFile from '../../assets/directory/fdic-bankfind.json';
 import type { Institution } from '../catalog/schema';
 import { compileDirectory, type DirectoryProblem } from './compile';
 import { DirectoryFileSchema, FdicFileSchema } from './schema';
+import { renderDirectoryDoc } from './doc';
 
 /**
  * Validate both files against their schemas, then compile them against the catalog's institutions.
@@ -40,4 +41,10 @@ export function checkBundledDirectory(compiledFile: unknown): void {
   const { compiled, problems } = compileBundledDirectory();
   if (problems.length) throw new Error(`Directory is invalid:\n${problems.map((p) => `  ${p.entry}: ${p.message}`).join('\n')}`);
   if (JSON.stringify(compiled) !== JSON.stringify(compiledFile)) throw new Error('assets/directory/compiled.json is stale: run `npm run directory`');
+}
+
+/** docs/directory.md as the data says it should read (lib/directory/doc.ts). */
+export function bundledDirectoryDoc(): string {
+  const { stats } = compileBundledDirectory();
+  return renderDirectoryDoc(v.parse(DirectoryFileSchema, curatedFile), v.parse(FdicFileSchema, fdicFile), stats);
 }

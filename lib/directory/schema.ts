@@ -18,16 +18,22 @@ import { DomainRuleSchema, IdSchema, InstitutionSchema, PartialDateSchema, Https
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(max));
 
 /**
+ * The address of a page a source was read at, as the stored copy gives it: `https:` or, for pages crawled
+ * long ago, `http:`. Shown as text in docs/directory.md; the extension never renders it as a link.
+ */
+const PageUrlSchema = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//, 'must be an http(s) address'));
+
+/**
  * Where one domain's owner was found. Levels as shared/research/domains.md defines them:
  * - `A`, an entity list: `{ dataset, path, entity }` (DuckDuckGo Tracker Radar's entity files);
  * - `B`, the institution's own page: `{ url, title, excerpt }`, a page served from that domain whose text
- *   names the institution, the excerpt quoted as found;
+ *   names the institution, the excerpt quoted as found (the title where the search result gave one);
  * - `C`, public code lists only (weak): `{ codeLists, context }`, at least two unrelated repositories that
  *   use the domain as the institution's own.
  */
 export const DomainSourceSchema = v.union([
   v.strictObject({ dataset: text(120), path: text(300), entity: text(200) }),
-  v.strictObject({ url: HttpsUrlSchema, title: text(300), excerpt: text(500) }),
+  v.strictObject({ url: PageUrlSchema, title: v.optional(text(300)), excerpt: text(500) }),
   v.strictObject({ codeLists: v.pipe(v.array(text(300)), v.minLength(2, 'a C-level domain needs at least two unrelated code lists')), context: v.optional(text(300)) }),
 ]);
 export type DomainSource = v.InferOutput<typeof DomainSourceSchema>;

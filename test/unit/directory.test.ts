@@ -8,7 +8,10 @@ import curatedFile from '../../assets/directory/institutions.json';
 import fdicFile from '../../assets/directory/fdic-bankfind.json';
 import { bundledCatalog, INSTITUTION_KINDS, type Institution } from '../../lib/catalog';
 import { compileDirectory, domainProblem } from '../../lib/directory/compile';
-import { checkBundledDirectory, compileBundledDirectory } from '../../lib/directory/bundled-source';
+import { bundledDirectoryDoc, checkBundledDirectory, compileBundledDirectory } from '../../lib/directory/bundled-source';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './build-helpers';
 import { bundledDirectory, bundledWorld, watchedSitePatterns } from '../../lib/directory';
 import { FDIC_LISTED_ID } from '../../lib/directory/ids';
 import type { DirectoryFile, FdicFile } from '../../lib/directory/schema';
@@ -34,6 +37,10 @@ describe('the bundled directory', () => {
     const { problems } = compileBundledDirectory();
     expect(problems).toEqual([]);
     expect(() => checkBundledDirectory(compiledFile)).not.toThrow();
+  });
+
+  it('docs/directory.md is what the data says (npm run directory when this fails)', () => {
+    expect(readFileSync(join(ROOT, 'docs/directory.md'), 'utf8')).toBe(bundledDirectoryDoc());
   });
 
   it('adds institutions the catalog does not have, each id once across both', () => {
