@@ -82,6 +82,8 @@ export function noticeSummary(c: NoticeContent, t: Translate, lang: Lang, locale
   if (c.reported === 1) parts.push(t(c.firstParty ? 'noticePlatformOne' : 'noticeReportedOne', who));
   else if (c.reported > 1) parts.push(t(c.firstParty ? 'noticePlatformMany' : 'noticeReportedMany', [who, count]));
   if (c.reported > 0 && title) parts.push(t('noticeLatest', title));
+  // A bank the directory knows but no report names (issue 21): say so, never leave it to be guessed.
+  if (c.reported === 0 && !c.firstParty) parts.push(t('noticeNoneReported', who));
   // Content from an older background without outcomes: say only what is sure (no outcome claimed).
   const outcomes = c.observedOutcomes ?? c.observed.map((name) => ({ name, completed: 0, failed: 0, requested: 1 }));
   for (const kind of ['completed', 'partly', 'requested', 'failed-or-unknown', 'failed'] as const) {

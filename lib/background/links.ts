@@ -4,7 +4,6 @@
  * content script where they must be known as the page loads (the opt-in links badge level). Either way they
  * join the document they were read in (lib/tab-state/document), never whatever the tab shows by then.
  */
-import { watchedSitePatterns } from '../directory';
 import { LINK_DOMAINS } from '../evidence/prefilter';
 import { isPageReport, MAX_ITEMS, MAX_URL } from '../messages';
 import { collectLinks, type PageReport } from '../page-observer';
@@ -27,10 +26,6 @@ export interface LinksDeps {
   log(error: unknown): void;
 }
 
-/** The content script's pages: the catalog's non-platform sites (lib/catalog/matches). */
-let patterns: string[] | undefined;
-const linkSitePatterns = () => (patterns ??= watchedSitePatterns());
-
 /** The links service. */
 export function createLinks(deps: LinksDeps) {
   return {
@@ -51,7 +46,7 @@ export function createLinks(deps: LinksDeps) {
 
     /** Whether the sender's page must watch its links as it loads: only where the opt-in links badge level is on. */
     async watchedOn(page: { tabId: number; url: string; documentId?: string }, data: LocalData): Promise<boolean> {
-      if (!data.preferences.badgeLevels.linked || !isWatchedUrl(page.url, linkSitePatterns())) return false;
+      if (!data.preferences.badgeLevels.linked || !isWatchedUrl(page.url)) return false;
       return !!(await deps.store.forPage(page))?.match;
     },
 
@@ -63,7 +58,7 @@ export function createLinks(deps: LinksDeps) {
     async collect(state: TabState): Promise<boolean> {
       if (!deps.run) return false;
       const frame = await deps.topFrame(state.tabId);
-      if (!frame || !isWatchedUrl(frame.url, linkSitePatterns())) return false;
+      if (!frame || !isWatchedUrl(frame.url)) return false;
       if (frame.documentId && state.documentId && frame.documentId !== state.documentId) return false;
       const run = deps.run(state.tabId, frame.documentId).then((r) => r as { pageUrl?: unknown; links?: unknown } | undefined);
       let timer: unknown;

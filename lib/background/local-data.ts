@@ -7,7 +7,7 @@
  * `onUnreadable` (the background's health: badge title and popup), never silently: the bundled catalog
  * still works meanwhile.
  */
-import { bundledWorld } from '../directory';
+import { bundledWorld, compiledSiteOf } from '../directory';
 import type { CustomList } from '../config/schema';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '../prefs/schema';
 import { classifyUrl, createSiteClassifier, type SiteMatch } from '../sites';
@@ -52,7 +52,7 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
   function classifierFor(lists: CustomList[]) {
     const key = listsContentKey(lists);
     if (cache?.key !== key) {
-      const classify = lists.some((l) => l.institutions.length) ? createSiteClassifier({ institutions: mergedInstitutions(bundledWorld(), lists) }).classify : classifyUrl;
+      const classify = lists.some((l) => l.institutions.length) ? createSiteClassifier({ institutions: mergedInstitutions(bundledWorld(), lists) }, compiledSiteOf).classify : classifyUrl;
       cache = { key, lists, classify };
     }
     return { lists: cache.lists, classify: cache.classify };

@@ -24,7 +24,7 @@ export function compileBundledDirectory(): ReturnType<typeof compileDirectory> {
   ];
   if (!curated.success || !fdic.success) {
     return {
-      compiled: { from: { curatedChecked: '', fdicCommit: '', fdicDate: '' }, institutions: [] },
+      compiled: { from: { curatedChecked: '', fdicCommit: '', fdicDate: '' }, institutions: [], hostSites: {} },
       problems: schemaProblems,
       stats: { institutions: 0, domains: 0, byCountry: {}, byKind: {}, byLevel: {}, fdicHosts: 0, fdicCovered: 0 },
     };

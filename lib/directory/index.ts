@@ -14,6 +14,8 @@ import { contentScriptMatches } from '../catalog/matches';
 
 let world: Catalog | undefined;
 let patterns: string[] | undefined;
+let watchedDomains: ReadonlySet<string> | undefined;
+let compiledDomains: ReadonlySet<string> | undefined;
 
 /** The bundled catalog whose `institutions` are the whole directory (catalog first). Built once. */
 export function bundledWorld(): Catalog {
@@ -38,4 +40,32 @@ export function bundledDirectory(): readonly Institution[] {
  */
 export function watchedSitePatterns(): string[] {
   return (patterns ??= contentScriptMatches(bundledWorld()));
+}
+
+/**
+ * The registrable domain of a rule of the compiled directory, known from the build (compiled.json's
+ * `hostSites`; every other compiled rule is registrable itself), or undefined for any other domain (the
+ * catalog's own rules, a list's): the classifier then asks the Public Suffix List as before.
+ */
+export function compiledSiteOf(domain: string): string | undefined {
+  const hostSites = compiled.hostSites as Record<string, string>;
+  if (Object.hasOwn(hostSites, domain)) return hostSites[domain];
+  compiledDomains ??= new Set((compiled.institutions as Institution[]).flatMap((i) => i.domains.map((d) => d.domain)));
+  return compiledDomains.has(domain) ? domain : undefined;
+}
+
+/**
+ * The domains of `watchedSitePatterns()`, as a set: a page is watched when its host is one of them or under
+ * one (lib/request-watch `isWatchedUrl`). Built from the institutions directly, once.
+ */
+export function watchedDomainSet(): ReadonlySet<string> {
+  if (!watchedDomains) {
+    const set = new Set<string>();
+    for (const i of bundledWorld().institutions) {
+      if (i.kind === 'platform' || i.kind === 'regulator') continue;
+      for (const d of i.domains) if (d.path === undefined) set.add(d.domain);
+    }
+    watchedDomains = set;
+  }
+  return watchedDomains;
 }

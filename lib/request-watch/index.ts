@@ -31,7 +31,7 @@
  * per tab for at most `BATCH_MS`; a restarted worker loses at most those (an outcome event that arrives
  * after a restart is still classified from its own URL, only the body's names are lost).
  */
-import { watchedSitePatterns } from '../directory';
+import { watchedDomainSet, watchedSitePatterns } from '../directory';
 import { classifyRequest, endpointHosts, type Observation } from '../evidence';
 import { categoriesOf, type DataCategory } from '../evidence/data-categories';
 import { documentKeyOf } from '../tab-state/keys';
@@ -381,6 +381,8 @@ function stripBody(d: RequestDetails): RequestDetails {
 /** The sites whose pages Linkwatch watches (lib/directory: every directory institution that is not a platform or regulator). */
 export { watchedSitePatterns };
 
+const NO_DOMAINS: ReadonlySet<string> = new Set();
+
 // Each pattern list's domains, read once: `*://*.d/*` covers d and every host under it, `*://d/*` d alone.
 const patternDomains = new WeakMap<readonly string[], { exact: Set<string>; under: Set<string> }>();
 function domainsOf(patterns: readonly string[]) {
@@ -401,10 +403,11 @@ function domainsOf(patterns: readonly string[]) {
  * in the browser's match patterns covers the domain and every host under it). One set probe per label of
  * the host, whatever the number of patterns (the directory has over a thousand, issue 21).
  */
-export function isWatchedUrl(url: string | undefined, patterns: readonly string[] = watchedSitePatterns()): boolean {
+export function isWatchedUrl(url: string | undefined, patterns?: readonly string[]): boolean {
   const host = hostOf(url);
   if (host === null) return false;
-  const { exact, under } = domainsOf(patterns);
+  // The directory's own sites come as a set of domains already (no pattern to read at each worker start).
+  const { exact, under } = patterns ? domainsOf(patterns) : { exact: NO_DOMAINS, under: watchedDomainSet() };
   if (exact.has(host)) return true;
   for (let h = host; ; ) {
     if (under.has(h)) return true;

@@ -16,7 +16,7 @@
 import { parse } from 'tldts';
 import { hostAtOrUnder, hostOf, parseHttpUrl, siteOfHost } from '../url';
 import { groupRoot, type Catalog, type InstitutionKind } from '../catalog';
-import { bundledWorld } from '../directory';
+import { bundledWorld, compiledSiteOf } from '../directory';
 
 /** The answer for a URL on a site the catalog knows. */
 export interface SiteMatch {
@@ -53,17 +53,18 @@ export interface SiteClassifier {
 const MAX_URL_LENGTH = 8192;
 
 /**
- * Build a classifier. Cost: one map entry per registrable domain with rules; each lookup is one WHATWG
+ * Build a classifier. `knownSiteOf` gives the registrable domain of rules whose answer is known already (the
+ * compiled directory's, lib/directory `compiledSiteOf`); the others ask the Public Suffix List. Cost: one map entry per registrable domain with rules; each lookup is one WHATWG
  * parse, one `tldts.getDomain` of the host and one map probe, whatever the catalog's size. Rules' domains
  * are registrable domains or hosts below one (the catalog check and list validation refuse IPs and bare
  * public suffixes), so no key of the map is an IP or `localhost`, and such URLs find nothing.
  */
-export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>): SiteClassifier {
+export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>, knownSiteOf: (domain: string) => string | undefined = () => undefined): SiteClassifier {
   const bySite = new Map<string, IndexedRule[]>();
   for (const institution of catalog.institutions) {
     const group = groupRoot(catalog, institution.id);
     for (const rule of institution.domains) {
-      const site = siteOfHost(rule.domain);
+      const site = knownSiteOf(rule.domain) ?? siteOfHost(rule.domain);
       if (!site) continue;
       const list = bySite.get(site) ?? [];
       list.push({ institution: institution.id, role: institution.kind, group, domain: rule.domain, atSite: rule.domain === site, path: rule.path });
@@ -112,7 +113,7 @@ let bundled: SiteClassifier | undefined;
  *   IP addresses, hosts without a registrable domain (localhost) and malformed input.
  */
 export function classifyUrl(url: string): SiteMatch | null {
-  bundled ??= createSiteClassifier(bundledWorld());
+  bundled ??= createSiteClassifier(bundledWorld(), compiledSiteOf);
   return bundled.classify(url);
 }
 

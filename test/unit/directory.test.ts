@@ -12,7 +12,8 @@ import { bundledDirectoryDoc, checkBundledDirectory, compileBundledDirectory } f
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build-helpers';
-import { bundledDirectory, bundledWorld, watchedSitePatterns } from '../../lib/directory';
+import { bundledDirectory, bundledWorld, compiledSiteOf, watchedDomainSet, watchedSitePatterns } from '../../lib/directory';
+import { createSiteClassifier } from '../../lib/sites';
 import { FDIC_LISTED_ID } from '../../lib/directory/ids';
 import type { DirectoryFile, FdicFile } from '../../lib/directory/schema';
 import { isWatchedUrl } from '../../lib/request-watch';
@@ -87,6 +88,26 @@ describe('the bundled directory', () => {
     const dropped = fdicFile.dropped.map((d) => d.entry.toLowerCase());
     expect(dropped).toContain('www.facebook.com/anbbank');
     expect(fdicFile.hosts.some((h) => /(^|\.)(facebook|linkedin|instagram|twitter)\.com$/.test(h))).toBe(false);
+  });
+});
+
+describe('the compiled index the worker starts with', () => {
+  it('knows each compiled rule’s registrable domain, so the classifier it builds is the one tldts would build', () => {
+    expect(compiledSiteOf('addisonbank.com')).toBe('addisonbank.com');
+    expect(compiledSiteOf('accounts.svbt.com')).toBe('svbt.com');
+    expect(compiledSiteOf('chase.com')).toBeUndefined(); // a catalog rule: asked of the Public Suffix List
+    const fast = createSiteClassifier(bundledWorld(), compiledSiteOf);
+    const slow = createSiteClassifier(bundledWorld());
+    for (const i of bundledDirectory()) {
+      for (const d of i.domains) {
+        for (const url of [`https://${d.domain}/`, `https://www.${d.domain}${d.path ?? '/'}`, `https://x.${d.domain}.evil.example/`]) expect(fast.classify(url), url).toEqual(slow.classify(url));
+      }
+    }
+  });
+
+  it('the watched set is the content script’s patterns, read as the browser reads them', () => {
+    const domains = [...watchedDomainSet()].map((d) => `*://*.${d}/*`).sort();
+    expect(domains).toEqual(watchedSitePatterns());
   });
 });
 

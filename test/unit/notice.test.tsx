@@ -192,30 +192,31 @@ describe('noticeSummary', () => {
   it.each<[string, NoticeContent, string]>([
     ['one report', { ...chase, reported: 1 }, '1 data arrangement involving JPMorgan Chase. Most relevant report:'],
     ['Messenger', messenger, '3 reported data arrangements involving Meta. Most relevant report:'],
+    ['a bank no report names, nothing observed yet', { ...chase, reported: 0, latestTitle: null, observed: [], observedOutcomes: [] }, 'No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog.'],
     [
       'observed, completed',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(2, 0, 0)] },
-      "This page's requests to the tracking tools of Meta completed.",
+      "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. This page's requests to the tracking tools of Meta completed.",
     ],
     [
       'observed, every request failed: never "requested" or "sent"',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(0, 3, 0)] },
-      "This page's requests to the tracking tools of Meta failed (blocked or unreachable): not sent.",
+      "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. This page's requests to the tracking tools of Meta failed (blocked or unreachable): not sent.",
     ],
     [
       'observed, outcome not visible',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(0, 0, 1), { name: 'Google', completed: 0, failed: 1, requested: 1 }] },
-      "This page tried to contact the tracking tools of Meta; the outcome is not visible to Linkwatch. This page's requests to the tracking tools of Google failed or had no visible outcome: none is known to have completed.",
+      "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. This page tried to contact the tracking tools of Meta; the outcome is not visible to Linkwatch. This page's requests to the tracking tools of Google failed or had no visible outcome: none is known to have completed.",
     ],
     [
       'the script loaded but the event carrying data was blocked: never "completed"',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta'], observedOutcomes: [meta(1, 1, 0)] },
-      "Some of this page's requests to the tracking tools of Meta completed; others failed or had no visible outcome (see Details).",
+      "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. Some of this page's requests to the tracking tools of Meta completed; others failed or had no visible outcome (see Details).",
     ],
     [
       'one platform completed, another failed: two sentences',
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(1, 0, 0), { name: 'Google', completed: 0, failed: 2, requested: 0 }] },
-      "This page's requests to the tracking tools of Meta completed. This page's requests to the tracking tools of Google failed (blocked or unreachable): not sent.",
+      "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. This page's requests to the tracking tools of Meta completed. This page's requests to the tracking tools of Google failed (blocked or unreachable): not sent.",
     ],
   ])('%s', (_, content, start) => {
     expect(noticeSummary(content, tEn, 'en', 'en-US').startsWith(start)).toBe(true);
