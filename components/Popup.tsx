@@ -108,6 +108,8 @@ function SiteView(props: PopupProps & { state: TabState }) {
         arrangements={arrangements}
         fromList={firstList ? { listName: firstList.list.name, arrangement: firstList.arrangements[0]! } : undefined}
         names={names}
+        onWatch={props.onWatch}
+        watchAnswer={props.watchAnswer}
       />
 
       <section class="decision" aria-label={t('siteControls')}>

@@ -11,6 +11,12 @@ export interface SummaryProps {
   /** The first entry of the user's custom lists about the site, used when the catalog has none. */
   fromList?: { listName: string; arrangement: Arrangement };
   names: ReadonlyMap<string, string>;
+  /**
+   * Where Linkwatch does not watch the site's requests (a custom list's bank: issue 21), the way to ask the
+   * browser for it, and the answer to the last ask.
+   */
+  onWatch?: () => void;
+  watchAnswer?: 'granted' | 'refused';
 }
 
 /**
@@ -18,7 +24,7 @@ export interface SummaryProps {
  * its latest status and year; what this page was observed sending, one line per platform with the outcome
  * ("blocked: nothing sent" when every request failed). Larger type than the details below it.
  */
-export function Summary({ state, arrangements, fromList, names }: SummaryProps) {
+export function Summary({ state, arrangements, fromList, names, onWatch, watchAnswer }: SummaryProps) {
   const { t, lang } = useI18n();
   const owner = state.ownerName ?? state.match.site;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
@@ -60,7 +66,18 @@ export function Summary({ state, arrangements, fromList, names }: SummaryProps) 
           <p class="headline">{t('summaryPlatformSite', group ?? owner)}</p>
         ) : (state.observed ?? []).length === 0 ? (
           // "None seen" only where Linkwatch watches requests (TabState.watched); elsewhere it says it cannot.
-          <p class="headline">{t(state.watched ? 'summaryObservedNone' : 'summaryNotWatched')}</p>
+          <>
+            <p class="headline">{t(state.watched ? 'summaryObservedNone' : 'summaryNotWatched')}</p>
+            {!state.watched && state.site && onWatch && (
+              <p class="watch-offer">
+                <button type="button" onClick={onWatch}>
+                  {t('watchSite', state.site)}
+                </button>{' '}
+                {watchAnswer === 'refused' && <span role="status">{t('watchRefused')}</span>}
+              </p>
+            )}
+            {watchAnswer === 'granted' && <p role="status">{t('watchGranted')}</p>}
+          </>
         ) : (
           <ul class="observed-lines">
             {state.observed.map((p) => (

@@ -14,6 +14,11 @@ export interface DataPageProps {
   onCheckFile: (file: File) => void;
   /** The last check's result, until applied or cancelled. */
   result?: ImportResult;
+  /**
+   * Sites applying the import will ask the browser to watch (lib/config `sitesToAsk`: the file's watched
+   * sites and the sites of its lists that will be on), said in the preview before the browser asks.
+   */
+  askSites?: readonly string[];
   onApply: () => void;
   onCancel: () => void;
   lists: CustomList[];
@@ -102,7 +107,7 @@ export function DataPage(props: DataPageProps) {
           </ul>
         </div>
       )}
-      {result && result.ok && <Preview result={result} onApply={props.onApply} onCancel={props.onCancel} />}
+      {result && result.ok && <Preview result={result} askSites={props.askSites ?? []} onApply={props.onApply} onCancel={props.onCancel} />}
 
       {props.message && (
         <p role={props.message.kind === 'error' ? 'alert' : 'status'} class={props.message.kind}>
@@ -148,7 +153,7 @@ function listCounts(t: Translate, lang: Lang, arrangements: number, institutions
   return `${t(isOne(arrangements, lang) ? 'countArrangementsOne' : 'countArrangementsMany', String(arrangements))}, ${t(isOne(institutions, lang) ? 'countInstitutionsOne' : 'countInstitutionsMany', String(institutions))}`;
 }
 
-function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, { ok: true }>; onApply: () => void; onCancel: () => void }) {
+function Preview({ result, askSites, onApply, onCancel }: { result: Extract<ImportResult, { ok: true }>; askSites: readonly string[]; onApply: () => void; onCancel: () => void }) {
   const { t, lang, locale } = useI18n();
   const counts = (arrangements: number, institutions: number) => listCounts(t, lang, arrangements, institutions);
   const changed = result.preview.filter((c) => c.change !== 'unchanged');
@@ -182,6 +187,16 @@ function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, 
         </ul>
       )}
       {unchanged > 0 && <p class="hint">{t('previewUnchanged', String(unchanged))}</p>}
+      {askSites.length > 0 && (
+        <div class="ask-sites">
+          <p>{t('previewAskSites', String(askSites.length))}</p>
+          <ul class="ask-sites-list">
+            {askSites.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result.skipped.length > 0 && (
         <div class="skipped">
           <p>{t('previewSkipped')}</p>
@@ -207,7 +222,7 @@ function Preview({ result, onApply, onCancel }: { result: Extract<ImportResult, 
         </div>
       )}
       <p class="actions">
-        <button type="button" class="primary" disabled={changed.length === 0} onClick={onApply}>
+        <button type="button" class="primary" disabled={changed.length === 0 && askSites.length === 0} onClick={onApply}>
           {t('importApply')}
         </button>{' '}
         <button type="button" onClick={onCancel}>

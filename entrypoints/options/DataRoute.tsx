@@ -1,9 +1,11 @@
 /** Container of #/data: export, import (check, preview, apply all at once), custom lists on, off, removed. */
 import { useState } from 'preact/hooks';
 import { DataPage } from '../../components/options/DataPage';
-import { applyImportToState, exportConfig, exportFileName, importConfig, LIMITS, tooLargeMessage, type CustomList, type ImportResult } from '../../lib/config';
+import { browser } from 'wxt/browser';
+import { applyImportToState, exportConfig, exportFileName, importConfig, LIMITS, sitesToAsk, tooLargeMessage, type CustomList, type ImportResult } from '../../lib/config';
+import { sitePattern } from '../../lib/url/parse';
 import { t } from '../../lib/runtime';
-import { errorText, prefsStore, useStored, writeThen } from './shared';
+import { errorText, prefsStore, readWatchedSites, useStored, writeThen } from './shared';
 
 export function DataRoute() {
   const stored = useStored(() => prefsStore.listCustomLists());
@@ -21,16 +23,20 @@ export function DataRoute() {
     }
   }
 
+  // The sites applying will ask the browser to watch (the file's, and its lists' that will be on).
+  const askSites = importResult?.ok ? sitesToAsk(importResult.config, { customLists: stored.value ?? [] }) : [];
+
   if (!stored.value && !stored.loaded) return <p aria-busy="true">{t('loading')}</p>;
   return (
     <DataPage
       result={importResult}
+      askSites={askSites}
       lists={stored.value ?? []}
       lastRemovedList={lastRemovedList}
       message={stored.message}
       onDownload={async () => {
         try {
-          const text = exportConfig(await prefsStore.getConfigState());
+          const text = exportConfig(await prefsStore.getConfigState(), new Date(), await readWatchedSites());
           const name = exportFileName();
           const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
           const link = document.createElement('a');
@@ -45,7 +51,7 @@ export function DataRoute() {
       }}
       onCopy={async () => {
         try {
-          await navigator.clipboard.writeText(exportConfig(await prefsStore.getConfigState()));
+          await navigator.clipboard.writeText(exportConfig(await prefsStore.getConfigState(), new Date(), await readWatchedSites()));
           setMessage({ kind: 'status', text: t('exportCopied') });
         } catch (e) {
           setMessage({ kind: 'error', text: errorText(e) });
@@ -65,6 +71,11 @@ export function DataRoute() {
       }}
       onApply={async () => {
         if (!importResult?.ok) return;
+        // The browser's prompt is asked first, while the click is still the person's gesture (Firefox
+        // allows it only then), but the import does not wait for the answer: a no, or a prompt left open,
+        // keeps the rest.
+        const asking: Promise<boolean | Error> =
+          askSites.length > 0 ? browser.permissions.request({ origins: askSites.map(sitePattern) }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : Promise.resolve(true);
         // Apply over what is stored now (the popup may have changed something since the check): one
         // transaction replaces lists whole (entries, institutions, domains at once), keeping their switches.
         await write(async () => {
@@ -72,6 +83,9 @@ export function DataRoute() {
           await prefsStore.replaceConfigState(applyImportToState(current, importResult));
           setImportResult(undefined);
         }, t('importApplied'));
+        const answer = await asking;
+        if (answer instanceof Error) setMessage({ kind: 'error', text: errorText(answer) });
+        else if (!answer) setMessage({ kind: 'status', text: t('importWatchRefused') });
       }}
       onCancel={() => {
         setImportResult(undefined);

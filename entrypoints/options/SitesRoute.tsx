@@ -6,18 +6,11 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SitesPage } from '../../components/options/SitesPage';
 import { WatchedSites } from '../../components/options/WatchedSites';
-import { sitePattern, userGrantedSites } from '../../lib/url/parse';
+import { sitePattern } from '../../lib/url/parse';
 import type { SiteDecision } from '../../lib/prefs/db';
 import { t, uiLocale } from '../../lib/runtime';
 import { parseSiteInput } from '../../lib/sites';
-import { prefsStore, useStored, writeThen } from './shared';
-
-/** Sites granted through "Watch this site": the browser's grants less the manifest's own hosts. */
-async function readWatchedSites(): Promise<string[]> {
-  const manifest = browser.runtime.getManifest();
-  const declared = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[])];
-  return userGrantedSites((await browser.permissions.getAll()).origins ?? [], declared);
-}
+import { prefsStore, readWatchedSites, useStored, writeThen } from './shared';
 
 export function SitesRoute() {
   const stored = useStored(() => prefsStore.listSiteDecisions());

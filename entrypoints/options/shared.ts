@@ -4,7 +4,9 @@
  * popup may have changed something meanwhile).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { PrefsStore } from '../../lib/prefs/db';
+import { userGrantedSites } from '../../lib/url/parse';
 import { sendRequest, t } from '../../lib/runtime';
 
 export const prefsStore = new PrefsStore();
@@ -60,4 +62,11 @@ export async function writeThen(action: () => Promise<unknown>, done: string, re
   } catch (e) {
     setMessage({ kind: 'error', text: t('errorStorage', errorText(e)) });
   }
+}
+
+/** Sites granted through "Watch this site": the browser's grants less the manifest's own hosts. */
+export async function readWatchedSites(): Promise<string[]> {
+  const manifest = browser.runtime.getManifest();
+  const declared = [...(manifest.host_permissions ?? []), ...((manifest.permissions ?? []) as string[])];
+  return userGrantedSites((await browser.permissions.getAll()).origins ?? [], declared);
 }

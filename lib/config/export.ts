@@ -16,9 +16,10 @@ import type { ConfigState } from './types';
  * a differing key is written whole); decisions and lists are written as given, in order, but reduced to the
  * keys the format knows, so nothing else held in the state (visit times, history) can leave.
  * @param now the instant written as `createdAt` (default: now).
+ * @param watchedSites the sites granted through "Watch this site" (written only when there are some).
  * @throws RangeError if `now` is an invalid Date.
  */
-export function exportConfig(state: ConfigState, now: Date = new Date()): string {
+export function exportConfig(state: ConfigState, now: Date = new Date(), watchedSites: readonly string[] = []): string {
   const report: ProjectReport = { dropped: [], errors: [] };
   const doc = {
     format: CONFIG_FORMAT,
@@ -27,6 +28,8 @@ export function exportConfig(state: ConfigState, now: Date = new Date()): string
     preferences: nonDefaultPreferences(state.preferences ?? {}),
     siteDecisions: project(state.siteDecisions ?? [], v.array(SiteDecisionSchema), report, '$.siteDecisions', { leavesOnly: true }),
     customLists: project(state.customLists ?? [], v.array(CustomListSchema), report, '$.customLists', { leavesOnly: true }),
+    // The sites granted through "Watch this site" (the browser's grants, read by the caller), when any.
+    ...(watchedSites.length ? { watchedSites: [...new Set(watchedSites)].sort() } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

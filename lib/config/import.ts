@@ -154,6 +154,7 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
       preferences: {},
       siteDecisions: [],
       customLists: [list],
+      watchedSites: [],
     };
   } else {
     const result = v.safeParse(ConfigV1Schema, projected, PARSE_CONFIG);
@@ -182,6 +183,7 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
       preferences: normalisePreferences(output.preferences),
       siteDecisions: output.siteDecisions,
       customLists: output.customLists,
+      watchedSites: [...new Set(output.watchedSites)],
     };
   }
   if (problems.length > 0) return withNote(problems);

@@ -15,4 +15,5 @@ export * from './types';
 export { exportConfig, exportFileName, exportList, nonDefaultPreferences } from './export';
 export { importConfig, tooLargeMessage } from './import';
 export { applyImportToState, previewImport } from './preview';
+export { sitesToAsk } from './watch';
 export { deepEqual, utf8Length } from './json';

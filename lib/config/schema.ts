@@ -161,6 +161,14 @@ export const ConfigV1Schema = v.strictObject({
     v.pipe(v.array(CustomListSchema), v.maxLength(LIMITS.maxLists, `at most ${LIMITS.maxLists} custom lists`)),
     () => [],
   ),
+  /**
+   * Sites the person asked Linkwatch to watch ("Watch this site", issue 21). Their record is the browser's
+   * permission, which a file cannot carry: importing asks the browser again, for these sites.
+   */
+  watchedSites: v.optional(
+    v.pipe(v.array(SiteSchema), v.maxLength(LIMITS.maxSiteDecisions, `at most ${LIMITS.maxSiteDecisions} watched sites`)),
+    () => [],
+  ),
 });
 
 /** `linkwatch-list` version 1: one custom list, as an advocate publishes it. */

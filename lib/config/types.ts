@@ -30,6 +30,8 @@ export interface ConfigV1 {
   preferences: Partial<Preferences>;
   siteDecisions: SiteDecision[];
   customLists: CustomList[];
+  /** Sites the file says the person watched ("Watch this site"); importing asks the browser for them again. */
+  watchedSites: string[];
 }
 
 /**

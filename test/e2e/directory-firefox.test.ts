@@ -4,7 +4,7 @@
  * observed and named, and the popup says who lists the site and that no arrangement involving it is reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_TARGETS, launchFirefox, openPopupForTab, openWebPage, tabIdOf, waitForBadge, type FirefoxSession } from './firefox-harness';
+import { FIREFOX_TARGETS, launchFirefox, openExtensionPage, openPopupForTab, openWebPage, tabIdOf, waitForBadge, type FirefoxSession } from './firefox-harness';
 import { pollUntil } from './harness';
 
 // The extension page's global, as seen from callbacks run inside it by `evaluate`.
@@ -74,6 +74,10 @@ describe.each(FIREFOX_TARGETS)('%s: watching a site Linkwatch knows nothing abou
     ({ popup, text } = await glanceOf(tabId, 'main.popup'));
     expect(text).toContain('Linkwatch watches this site because you asked it to.');
     expect(text).toMatch(/“PageView”/);
+    // The options page lists it, with the way back.
+    const options = await openExtensionPage(session, '/options.html#/sites', '.watched-sites li');
+    expect(await options.$eval('.watched-sites', (e) => e.textContent ?? '')).toContain('hometowncu-example.org');
+    await options.close();
     await popup.click('xpath/.//button[normalize-space()="Stop watching hometowncu-example.org"]');
     await pollUntil(() => popup.evaluate(() => document.querySelector('section.site')?.getAttribute('data-state')), (s) => s === 'unknown', 'back to unknown');
     await popup.close();

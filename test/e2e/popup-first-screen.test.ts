@@ -79,7 +79,7 @@ describe.each([
     platformSite: "C'est le site de Meta lui-même\u00a0: Linkwatch n'y cherche pas de pistage.",
     blocked: "Meta\u00a0: bloqué\u00a0: rien n'est parti",
     badgeBlocked: "Meta (bloqué\u00a0: rien n'est parti)",
-    unknown: "Rien n'est signalé sur ce site.",
+    unknown: 'Linkwatch n’a aucune information sur ce site.',
     prefix: /^Linkwatch\u00a0: /,
   },
 ])('the popup’s first screen ($locale)', (L) => {

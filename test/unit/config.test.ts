@@ -258,6 +258,7 @@ describe('migrations', () => {
         { site: 'citi.com', decision: 'muted', createdAt: '2025-06-01T09:30:00Z' },
       ],
       customLists: [],
+      watchedSites: [],
     });
     expect(result.dropped).toEqual(['$.preferences.theme']);
   });

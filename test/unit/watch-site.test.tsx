@@ -10,7 +10,8 @@ import { Popup, type PopupProps } from '../../components/Popup';
 import { WatchedSites } from '../../components/options/WatchedSites';
 import { bundledWorld } from '../../lib/directory';
 import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
-import { classifyUrl } from '../../lib/sites';
+import { exportConfig, importConfig, sitesToAsk } from '../../lib/config';
+import { classifyUrl, createSiteClassifier } from '../../lib/sites';
 import { badgeFor, computeTabState, type TabState } from '../../lib/tab-state';
 import { sitePattern, siteOfPattern, userGrantedSites } from '../../lib/url';
 import { tEn, tFr } from './helpers';
@@ -120,5 +121,61 @@ describe('options: the sites the person asked Linkwatch to watch', () => {
       </I18nContext.Provider>,
     );
     expect(document.body.textContent).toContain('None: Linkwatch watches only the banks and payment sites of its directory.');
+  });
+});
+
+describe('watched sites travel in exported configs; an import asks the browser again', () => {
+  const state = { preferences: {}, siteDecisions: [], customLists: [] };
+  const list = (enabled: boolean) => ({
+    id: 'advocate-list',
+    name: 'Advocate list',
+    author: 'A',
+    date: '2026-01-01',
+    enabled,
+    institutions: [
+      { id: 'my-bank', name: 'My Bank', country: 'US', kind: 'bank' as const, domains: [{ domain: 'mybank-example.org', verified: 'C' as const }, { domain: 'online.mybank-host.net', verified: 'C' as const }] },
+      { id: 'my-platform', name: 'My Platform', country: 'US', kind: 'platform' as const, domains: [{ domain: 'platform-example.net', verified: 'C' as const }] },
+    ],
+    arrangements: [],
+  });
+
+  it('export writes the granted sites (only when there are some), import reads them back', () => {
+    expect(JSON.parse(exportConfig(state, new Date('2026-12-04T00:00:00Z'))).watchedSites).toBeUndefined();
+    const text = exportConfig(state, new Date('2026-12-04T00:00:00Z'), ['b.org', 'a.org', 'a.org']);
+    expect(JSON.parse(text).watchedSites).toEqual(['a.org', 'b.org']);
+    const result = importConfig(text, state, { now: new Date('2026-12-05T00:00:00Z') });
+    expect(result.ok && result.config.watchedSites).toEqual(['a.org', 'b.org']);
+    // Applying asks for them: the file cannot carry the browser's grant.
+    expect(result.ok && sitesToAsk(result.config, state)).toEqual(['a.org', 'b.org']);
+  });
+
+  it('a watched site must be a site (registrable domain), as a decision’s', () => {
+    const bad = JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-12-04T00:00:00.000Z', watchedSites: ['https://a.org/x'] });
+    const result = importConfig(bad, state, { now: new Date('2026-12-05T00:00:00Z') });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]!.path).toBe('$.watchedSites[0]');
+  });
+
+  it('the sites of a list that will be on are asked for too (its banks, not its platforms); an off list’s are not', () => {
+    expect(sitesToAsk({ watchedSites: ['a.org'], customLists: [list(true)] }, state)).toEqual(['a.org', 'mybank-example.org', 'online.mybank-host.net']);
+    expect(sitesToAsk({ watchedSites: [], customLists: [list(true)] }, { customLists: [list(false)] })).toEqual([]);
+  });
+
+  it('a grant on a host covers that host and those under it, not its parent', () => {
+    const url = 'https://secure.online.mybank-host.net/login';
+    expect(computeTabState({ tabId: 1, url, match: null, catalog: bundledWorld(), silenced: false, now: 0, userSites: new Set(['online.mybank-host.net']) }).watched).toBe(true);
+    expect(computeTabState({ tabId: 1, url: 'https://mybank-host.net/', match: null, catalog: bundledWorld(), silenced: false, now: 0, userSites: new Set(['online.mybank-host.net']) }).watched).toBe(false);
+  });
+
+  it('on a list’s bank that is not watched, the first screen offers to watch it instead of leaving "cannot watch" there', () => {
+    const url = 'https://www.mybank-example.org/';
+    const classify = createSiteClassifier({ institutions: [...bundledWorld().institutions, ...list(true).institutions] }).classify;
+    const s = computeTabState({ tabId: 1, url, match: classify(url), catalog: bundledWorld(), lists: [list(true)], silenced: false, now: 0 });
+    expect(s).toMatchObject({ watched: false, site: 'mybank-example.org' });
+    const onWatch = vi.fn();
+    renderPopup(s, { onWatch });
+    expect(document.querySelector('[data-summary="observed"]')!.textContent).toContain('Watch mybank-example.org');
+    fireEvent.click(screen.getByRole('button', { name: 'Watch mybank-example.org' }));
+    expect(onWatch).toHaveBeenCalledOnce();
   });
 });
