@@ -8,7 +8,10 @@ import type { Arrangement, Status } from './schema';
 
 /** A search. Every field is optional; an empty query returns every entry. */
 export interface CatalogQuery {
-  /** Words matched (case- and accent-insensitive) against titles, summaries, party names and sources. */
+  /**
+   * Words matched (case- and accent-insensitive) against titles, summaries, party names and sources, each at
+   * the start of a word there: "chase" finds Chase, "cha" too, but never "purchase" (issue 22).
+   */
   text?: string;
   /** Institution id: entries naming it or any member of its group. */
   institution?: string;
@@ -25,10 +28,15 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** The words of a text, folded: letters and digits between anything else ("U.S. Bank" -> u, s, bank). */
+function wordsOf(s: string): string[] {
+  return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 /** The entries matching every given criterion, most recent first. */
 export function searchArrangements(catalog: Catalog, query: CatalogQuery): Arrangement[] {
   const names = new Map(catalog.institutions.map((i) => [i.id, i]));
-  const words = fold(query.text ?? '').split(/\s+/).filter(Boolean);
+  const words = wordsOf(query.text ?? '');
   const family = query.institution ? groupFamily(catalog, query.institution) : undefined;
   return catalog.arrangements
     .filter((a) => {
@@ -41,7 +49,7 @@ export function searchArrangements(catalog: Catalog, query: CatalogQuery): Arran
         if (!inJurisdiction && !partyCountry) return false;
       }
       if (words.length) {
-        const hay = fold(
+        const hay = wordsOf(
           [
             a.id,
             a.title.en,
@@ -52,7 +60,7 @@ export function searchArrangements(catalog: Catalog, query: CatalogQuery): Arran
             ...a.sources.map((s) => s.publisher),
           ].join(' '),
         );
-        if (!words.every((w) => hay.includes(w))) return false;
+        if (!words.every((w) => hay.some((h) => h.startsWith(w)))) return false;
       }
       return true;
     })
