@@ -43,12 +43,12 @@ describe('Linkwatch in a French browser', () => {
     const page = await openTab(session, 'https://www.chase.com/');
     const tabId = await tabIdOf(session, page);
     const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
-    expect(badge.title).toMatch(/^Linkwatch\u00a0: \d+ accords de données signalés concernant JPMorgan Chase/);
+    expect(badge.title).toMatch(/^Linkwatch\u00a0: \d+ signalements concernant JPMorgan Chase/);
 
     const notice = await waitForNotice(page);
     expect(await notice.getAttribute('aria-label')).toBe('Avis de Linkwatch');
     expect(await notice.locator('.lw-owner').textContent()).toBe('Ce site appartient à Chase (JPMorgan Chase).');
-    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Signalé \d+ accords de données concernant JPMorgan Chase\. Le signalement le plus pertinent\s:\s«\s.+\s»\.$/);
+    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Signalé \d+ signalements concernant JPMorgan Chase\. Le signalement le plus pertinent\s:\s«\s.+\s»\.$/);
     for (const name of ['Détails', 'Pas sur ce site', "Fermer l'avis de Linkwatch"]) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     const noticeAxe = await axeCheck(page, 'linkwatch-notice');
     expect(noticeAxe.violations, describeViolations(noticeAxe.violations)).toEqual([]);
@@ -76,7 +76,7 @@ describe('Linkwatch in a French browser', () => {
     expect(await page.textContent('main')).toContain('Sites où l\'avis a été affiché');
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/catalog`);
     await page.waitForSelector('.entries li');
-    expect(await page.textContent('h1')).toBe('Catalogue des accords signalés');
+    expect(await page.textContent('h1')).toBe('Catalogue des signalements');
     // Dates in the list are French ("août 2018"), numbers and country names too.
     expect(await page.textContent('.entries')).toMatch(/ (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
     expect(await page.locator('select >> nth=1').locator('option').allTextContents()).toEqual(expect.arrayContaining(['États-Unis']));

@@ -240,7 +240,9 @@ describe('the code and the message files', () => {
 // hashed phone"), the words regulators and journalists use for Meta's advanced matching.
 const FORBIDDEN: Record<'en' | 'fr', string[]> = {
   en: ['first party', 'first-party', 'third party', 'third-party', 'endpoint', 'eTLD', 'registrable', 'content script', 'service worker', 'SDK', 'query string', 'user agent', 'IndexedDB'],
-  fr: ['première partie', 'tierce partie', 'point de suivi', 'points de suivi', 'point de terminaison', 'eTLD', 'domaine enregistrable', 'script de contenu', 'service worker', 'SDK', 'IndexedDB'],
+  // « accord(s) de données » says agreement where the reports say a request, talks or a dispute (issue 22):
+  // what a source reports is a « signalement ».
+  fr: ['première partie', 'tierce partie', 'point de suivi', 'points de suivi', 'point de terminaison', 'eTLD', 'domaine enregistrable', 'script de contenu', 'service worker', 'SDK', 'IndexedDB', 'accord de données', 'accords de données', 'accord signalé', 'accords signalés'],
 };
 
 describe('plain words (issue 15)', () => {

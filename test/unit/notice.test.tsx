@@ -152,7 +152,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     renderCard({}, 'fr');
     const notice = screen.getByRole('complementary', { name: 'Avis de Linkwatch' });
     expect(notice.textContent).toContain('Ce site appartient à Chase (JPMorgan Chase).');
-    expect(notice.textContent).toContain('Signalé 3 accords de données concernant JPMorgan Chase.');
+    expect(notice.textContent).toContain('Signalé 3 signalements concernant JPMorgan Chase.');
     expect(notice.textContent).toContain(`Le signalement le plus pertinent\u00a0: «\u00a0${story.title.fr}\u00a0».`);
     expect(screen.getByRole('button', { name: 'Pas sur ce site' })).toBeTruthy();
   });

@@ -111,6 +111,6 @@ describe('badgeFor: one meaning everywhere (issue 15)', () => {
   });
   it('speaks French, with French spacing', () => {
     expect(badgeFor(stateFor('https://www.chase.com/', true), DEFAULT_PREFERENCES, tFr).title).toBe('Linkwatch\u00a0: en sourdine sur chase.com');
-    expect(badgeFor(stateFor('https://www.chase.com/'), DEFAULT_PREFERENCES, tFr).title).toMatch(/^Linkwatch\u00a0: \d+ accords de données signalés concernant JPMorgan Chase\./);
+    expect(badgeFor(stateFor('https://www.chase.com/'), DEFAULT_PREFERENCES, tFr).title).toMatch(/^Linkwatch\u00a0: \d+ signalements concernant JPMorgan Chase\./);
   });
 });
