@@ -249,8 +249,9 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
   function describePref(key: string, value: unknown): string {
     if (key === 'alertStyle' && typeof value === 'string') return t(`alertStyle_${value.replace(/-/g, '_')}`);
     if (key === 'badgeLevels' && value && typeof value === 'object') {
-      const on = Object.entries(value as Record<string, boolean>).filter(([, v]) => v).map(([k]) => t(`levelShort_${k}`));
-      return on.length ? on.join(', ') : t('levelNone');
+      // The settings page's own labels, never the file's keys (issue 22).
+      const on = Object.entries(value as Record<string, boolean>).filter(([, v]) => v).map(([k]) => t(`badgeLevel_${k}`));
+      return on.length ? on.join('; ') : t('levelNone');
     }
     return String(value);
   }

@@ -117,3 +117,14 @@ describe('the file field', () => {
     expect(name()).toBe('Chosen file: my-list.json');
   });
 });
+
+describe('import preview in words (issues 21 and 22)', () => {
+  it('names badge levels by the settings page’s labels, never the file’s keys', () => {
+    const file = { format: 'linkwatch-config', version: 1, createdAt: '2026-12-01T00:00:00.000Z', preferences: { badgeLevels: { linked: true } } };
+    renderWith(importConfig(JSON.stringify(file), undefined, { now: new Date('2026-12-04T00:00:00Z') }));
+    const text = document.querySelector('.changes')!.textContent ?? '';
+    expect(text).toContain("Reported arrangements involving the site's owner");
+    expect(text).toContain('The page only links to Messenger or Facebook');
+    expect(text).not.toMatch(/\breported, owned\b/);
+  });
+});

@@ -35,7 +35,6 @@ const TEMPLATE_EXPANSIONS: Record<string, readonly string[]> = {
   nav_: OPTIONS_ROUTES,
   alertStyle_: ALERT_STYLES,
   badgeLevel_: EVIDENCE_LEVELS,
-  levelShort_: EVIDENCE_LEVELS,
   prefName_: Object.keys(DEFAULT_PREFERENCES),
 };
 
