@@ -20,7 +20,7 @@ import * as v from 'valibot';
 import { bundledWorld } from '../directory';
 import { detectVersion, migrateDocument, typeName } from './migrations';
 import { childPath, findTooDeep, isJsonObject, project, type PathKey, type ProjectReport } from './project';
-import { bundledIndex, checkList, checkListsTogether } from './list-rules';
+import { bundledClaim, bundledIndex, checkList, checkListsTogether, sharedSuffixProblem } from './list-rules';
 import { hiddenCharacterProblems } from './text-rules';
 import { fillListLanguage } from './list-language';
 import { normalisePreferences, previewImport } from './preview';
@@ -186,6 +186,14 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
       watchedSites: [...new Set(output.watchedSites)],
     };
   }
+  // A watched site: a site, not a shared suffix, and not a platform's own site (first party: nothing to watch).
+  config.watchedSites.forEach((site, i) => {
+    const path = `$.watchedSites[${i}]`;
+    const shared = sharedSuffixProblem(site);
+    if (shared) problems.push({ path, message: shared, code: 'not-accepted' });
+    const claim = bundledClaim(site, bundled);
+    if (claim && bundled.platforms.has(claim.institution)) problems.push({ path, message: `"${site}" is a platform's own site (${bundled.names.get(claim.institution) ?? claim.institution}): Linkwatch does not watch it`, code: 'not-accepted' });
+  });
   if (problems.length > 0) return withNote(problems);
 
   return {

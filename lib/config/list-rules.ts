@@ -4,6 +4,7 @@
  * Problems come back with JSON paths into the file.
  */
 import { checkReferences, type CatalogProblem } from '../catalog/check';
+import { parse as parseDomain } from 'tldts';
 import { isJsonObject } from './project';
 import type { CustomList } from './schema';
 import type { ImportProblem } from './types';
@@ -17,6 +18,8 @@ export interface BundledIndex {
   domains: ReadonlyMap<string, string>;
   /** Institution id -> display name (for messages). */
   names: ReadonlyMap<string, string>;
+  /** Ids of the platforms (kind `platform`): their own sites are first party, never watched. */
+  platforms: ReadonlySet<string>;
 }
 
 const indexCache = new WeakMap<object, BundledIndex>();
@@ -37,15 +40,17 @@ export function bundledIndex(catalog: unknown): BundledIndex {
   const ids = (list: Array<Record<string, unknown>>) => new Set(list.flatMap((e) => (typeof e.id === 'string' ? [e.id] : [])));
   const domains = new Map<string, string>();
   const names = new Map<string, string>();
+  const platforms = new Set<string>();
   for (const inst of entries('institutions')) {
     if (typeof inst.id === 'string' && typeof inst.name === 'string') names.set(inst.id, inst.name);
+    if (typeof inst.id === 'string' && inst.kind === 'platform') platforms.add(inst.id);
     if (typeof inst.id !== 'string' || !Array.isArray(inst.domains)) continue;
     for (const rule of inst.domains) {
       const domain = isJsonObject(rule) ? rule.domain : undefined;
       if (typeof domain === 'string' && !domains.has(domain)) domains.set(domain, inst.id);
     }
   }
-  const index: BundledIndex = { institutions: ids(entries('institutions')), arrangements: ids(entries('arrangements')), domains, names };
+  const index: BundledIndex = { institutions: ids(entries('institutions')), arrangements: ids(entries('arrangements')), domains, names, platforms };
   indexCache.set(key, index);
   return index;
 }
@@ -59,6 +64,17 @@ export function bundledClaim(host: string, bundled: BundledIndex): { domain: str
     if (dot < 0) return undefined;
     candidate = candidate.slice(dot + 1);
   }
+}
+
+/**
+ * A domain many unrelated sites live under: a public suffix, of the list's ICANN or private section
+ * (`github.io`, `blogspot.com`, `co.uk`). A list or a config cannot claim or watch one whole (issue 21: an
+ * outside test had `*.github.io` asked for through a list). Null when it is a site, else why not.
+ */
+export function sharedSuffixProblem(domain: string): string | null {
+  const parsed = parseDomain(domain, { allowPrivateDomains: true });
+  if (parsed.publicSuffix === domain) return `"${domain}" is shared by many unrelated sites (a public suffix); name the site itself, e.g. "name.${domain}"`;
+  return null;
 }
 
 /** Longest `group` chain allowed in a list; real groups are two or three levels (meta > facebook). */
@@ -82,6 +98,8 @@ export function checkList(list: CustomList, listPath: string, bundled: BundledIn
       });
     }
     inst.domains.forEach((rule, j) => {
+      const shared = sharedSuffixProblem(rule.domain);
+      if (shared) problems.push({ path: `${path}.domains[${j}].domain`, message: shared, code: 'not-accepted' });
       const claim = bundledClaim(rule.domain, bundled);
       if (claim) {
         const where = claim.domain === rule.domain ? '' : `, which claims ${claim.domain}`;

@@ -49,8 +49,20 @@ export interface SiteClassifier {
   classify(url: string): SiteMatch | null;
 }
 
-/** Longest URL classified (a tab URL longer than this is no site's page worth a lookup). */
+/**
+ * Longest part of a URL read: a longer one (a sign-in redirect with a SAML or OAuth payload can pass 8 kB)
+ * is read up to here, which holds its scheme, host and the start of its path, as long as its authority
+ * ends within it; otherwise it has no site worth a lookup.
+ */
 const MAX_URL_LENGTH = 8192;
+
+/** The URL, or its first `MAX_URL_LENGTH` characters when its authority (scheme://host) ends within them; else null. */
+function readable(url: string): string | null {
+  if (url.length <= MAX_URL_LENGTH) return url;
+  const head = url.slice(0, MAX_URL_LENGTH);
+  const start = head.indexOf('//');
+  return start >= 0 && /[/?#]/.test(head.slice(start + 2)) ? head : null;
+}
 
 /**
  * Build a classifier. `knownSiteOf` gives the registrable domain of rules whose answer is known already (the
@@ -75,7 +87,10 @@ export function createSiteClassifier(catalog: Pick<Catalog, 'institutions'>, kno
   for (const list of bySite.values()) list.sort((a, b) => b.domain.length - a.domain.length || (b.path?.length ?? 0) - (a.path?.length ?? 0));
 
   function classify(url: string): SiteMatch | null {
-    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return null;
+    if (typeof url !== 'string') return null;
+    const text = readable(url);
+    if (text === null) return null;
+    url = text;
     const host = hostOf(url);
     if (host === null) return null;
     const site = siteOfHost(host);

@@ -127,7 +127,7 @@ describe('a custom list', () => {
     await data.getByRole('checkbox', { name: /Advocate's test list/ }).uncheck();
     await data.getByRole('status').waitFor();
     await page.reload();
-    await waitForBadge(session, tabId, (b) => b.title.includes('nothing reported'));
+    await waitForBadge(session, tabId, (b) => b.title.includes('no information'));
     await data.getByRole('button', { name: "Remove the list Advocate's test list" }).click();
     await data.getByText('Removed the list “Advocate\'s test list”.').waitFor();
     expect(await data.locator('li[data-list]').count()).toBe(0);

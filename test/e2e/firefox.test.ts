@@ -50,7 +50,7 @@ describe.each(FIREFOX_TARGETS)('%s in Firefox', (target) => {
 
   it('an unrelated site shows no badge', async () => {
     const page = await openWebPage(session, 'https://example.org/');
-    const badge = await waitForBadge(session, await tabIdOf(session, page), (b) => b.title.includes('nothing reported'));
+    const badge = await waitForBadge(session, await tabIdOf(session, page), (b) => b.title.includes('no information'));
     expect(badge.text).toBe('');
     await page.close();
   });

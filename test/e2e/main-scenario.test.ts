@@ -43,7 +43,7 @@ describe('badges per tab', () => {
     const page = await openTab(session, 'https://example.org/');
     const tabId = await tabIdOf(session, page);
     // Wait for the background to have handled this tab (its title is set per tab), then check the text.
-    const badge = await waitForBadge(session, tabId, (b) => b.title.includes('nothing reported'));
+    const badge = await waitForBadge(session, tabId, (b) => b.title.includes('no information'));
     expect(badge.text).toBe('');
   });
 
@@ -63,7 +63,7 @@ describe('badges per tab', () => {
     const chase = await openTab(session, 'https://www.chase.com/');
     const plain = await openTab(session, 'https://example.org/');
     const chaseId = await tabIdOf(session, chase);
-    await waitForBadge(session, await tabIdOf(session, plain), (b) => b.title.includes('nothing reported'));
+    await waitForBadge(session, await tabIdOf(session, plain), (b) => b.title.includes('no information'));
     expect((await badgeOf(session, chaseId)).text).not.toBe('');
   });
 });

@@ -135,7 +135,7 @@ describe.each(FIREFOX_TARGETS)('%s: every request kind, with its true outcome', 
   }, 90_000);
 
   it('a site outside the catalog with the pixel: "cannot watch", never "none seen"', async () => {
-    const page = await open(session, 'https://www.qonto.com/observe/image.html', false);
+    const page = await open(session, 'https://www.unlisted-fintech-example.com/observe/image.html', false);
     const tabId = await tabIdOf(session, page);
     await new Promise((r) => setTimeout(r, 1_000));
     const found = await lines(session, tabId);

@@ -34,7 +34,7 @@ async function serve(session: S): Promise<void> {
     if (url.includes('/plugins/')) return route.fulfill({ status: 200, contentType: 'text/html', body: '<p>plugin</p>' });
     return route.fulfill({ status: 200, contentType: 'image/gif', body: GIF });
   });
-  await ctx.route(/^https:\/\/(www\.chase\.com|online\.citi\.com|www\.qonto\.com)\/observe\//, (route) => {
+  await ctx.route(/^https:\/\/(www\.chase\.com|online\.citi\.com|www\.unlisted-fintech-example\.com)\/observe\//, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/observe/go') return route.fulfill({ status: 302, headers: { location: 'https://www.facebook.com/tr?id=111&ev=Redirected' } });
     const file = join(ROOT, 'test/fixtures/pages', path);
@@ -148,7 +148,7 @@ describe('every request kind, with its true outcome (Chromium)', () => {
   }, 40_000);
 
   it('a site outside the catalog (a custom-list bank) with the pixel: honestly “cannot watch”, never “none seen”', async () => {
-    const page = await openTab(session, 'https://www.qonto.com/observe/image.html');
+    const page = await openTab(session, 'https://www.unlisted-fintech-example.com/observe/image.html');
     const tabId = await tabIdOf(session, page);
     await new Promise((r) => setTimeout(r, 1_000));
     const state = await lines(session, tabId);

@@ -91,6 +91,29 @@ describe('the bundled directory', () => {
   });
 });
 
+describe('the catalog’s parties have their domains (issue 21)', () => {
+  it('every party with a public website has its domains; the few without are named, with the reason (docs/research/catalog-domains.md)', () => {
+    const without = catalogInstitutions.filter((i) => i.domains.length === 0).map((i) => i.id).sort();
+    // Left out on purpose: big companies and data brokers a report names, whose sites Linkwatch must not
+    // watch like a bank (they need a "recognised, not watched" role first); MemberWorks has no live website.
+    expect(without).toEqual(['acxiom', 'adobe', 'booking-holdings', 'ebay', 'epsilon', 'experian', 'lead-intelligence', 'memberworks', 'oracle-data-cloud', 'transunion', 'verisk', 'wpp']);
+  });
+
+  it('the banks the catalog reports on are recognised on their own sites now', () => {
+    for (const [url, id] of [
+      ['https://www.penfed.org/', 'penfed'],
+      ['https://www.usaa.com/', 'usaa'],
+      ['https://www.deutsche-bank.de/', 'deutsche-bank'],
+      ['https://www.ing.nl/', 'ing-nederland'],
+      ['https://www.openbank.es/', 'openbank'],
+      ['https://www.tdbank.com/', 'td-bank-na'],
+    ] as const) {
+      expect(classifyUrl(url)?.institution, url).toBe(id);
+      expect(isWatchedUrl(url), url).toBe(true);
+    }
+  });
+});
+
 describe('the compiled index the worker starts with', () => {
   it('knows each compiled rule’s registrable domain, so the classifier it builds is the one tldts would build', () => {
     expect(compiledSiteOf('addisonbank.com')).toBe('addisonbank.com');
@@ -157,5 +180,15 @@ describe('a bank the catalog reports nothing about', () => {
     expect(watchedSitePatterns()).toContain('*://*.addisonbank.com/*');
     const state = computeTabState({ tabId: 1, url, match, catalog: bundledWorld(), silenced: false, now: 0 });
     expect(state).toMatchObject({ ownerName: null, groupName: null, arrangementIds: [], watched: true });
+  });
+});
+
+describe('a long address (a sign-in redirect with a SAML payload)', () => {
+  it('is still read by its host: a directory bank stays recognised', () => {
+    const url = `https://www.addisonbank.com/meta-pixel?saml=${'A'.repeat(9_000)}`;
+    expect(classifyUrl(url)?.institution).toBe(FDIC_LISTED_ID);
+    expect(classifyUrl(`https://www.chase.com/${'x'.repeat(20_000)}`)?.institution).toBe('chase');
+    // An authority that does not end within the part read has no site.
+    expect(classifyUrl(`https://${'a'.repeat(9_000)}@www.chase.com/`)).toBeNull();
   });
 });

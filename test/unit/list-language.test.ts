@@ -46,9 +46,17 @@ describe('a list in one language', () => {
     expect(problem!.message).toMatch(/French only while \$\.list\.arrangements\[0\]\.title is in English only/);
   });
 
-  it('an empty text is still missing, not "in the other language"', () => {
-    const arrangement = { ...ARR, title: { en: ARR.title.en, fr: '' } };
-    expect(errors(importConfig(listFile({ arrangements: [arrangement] }), undefined, { now: NOW })).map((e) => e.path)).toContain('$.list.arrangements[0].title.fr');
+  it('an empty or null other language counts as absent (a template’s `"fr": ""`): the list is in English', () => {
+    const arrangement = { ...ARR, title: { en: ARR.title.en, fr: '' }, summary: { en: ARR.summary.en, fr: null }, dataDetail: only('en', ARR.dataDetail), purpose: only('en', ARR.purpose) };
+    const list = imported(importConfig(listFile({ arrangements: [arrangement] }), undefined, { now: NOW }));
+    expect(list.lang).toBe('en');
+    expect(list.arrangements[0]!.title.fr).toBe(ARR.title.en);
+    expect(list.arrangements[0]!.summary.fr).toBe(ARR.summary.en);
+  });
+
+  it('an empty text in a list with both languages elsewhere is still refused where it is empty in both', () => {
+    const arrangement = { ...ARR, title: { en: '', fr: '' } };
+    expect(errors(importConfig(listFile({ arrangements: [arrangement] }), undefined, { now: NOW })).map((e) => e.path)).toContain('$.list.arrangements[0].title.en');
   });
 });
 
@@ -75,5 +83,24 @@ describe('errors an author can act on', () => {
     const problem = errors(importConfig(listFile({ institutions: [bank, LIST.institutions[1]] }), undefined, { now: NOW }))[0];
     expect(problem).toMatchObject({ path: '$.list.institutions[0].domains[0].domain', code: 'domain-in-catalog' });
     expect(problem!.values![1]).toBe('FDIC-insured bank');
+  });
+});
+
+describe('nothing too broad to claim or watch (an outside test, issue 21)', () => {
+  it('a list cannot claim a shared suffix whole (github.io, blogspot.com), only a site under it', () => {
+    const bank = { ...LIST.institutions[0]!, domains: [{ domain: 'github.io', verified: 'C' }] };
+    const [problem] = errors(importConfig(listFile({ institutions: [bank, LIST.institutions[1]] }), undefined, { now: NOW }));
+    expect(problem).toMatchObject({ path: '$.list.institutions[0].domains[0].domain', code: 'not-accepted' });
+    expect(problem!.message).toMatch(/shared by many unrelated sites/);
+    const site = { ...LIST.institutions[0]!, domains: [{ domain: 'mybank.github.io', verified: 'C' }] };
+    expect(importConfig(listFile({ institutions: [site, LIST.institutions[1]] }), undefined, { now: NOW }).ok).toBe(true);
+  });
+
+  it('a config cannot ask to watch a shared suffix or a platform’s own site', () => {
+    const config = (watchedSites: string[]) => JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-11-01T00:00:00.000Z', watchedSites });
+    const problems = errors(importConfig(config(['blogspot.com', 'facebook.com', 'mybank-example.org']), undefined, { now: NOW }));
+    expect(problems.map((p) => p.path)).toEqual(['$.watchedSites[0]', '$.watchedSites[1]']);
+    expect(problems[1]!.message).toMatch(/platform's own site \(Facebook\)/);
+    expect(importConfig(config(['mybank-example.org']), undefined, { now: NOW }).ok).toBe(true);
   });
 });

@@ -145,7 +145,7 @@ describe('addObservations (content-script reports)', () => {
 
   it('says whether the page is watched: the catalog’s sites yes, a custom-list site or any other no', () => {
     expect(bankState().watched).toBe(true);
-    for (const url of ['https://www.qonto.com/', 'https://example.org/', 'chrome://newtab/']) {
+    for (const url of ['https://www.unlisted-fintech-example.com/', 'https://example.org/', 'chrome://newtab/']) {
       expect(computeTabState({ tabId: 1, url, match: null, catalog, silenced: false, now: 0 }).watched, url).toBe(false);
     }
   });

@@ -236,7 +236,7 @@ describe('the first screen is a summary (issue 15)', () => {
   });
 
   it('a site nothing is known about says requests are not watched there either', () => {
-    renderPopup('https://www.qonto.com/');
+    renderPopup('https://www.unlisted-fintech-example.com/');
     expect(document.querySelector('[data-state="unknown"]')!.textContent).toContain('Linkwatch does not watch requests on this site either');
   });
 

@@ -95,7 +95,7 @@ describe('badgeFor: one meaning everywhere (issue 15)', () => {
     expect(badgeFor(stateFor('https://example.org/'), DEFAULT_PREFERENCES, tEn)).toEqual({
       text: '',
       color: BADGE_COLORS.none,
-      title: 'Linkwatch: nothing reported about this site',
+      title: 'Linkwatch: no information about this site',
     });
   });
   it('is silent on a muted site and says so in the title', () => {
