@@ -12,7 +12,6 @@
  */
 import { parse } from 'tldts';
 import type { Institution } from '../catalog/schema';
-import { hostAtOrUnder } from '../url';
 import type { DirectoryFile, FdicFile } from './schema';
 
 /**

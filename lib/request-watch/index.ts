@@ -35,7 +35,7 @@ import { watchedDomainSet, watchedSitePatterns } from '../directory';
 import { classifyRequest, endpointHosts, type Observation } from '../evidence';
 import { categoriesOf, type DataCategory } from '../evidence/data-categories';
 import { documentKeyOf } from '../tab-state/keys';
-import { hostAtOrUnder, hostOf, queryNames, siteOfUrl, urlQueryNames } from '../url';
+import { hostOf, hostUnderAny, queryNames, siteOfUrl, urlQueryNames } from '../url';
 
 // URL questions are lib/url's; these names stay exported here for the callers that import them from this module.
 export { queryNames, siteOfUrl } from '../url';
@@ -408,11 +408,5 @@ export function isWatchedUrl(url: string | undefined, patterns?: readonly string
   if (host === null) return false;
   // The directory's own sites come as a set of domains already (no pattern to read at each worker start).
   const { exact, under } = patterns ? domainsOf(patterns) : { exact: NO_DOMAINS, under: watchedDomainSet() };
-  if (exact.has(host)) return true;
-  for (let h = host; ; ) {
-    if (under.has(h)) return true;
-    const dot = h.indexOf('.');
-    if (dot < 0) return false;
-    h = h.slice(dot + 1);
-  }
+  return exact.has(host) || hostUnderAny(host, under);
 }

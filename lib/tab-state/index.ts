@@ -17,7 +17,7 @@ import { classifyLink, type LinkPlatform, type ObservationKind } from '../eviden
 import { DATA_CATEGORIES as ORDER, type DataCategory } from '../evidence/data-categories';
 import type { PageReport } from '../page-observer';
 import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
-import { hostOf } from '../url';
+import { hostOf, hostUnderAny } from '../url';
 import { navKeyOf } from './keys';
 import { parseSiteInput, type SiteMatch } from '../sites';
 
@@ -241,9 +241,7 @@ function watchedOf(url: string | undefined, match: SiteMatch | null, userSites: 
   if (isWatchedUrl(url)) return { watched: true };
   // A grant covers its site or host and every host under it (`*://*.d/*`): walk the page's host up.
   const host = userSites?.size && match?.role !== 'platform' ? hostOf(url) : null;
-  for (let h = host; h !== null && h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
-    if (userSites!.has(h)) return match ? { watched: true } : { watched: true, userWatched: true };
-  }
+  if (host !== null && hostUnderAny(host, userSites!)) return match ? { watched: true } : { watched: true, userWatched: true };
   return { watched: false };
 }
 

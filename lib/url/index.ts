@@ -14,7 +14,7 @@
 import { getDomain } from 'tldts';
 import { hostOf } from './parse';
 
-export { decodeQueryName, hostAtOrUnder, hostOf, isHttpsLink, originOf, parseHttpUrl, queryNames, sitePattern, siteOfPattern, urlQueryNames, userGrantedSites, type HttpUrl } from './parse';
+export { decodeQueryName, hostAtOrUnder, hostOf, isHttpsLink, originOf, parseHttpUrl, queryNames, sitePattern, siteOfPattern, hostUnderAny, urlQueryNames, userGrantedSites, type HttpUrl } from './parse';
 
 /**
  * The host is a name the WHATWG parser already extracted and checked (or a catalog domain, checked by the

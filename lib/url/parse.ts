@@ -194,3 +194,16 @@ export function userGrantedSites(granted: readonly string[], declared: readonly 
   const fixed = new Set(declared);
   return [...new Set(granted.filter((p) => !fixed.has(p)).flatMap((p) => siteOfPattern(p) ?? []))].sort();
 }
+
+/**
+ * True when `host` or one of its parent domains (at dot boundaries) is in `domains`: one set probe per label,
+ * whatever the set's size. How a `*://*.d/*` grant or match pattern is read for a host (issue 21).
+ */
+export function hostUnderAny(host: string, domains: ReadonlySet<string>): boolean {
+  for (let h = host; ; ) {
+    if (domains.has(h)) return true;
+    const dot = h.indexOf('.');
+    if (dot < 0) return false;
+    h = h.slice(dot + 1);
+  }
+}
