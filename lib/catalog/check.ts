@@ -94,6 +94,8 @@ const STRONG_STATUSES: ReadonlySet<Status> = new Set(['confirmed', 'denied', 'en
  * - a `confirmed` step is backed by a primary source or names the party (`by`) that confirmed it, and that
  *   party is one of the arrangement's parties or its source is primary;
  * - a `denied` step names who denied (`by`);
+ * - the `scope` of a step taken by someone (`by`) says what that party did, starting lower-case in both
+ *   languages, so that "Facebook: confirmed working with banks…" reads as one sentence (lib/catalog/step-words);
  * - every group relation has its date (`groupSince`).
  *
  * Not checkable by a program, and checked by hand in docs/research/catalog-trace.md: that the excerpt is
@@ -129,6 +131,9 @@ export function checkSourcing(catalog: Catalog): CatalogProblem[] {
         add(entry, `${field}`, '"confirmed" needs a primary source or the confirming party (by) among the parties');
       }
       if (step.status === 'denied' && step.by === undefined) add(entry, `${field}.by`, '"denied" must say who denied');
+      if (step.by !== undefined && step.scope && (['en', 'fr'] as const).some((l) => !/^\p{Ll}/u.test(step.scope![l]))) {
+        add(entry, `${field}.scope`, 'says what the party (by) did, starting lower-case: "confirmed working with…", never its name or a noun phrase');
+      }
       if (STRONG_STATUSES.has(step.status) && source.excerpt === undefined) {
         add(entry, `${field}.source`, `the source of a "${step.status}" step has no excerpt`);
       }

@@ -23,10 +23,11 @@ describe('docs/catalog.md', () => {
     const arrangements = doc.slice(doc.indexOf('## Arrangements by year'), doc.indexOf('## Context'));
     const y2018 = arrangements.slice(arrangements.indexOf('### 2018'), arrangements.indexOf('###', arrangements.indexOf('### 2018') + 1));
     expect(y2018).toContain('(`fb-us-banks-messenger-2018`)');
-    expect(y2018).toContain('Latest status: confirmed by Facebook, 2018-08-06 (confirmed working with banks on customer chat');
-    expect(y2018).toMatch(/`fb-us-banks-messenger-2018`\)  \n  Parties: [^\n]*Well sourced: 4 publishers\./);
+    expect(y2018).toContain('Latest status: denied by U.S. Bank, 2018-08 (denied having shared any customer information');
+    expect(y2018).toMatch(/`fb-us-banks-messenger-2018`\)  \n  Parties: [^\n]*Well sourced: 5 publishers\./);
     expect(arrangements).toContain('`jpmorgan-aggregator-fees-plaid-deal-2025`) — Aggregator or data broker');
-    expect(arrangements).toContain('Latest status: the enforcement order (not the arrangement) ended by Consumer Financial Protection Bureau (CFPB), 2025-09-22.');
+    // The story goes on past the order's end (issue 22): Chase to replace Goldman Sachs, January 2026.
+    expect(arrangements).toContain('Latest status: confirmed by Apple, 2026-01-07 (announced with Chase that Chase will replace Goldman Sachs');
     expect(arrangements).not.toContain('`cfpb-personal-financial-data-rights-1033-2024`');
     const context = doc.slice(doc.indexOf('## Context'), doc.indexOf('## How to propose a correction'));
     expect(context).toContain('`cfpb-personal-financial-data-rights-1033-2024`');

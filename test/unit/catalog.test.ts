@@ -39,9 +39,13 @@ describe('the bundled catalog', () => {
     const byId = (id: string) => bundledCatalog().arrangements.find((a) => a.id === id)!;
     const apple = byId('apple-goldman-apple-card-cfpb-2024').status.find((s) => s.status === 'ended')!;
     expect(apple.subject).toBe('order');
-    const seed = byId('fb-us-banks-messenger-2018').status.at(-1)!;
-    expect([seed.status, seed.by]).toEqual(['confirmed', 'facebook']);
+    const seed = byId('fb-us-banks-messenger-2018').status.find((s) => s.by === 'facebook')!;
+    expect(seed.status).toBe('confirmed');
     expect(seed.scope?.en).toMatch(/denied actively asking for transaction data/);
+    // U.S. Bank's own answer (MPR News, August 2018; issue 22): a denial, said for what it covers.
+    const usBank = byId('fb-us-banks-messenger-2018').status.find((s) => s.by === 'us-bancorp')!;
+    expect(usBank.status).toBe('denied');
+    expect(usBank.scope?.en).toBeTruthy();
     const rule = byId('cfpb-personal-financial-data-rights-1033-2024');
     expect(rule.status.map((s) => s.date)).toContain('2025-10-29');
     expect(rule.sources.some((s) => s.publisher === 'Federal Register' && s.date === '2024-11-18')).toBe(true);
@@ -53,7 +57,7 @@ describe('the bundled catalog', () => {
     const a = bundledCatalog().arrangements.find((x) => x.id === 'fb-us-banks-messenger-2018');
     expect(a).toBeDefined();
     expect(a!.parties).toEqual(expect.arrayContaining(['jpmorgan-chase', 'citigroup', 'wells-fargo', 'us-bancorp', 'messenger']));
-    expect(a!.status.map((s) => s.status)).toEqual(['reported', 'ended', 'confirmed']);
+    expect(a!.status.map((s) => s.status)).toEqual(['reported', 'ended', 'confirmed', 'denied']);
     expect(a!.sources.length).toBeGreaterThanOrEqual(3);
     expect(a!.sources.map((s) => s.publisher)).toEqual(expect.arrayContaining(['The Wall Street Journal', 'AFP']));
   });
