@@ -17,9 +17,10 @@ export interface ObservedSectionProps {
   inPageNavigations?: number;
   links: ObservedLink[];
   names: ReadonlyMap<string, string>;
-  /** Platform id -> arrangements involving it. */
+  /** Platform id -> the catalog's other reports involving it (those not about this site), counted in one line. */
   platformArrangements: ReadonlyMap<string, Arrangement[]>;
-  detailsHref?: (id: string) => string;
+  /** Address of the catalog filtered on a platform (the options page), for that line's link. */
+  catalogHref?: (institution: string) => string;
 }
 
 /**
@@ -27,8 +28,9 @@ export interface ObservedSectionProps {
  * event names and outcome (completed / failed / requested when the outcome is not visible), then links to
  * Meta's apps, worded as links and never as tracking.
  */
-export function ObservedSection({ observed, watched = true, inPageNavigations = 0, links, names, platformArrangements, detailsHref }: ObservedSectionProps) {
+export function ObservedSection({ observed, watched = true, inPageNavigations = 0, links, names, platformArrangements, catalogHref }: ObservedSectionProps) {
   const { t, lang } = useI18n();
+  const platformLine = (name: string, n: number) => (n === 1 ? t('platformArrangementsLineOne', name) : t('platformArrangementsLine', [name, String(n)]));
   return (
     <section class="observed" aria-labelledby="observed-heading" data-watched={watched ? 'yes' : 'no'}>
       <h2 id="observed-heading">{t('observedHeading')}</h2>
@@ -54,22 +56,17 @@ export function ObservedSection({ observed, watched = true, inPageNavigations = 
                 {(p.more ?? 0) > 0 && <li class="more">{t('observedMore', String(p.more))}</li>}
               </ul>
               {related.length > 0 && (
-                <details>
-                  <summary>{t('platformArrangements', [name, String(related.length)])}</summary>
-                  <ul>
-                    {related.map((a) => (
-                      <li key={a.id}>
-                        {detailsHref ? (
-                          <a href={detailsHref(a.id)} target="_blank" rel="noopener">
-                            {a.title[lang]}
-                          </a>
-                        ) : (
-                          a.title[lang]
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                // Reports about the platform that do not concern this site: one line and a way to the catalog,
+                // never the whole list here (issue 22: relevance first).
+                <p class="platform-reports" data-count={related.length}>
+                  {catalogHref ? (
+                    <a href={catalogHref(p.platform)} target="_blank" rel="noopener">
+                      {platformLine(name, related.length)}
+                    </a>
+                  ) : (
+                    platformLine(name, related.length)
+                  )}
+                </p>
               )}
             </div>
           );

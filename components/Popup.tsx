@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { Arrangement } from '../lib/catalog/schema';
 import type { TabView } from '../lib/messages';
 import type { TabState } from '../lib/tab-state';
+import { reportedCount } from '../lib/tab-state/count';
 import { ArrangementCard } from './ArrangementCard';
 import { ObservedSection } from './ObservedSection';
 import { Summary } from './Summary';
@@ -26,6 +27,8 @@ export interface PopupProps {
   names: ReadonlyMap<string, string>;
   /** Arrangement id -> its class on this site; labels aggregator, regulation and context entries. */
   relevance?: TabView['relevance'];
+  /** The first arrangement read for this site (TabView.lead), for the first screen. */
+  lead?: TabView['lead'];
   /** Set after the user muted the site in this popup, to offer undo. */
   justMuted?: boolean;
   onMute?: () => void;
@@ -40,6 +43,8 @@ export interface PopupProps {
   watchAnswer?: 'granted' | 'refused';
   /** Address of an arrangement's full entry, if the options page has one. */
   detailsHref?: (id: string) => string;
+  /** Address of the catalog filtered on one institution (a platform's other reports). */
+  catalogHref?: (institution: string) => string;
   /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
   actions?: Action[];
   /** The background cannot do all of its job (its database is unreadable): said above everything else. */
@@ -101,11 +106,16 @@ function SiteView(props: PopupProps & { state: TabState }) {
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
   const firstList = fromLists.find((l) => l.arrangements.length > 0);
   const detailCount = arrangements.length + fromLists.reduce((n, l) => n + l.arrangements.length, 0);
+  // The badge's count (`reportedCount`), less the lists' entries when those are shown apart below.
+  const listContext = fromLists.reduce((n, l) => n + l.arrangements.filter((a) => a.kind === 'context').length, 0);
+  const catalogCount = reportedCount({ arrangementIds: state.arrangementIds, contextCount: (state.contextCount ?? 0) - listContext });
   return (
     <>
       <Summary
         state={{ ...state, match }}
         arrangements={arrangements}
+        lead={props.lead}
+        actions={actions}
         fromList={firstList ? { listName: firstList.list.name, arrangement: firstList.arrangements[0]! } : undefined}
         names={names}
         onWatch={props.onWatch}
@@ -141,15 +151,15 @@ function SiteView(props: PopupProps & { state: TabState }) {
             inPageNavigations={state.inPageNavigations ?? 0}
             links={state.links ?? []}
             names={names}
-            platformArrangements={resolveByPlatform(platformArrangements, [...arrangements, ...related])}
-            detailsHref={detailsHref}
+            platformArrangements={resolveByPlatform(platformArrangements, related)}
+            catalogHref={props.catalogHref}
           />
         )}
 
         <section class="arrangements" aria-labelledby="arrangements-heading">
           <h2 id="arrangements-heading">
             {/* With custom lists' entries below, the count is the catalog's alone: the heading says so. */}
-            {t(fromLists.length ? 'reportedArrangementsCatalog' : 'reportedArrangements')} <span class="count">({arrangements.length})</span>
+            {t(fromLists.length ? 'reportedArrangementsCatalog' : 'reportedArrangements')} <span class="count">({catalogCount})</span>
           </h2>
           {arrangements.length === 0 ? (
             <p class="empty">{t(fromLists.length ? 'noArrangementsButLists' : 'noArrangements', group ?? owner)}</p>
@@ -202,7 +212,6 @@ function UnknownSite({ state, names, detailsHref, onWatch, onUnwatch, watchAnswe
           links={state.links ?? []}
           names={names}
           platformArrangements={new Map()}
-          detailsHref={detailsHref}
         />
         {site && onUnwatch && (
           <section class="decision" aria-label={t('siteControls')}>
@@ -233,6 +242,7 @@ function UnknownSite({ state, names, detailsHref, onWatch, onUnwatch, watchAnswe
   );
 }
 
+/** Platform id -> its reports among `all` (the ones not about this site: `related`), in the catalog's order. */
 function resolveByPlatform(ids: Record<string, string[]>, all: Arrangement[]): Map<string, Arrangement[]> {
   const byId = new Map(all.map((a) => [a.id, a]));
   return new Map(Object.entries(ids).map(([p, list]) => [p, list.map((id) => byId.get(id)).filter((a): a is Arrangement => !!a)]));

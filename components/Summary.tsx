@@ -1,13 +1,23 @@
-import type { Arrangement, StatusStep } from '../lib/catalog/schema';
+import type { Action } from '../lib/actions';
+import type { Arrangement } from '../lib/catalog/schema';
+import type { SiteReport } from '../lib/catalog/site-report';
+import { stepSentence } from '../lib/catalog/step-words';
 import { FDIC_LISTED_ID } from '../lib/directory/ids';
-import { isOne, yearOf, type Translate } from '../lib/i18n';
+import { formatPartialDate, isOne, type Lang, type Translate } from '../lib/i18n';
 import type { ObservedPlatform, TabState } from '../lib/tab-state';
+import { reportedCount } from '../lib/tab-state/count';
 import { useI18n } from './i18n';
+import { LanguageMark } from './LanguageMark';
+import { SafeLink } from './SafeLink';
 
 export interface SummaryProps {
   state: TabState & { match: NonNullable<TabState['match']> };
   /** The site's reported arrangements, most relevant first (the catalog's order): the first is summed up. */
   arrangements: Arrangement[];
+  /** The first arrangement read for this site (TabView.lead): who named it, its own step, the other side's answer. */
+  lead?: SiteReport | null;
+  /** "What you can do" for this page: the first one is shown as a line, the rest stay below. */
+  actions?: Action[];
   /** The first entry of the user's custom lists about the site, used when the catalog has none. */
   fromList?: { listName: string; arrangement: Arrangement };
   names: ReadonlyMap<string, string>;
@@ -20,15 +30,21 @@ export interface SummaryProps {
 }
 
 /**
- * The popup's first screen (issue 15): who owns the site; the most relevant report in one sentence with
- * its latest status and year; what this page was observed sending, one line per platform with the outcome
- * ("blocked: nothing sent" when every request failed). Larger type than the details below it.
+ * The popup's first screen (issues 15 and 22), about the site in front of the reader: who owns it; the most
+ * relevant report as who named this institution and when, then this institution's own step ("JPMorgan
+ * Chase ended it, according to AFP") and the other side's answer ("Facebook: confirmed working with banks
+ * on customer chat…; denied…"), each with its date; how many other reports there are (the badge's count,
+ * `reportedCount`); what this page was observed sending, one line per platform with the outcome and what the
+ * requests carried; and one visible line of what to do. Larger type than the details below it.
  */
-export function Summary({ state, arrangements, fromList, names, onWatch, watchAnswer }: SummaryProps) {
-  const { t, lang } = useI18n();
+export function Summary({ state, arrangements, lead, actions = [], fromList, names, onWatch, watchAnswer }: SummaryProps) {
+  const { t, lang, locale } = useI18n();
   const owner = state.ownerName ?? state.match.site;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
   const first = arrangements[0];
+  // The same count as the badge and the notice (context entries are background, not reports).
+  const others = reportedCount(state) - (first && first.kind !== 'context' ? 1 : 0);
+  const act = actions[0];
   return (
     <section class="glance" aria-label={t('summaryLabel')} aria-live="polite" data-state={state.firstParty ? 'platform' : 'known'}>
       <h1>{state.host}</h1>
@@ -47,11 +63,10 @@ export function Summary({ state, arrangements, fromList, names, onWatch, watchAn
         <h2>{t('summaryReportLabel')}</h2>
         {first ? (
           <>
-            <p class="headline">{t('summaryReport', [first.title[lang], latestPhrase(first, names, t, lang), yearOf(latestStep(first).date)])}</p>
-            {arrangements.length > 1 && (
-              <p class="more">
-                {isOne(arrangements.length - 1, lang) ? t('summaryMoreOne', group ?? owner) : t('summaryMoreMany', [group ?? owner, String(arrangements.length - 1)])}
-              </p>
+            <p class="headline">{lead && lead.arrangement.id === first.id ? leadSentence(lead, names, t, lang, locale) : t('summaryTitleOnly', first.title[lang])}</p>
+            {lead && lead.arrangement.id === first.id && <StepLines lead={lead} owner={owner} names={names} />}
+            {others > 0 && (
+              <p class="more">{isOne(others, lang) ? t('summaryMoreOne', group ?? owner) : t('summaryMoreMany', [group ?? owner, String(others)])}</p>
             )}
           </>
         ) : fromList ? (
@@ -82,41 +97,79 @@ export function Summary({ state, arrangements, fromList, names, onWatch, watchAn
           <ul class="observed-lines">
             {state.observed.map((p) => (
               <li key={p.platform} data-platform={p.platform} data-outcome={isBlocked(p) ? 'blocked' : 'sent'}>
-                {t('summaryObservedPlatform', [names.get(p.platform) ?? p.platform, outcomeText(p, t, lang)])}
+                {whatText(p, t, lang)
+                  ? t('summaryObservedWhat', [names.get(p.platform) ?? p.platform, outcomeText(p, t, lang), whatText(p, t, lang)])
+                  : t('summaryObservedPlatform', [names.get(p.platform) ?? p.platform, outcomeText(p, t, lang)])}
               </li>
             ))}
           </ul>
         )}
       </div>
+      {act && (
+        <div class="summary-item" data-summary="act">
+          <h2>{t('summaryActLabel')}</h2>
+          <p class="headline">
+            <SafeLink href={act.url}>{act.title[lang]}</SafeLink>
+            <LanguageMark lang={act.lang} />
+            {actions.length > 1 && <span class="meta"> {t('summaryActMore')}</span>}
+          </p>
+        </div>
+      )}
     </section>
   );
 }
 
-/** The last step of an arrangement's history (the list is oldest first). */
-function latestStep(a: Arrangement): StatusStep {
-  return a.status[a.status.length - 1]!;
+/**
+ * "The Wall Street Journal (6 August 2018) named JPMorgan Chase in a report on Facebook and Messenger: <title>."
+ * The publisher is the first report's own (a relay is named only in the details); the date is the report's.
+ */
+function leadSentence(lead: SiteReport, names: ReadonlyMap<string, string>, t: Translate, lang: Lang, locale: string): string {
+  const title = lead.arrangement.title[lang];
+  if (!lead.firstReport) return t('summaryTitleOnly', title);
+  const publisher = lead.firstReport.source.publisher;
+  const date = formatPartialDate(lead.firstReport.date, locale);
+  if (!lead.named) return t('summaryReportedBy', [publisher, date, title]);
+  const owner = names.get(lead.named) ?? lead.named;
+  if (lead.platforms.length === 0) return t('summaryNamed', [publisher, date, owner, title]);
+  const withNames = new Intl.ListFormat(locale, { type: 'conjunction' }).format(lead.platforms.map((p) => names.get(p) ?? p));
+  return t('summaryNamedWith', [publisher, date, owner, withNames, title]);
 }
 
 /**
- * "Ended by JPMorgan Chase", "Denied by Facebook", "Reported by The Wall Street Journal", or the bare status;
- * then what the step is about when it is not the arrangement itself ("(the enforcement order, not the
- * arrangement)") and what a partial step covers ("Confirmed by Facebook, in part: confirmed working with banks on
- * customer chat…; denied actively asking for transaction data…") (issue 13:
- * a bare "Confirmed" or "Ended" under a title would claim more than the sources).
+ * Under the lead sentence: this institution's own latest step (or that it made no statement the sources
+ * keep, when the report names it), then the other side's latest answer; when neither party took a step,
+ * the entry's latest step. Each line is `stepSentence`: who, what exactly, on whose report, when.
  */
-function latestPhrase(a: Arrangement, names: ReadonlyMap<string, string>, t: Translate, lang: 'en' | 'fr'): string {
-  const step = latestStep(a);
-  const key = step.status.replace(/-/g, '_');
-  const source = step.source === undefined ? undefined : a.sources[step.source];
-  const phrase =
-    step.by !== undefined
-      ? t(`statusBy_${key}`, names.get(step.by) ?? step.by)
-      : source && step.status === 'reported'
-        ? t('statusBy_reported', source.publisher)
-        : t(`status_${key}`);
-  const subject = step.subject === 'order' ? ` ${t('stepSubject_order')}` : step.subject === 'rule' ? ` ${t('stepSubject_rule')}` : '';
-  // A step with a scope is partial by definition (lib/catalog/schema): said as such, never as the whole.
-  return step.scope ? t('stepInPart', [phrase + subject, step.scope[lang]]) : phrase + subject;
+function StepLines({ lead, owner, names }: { lead: SiteReport; owner: string; names: ReadonlyMap<string, string> }) {
+  const { t, lang, locale } = useI18n();
+  const a = lead.arrangement;
+  const lines: { key: string; text: string }[] = [];
+  if (lead.own) lines.push({ key: 'own', text: stepSentence(a, lead.own, names, t, lang, locale) });
+  else if (lead.named) lines.push({ key: 'own', text: t('summaryNoOwnStep', names.get(lead.named) ?? owner) });
+  if (lead.answer) lines.push({ key: 'answer', text: stepSentence(a, lead.answer, names, t, lang, locale) });
+  if (!lead.own && !lead.answer && a.status.length > 1) lines.push({ key: 'latest', text: t('summaryLatest', stepSentence(a, lead.latest, names, t, lang, locale)) });
+  return (
+    <ul class="steps">
+      {lines.map((l) => (
+        <li key={l.key} data-step={l.key}>
+          {l.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What a platform's requests carried, in words: their event names (at most three) and data categories. */
+function whatText(p: ObservedPlatform, t: Translate, lang: Lang): string {
+  const events = [...new Set(p.requests.flatMap((r) => (r.event ? [r.event] : [])))];
+  const carried = [...new Set(p.requests.flatMap((r) => r.carries ?? []))].map((c) => t(`carried_${c.replace(/-/g, '_')}`));
+  if (carried.length === 0 && p.requests.some((r) => r.hashedUserData)) carried.push(t('summaryHashed'));
+  const quoted = events.slice(0, 3).map((e) => t('eventName', e));
+  const parts = [
+    quoted.length ? t(isOne(events.length, lang) ? 'summaryEventOne' : 'summaryEventMany', quoted.join(', ') + (events.length > 3 ? '…' : '')) : '',
+    carried.length ? t('summaryCarrying', carried.join(', ')) : '',
+  ];
+  return parts.filter(Boolean).join(', ');
 }
 
 /** Every request to the platform failed (blocked or unreachable): nothing was sent. */
@@ -124,7 +177,7 @@ export function isBlocked(p: ObservedPlatform): boolean {
   return p.requests.length > 0 && p.requests.every((r) => r.completed === 0 && r.requested === 0 && r.failed > 0);
 }
 
-function outcomeText(p: ObservedPlatform, t: Translate, lang: 'en' | 'fr'): string {
+function outcomeText(p: ObservedPlatform, t: Translate, lang: Lang): string {
   if (isBlocked(p)) return t('summaryBlocked');
   const sum = (k: 'completed' | 'failed' | 'requested') => p.requests.reduce((n, r) => n + r[k], 0);
   const [sent, failed, unknown] = [sum('completed'), sum('failed'), sum('requested')];

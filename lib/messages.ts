@@ -4,6 +4,7 @@
  * background answers through the router (`lib/router.ts`), whose table says which sender class may send each
  * type (written out in entrypoints/README.md); a content script speaks only for its own tab.
  */
+import type { SiteReport } from './catalog/site-report';
 import type { RelevanceClass } from './catalog/index';
 import type { Arrangement } from './catalog/schema';
 import type { NoticeAnswer, NoticeContent } from './notice';
@@ -73,6 +74,12 @@ export interface TabView {
   ownerCountry: string | null;
   /** The background cannot do all of its job (lib/background/health): the popup says so. */
   problem?: HealthProblem;
+  /**
+   * The first of `arrangements` read for this site (lib/catalog/site-report): named or not, the first report,
+   * this institution's own step and the other party's answer; the popup's first screen words it. Null when
+   * the site has no catalog entry. Absent from older answers.
+   */
+  lead?: SiteReport | null;
 }
 
 /** A problem the user is told about: `database` (IndexedDB unreadable: defaults in use), with the error's text. */

@@ -2,8 +2,9 @@
  * The popup's view of a tab: its stored state joined with the catalog entries it names, so the popup does
  * not bundle the catalog. Pure: the background passes the state, the bundled catalog and the enabled lists.
  */
-import { arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
+import { ancestors, arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
 import type { CustomList } from './config/schema';
+import { siteReport } from './catalog/site-report';
 import type { TabView } from './messages';
 import { mergedInstitutions, type TabState } from './tab-state';
 
@@ -13,7 +14,8 @@ import { mergedInstitutions, type TabState } from './tab-state';
  * `platformArrangements`: observed platform id -> ids of arrangements involving it; `fromLists`: each
  * enabled list's entries for this site, labelled with the list (a list no longer enabled or present is left
  * out); `names`: display names of every party and status author named, list institutions included;
- * `ownerCountry`: the owner's country from the bundled catalog (group first), or null.
+ * `ownerCountry`: the owner's country from the bundled catalog (group first), or null; `lead`: the first entry read
+ * for this site (lib/catalog/site-report), or null.
  */
 export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[]): TabView {
   const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
@@ -43,5 +45,7 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   const match = state.match;
   const country = match ? (findInstitution(catalog, match.group)?.country ?? findInstitution(catalog, match.institution)?.country) : undefined;
   const ownerCountry = country && /^[A-Z]{2}$/.test(country) ? country : null;
-  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry };
+  // The first entry read for this site: does it name this institution (or a parent), and what did each side say.
+  const lead = match && arrangements[0] ? siteReport(everyone, arrangements[0], [match.institution, ...ancestors(everyone, match.institution)]) : null;
+  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead };
 }

@@ -5,6 +5,7 @@ import { findInstitution, latestDate, relevanceClass, type Catalog } from '../..
 import type { Institution, Status } from '../../lib/catalog/schema';
 import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
 import { formatDatePhrase, formatPartialDate, isOne } from '../../lib/i18n';
+import { stepSentence } from '../../lib/catalog/step-words';
 import { ArrangementCard } from '../ArrangementCard';
 import { useI18n } from '../i18n';
 
@@ -151,9 +152,8 @@ export function CatalogPage({ catalog: bundled, lists = [], query, onQuery, sele
                   {' — '}
                   {a.parties.map((p) => names.get(p) ?? findInstitution(catalog, p)?.name ?? p).join(', ')}
                   {' · '}
-                  {t('statusWhen', [t(`status_${last.status.replace(/-/g, '_')}`), formatDatePhrase(last.date, locale)])}
-                  {last.subject === 'order' ? ` ${t('stepSubject_order')}` : last.subject === 'rule' ? ` ${t('stepSubject_rule')}` : ''}
-                  {last.scope ? ` (${last.scope[lang]})` : ''}
+                  {/* The same words as the popup's first screen: who, what exactly, on whose report, when. */}
+                  {stepSentence(a, last, names, t, lang, locale)}
                   {label ? ` · ${label}` : ''}
                 </span>
                 <span class="meta sourcing" data-sourcing={sourcing(a).level}>

@@ -1,5 +1,5 @@
 /**
- * Options page: hash routing (#/settings, #/sites, #/catalog, #/arrangement/ID, #/recordings, #/data,
+ * Options page: hash routing (#/settings, #/sites, #/catalog, #/catalog/institution/ID, #/arrangement/ID, #/recordings, #/data,
  * #/diagnostics) to one container per route (SettingsRoute.tsx, SitesRoute.tsx, CatalogRoute.tsx,
  * RecordingsRoute.tsx, DataRoute.tsx, DiagnosticsRoute.tsx). Each container reads and writes through lib/prefs (shared.ts) and renders its
  * presentational page from components/options; a route change mounts a fresh container, so a message from
@@ -18,15 +18,18 @@ import { SettingsRoute } from './SettingsRoute';
 import { SitesRoute } from './SitesRoute';
 import '../../assets/ui.css';
 
-function parseRoute(hash: string): { route: OptionsRoute; arrangementId?: string } {
+function parseRoute(hash: string): { route: OptionsRoute; arrangementId?: string; institution?: string } {
   const path = hash.replace(/^#\/?/, '');
   const arrangement = /^arrangement\/([a-z0-9-]+)$/.exec(path);
   if (arrangement) return { route: 'catalog', arrangementId: arrangement[1] };
+  // #/catalog/institution/ID: the catalog filtered on one institution (the popup's "Meta figures in N other reports").
+  const institution = /^catalog\/institution\/([a-z0-9-]+)$/.exec(path);
+  if (institution) return { route: 'catalog', institution: institution[1] };
   return { route: (OPTIONS_ROUTES as readonly string[]).includes(path) ? (path as OptionsRoute) : 'settings' };
 }
 
 function App() {
-  const [{ route, arrangementId }, setRoute] = useState(parseRoute(location.hash));
+  const [{ route, arrangementId, institution }, setRoute] = useState(parseRoute(location.hash));
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', onHash);
@@ -35,7 +38,7 @@ function App() {
   const page = {
     settings: () => <SettingsRoute />,
     sites: () => <SitesRoute />,
-    catalog: () => <CatalogRoute selectedId={arrangementId} />,
+    catalog: () => <CatalogRoute selectedId={arrangementId} institution={institution} />,
     recordings: () => <RecordingsRoute />,
     data: () => <DataRoute />,
     diagnostics: () => <DiagnosticsRoute />,

@@ -158,6 +158,7 @@ function App() {
       fromLists={view?.fromLists ?? []}
       names={new Map(Object.entries(view?.names ?? {}))}
       relevance={view?.relevance}
+      lead={view?.lead}
       justMuted={justMuted}
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}
@@ -165,6 +166,7 @@ function App() {
       onUnwatch={() => void watch('unwatch')}
       watchAnswer={watchAnswer}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
+      catalogHref={(id) => browser.runtime.getURL(`/options.html#/catalog/institution/${id}`)}
       actions={actionsOf(view)}
       problem={view?.problem}
     >

@@ -118,8 +118,8 @@ export function relevanceClass(catalog: Pick<Catalog, 'institutions'>, a: Arrang
   return 'other';
 }
 
-/** Ancestors of an institution, nearest first (`chase` -> [`jpmorgan-chase`]). */
-function ancestors(catalog: Pick<Catalog, 'institutions'>, id: string): string[] {
+/** Ancestors of an institution, nearest first (`chase` -> [`jpmorgan-chase`]); empty at the top of a group. */
+export function ancestors(catalog: Pick<Catalog, 'institutions'>, id: string): string[] {
   const out: string[] = [];
   const seen = new Set([id]);
   let parent = findInstitution(catalog, id)?.group;

@@ -4,6 +4,7 @@
  * millisecond.
  */
 import { groupFamily, latestDate, type Catalog } from './index';
+import { countsAs } from './site-report';
 import type { Arrangement, Status } from './schema';
 
 /** A search. Every field is optional; an empty query returns every entry. */
@@ -19,7 +20,7 @@ export interface CatalogQuery {
   country?: string;
   /** A year: entries with a status step in that year. */
   year?: number;
-  /** A status: entries that reached it at some step. */
+  /** A status: entries that reached it at some step, wholly (a partial step does not count: `countsAs`). */
   status?: Status;
 }
 
@@ -41,7 +42,7 @@ export function searchArrangements(catalog: Catalog, query: CatalogQuery): Arran
   return catalog.arrangements
     .filter((a) => {
       if (family && !a.parties.some((p) => family.has(p))) return false;
-      if (query.status && !a.status.some((s) => s.status === query.status)) return false;
+      if (query.status && !a.status.some((s) => countsAs(s, query.status!))) return false;
       if (query.year !== undefined && !a.status.some((s) => s.date.startsWith(String(query.year)))) return false;
       if (query.country) {
         const inJurisdiction = a.jurisdiction.includes(query.country);

@@ -19,6 +19,8 @@ import type { PageReport } from '../page-observer';
 import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
 import { hostOf, hostUnderAny } from '../url';
 import { navKeyOf } from './keys';
+import { reportedCount } from './count';
+export { reportedCount } from './count';
 import { parseSiteInput, type SiteMatch } from '../sites';
 
 /** The state of one tab. */
@@ -305,14 +307,6 @@ export function computeTabState(input: {
   };
 }
 
-/**
- * How many reported data arrangements a tab's site has: the catalog's and the enabled lists', context
- * entries left out (they are background, not arrangements). The badge title and the notice say this number.
- */
-export function reportedCount(state: Pick<TabState, 'arrangementIds' | 'fromLists' | 'contextCount'>): number {
-  const all = state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0);
-  return Math.max(0, all - (state.contextCount ?? 0));
-}
 
 /**
  * The badge's one meaning, the same on every site (bank, platform, custom-list site): the mark

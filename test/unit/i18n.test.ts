@@ -30,6 +30,7 @@ const TEMPLATE_EXPANSIONS: Record<string, readonly string[]> = {
   carried_: CARRIED_CATEGORIES,
   status_: STATUSES,
   statusBy_: STATUSES,
+  stepBy_: STATUSES,
   kind_: Object.keys(OBSERVATION_KINDS),
   app_: Object.keys(LINK_PLATFORMS),
   nav_: OPTIONS_ROUTES,

@@ -6,6 +6,9 @@ import { bundledCatalog, relevanceClass, type Arrangement } from '../../lib/cata
 import { classifyUrl } from '../../lib/sites';
 import { actionsFor, bundledActions, type Action } from '../../lib/actions';
 import { computeTabState, type ObservedRequest, type TabState } from '../../lib/tab-state';
+import { getTabView } from '../../lib/tab-view';
+import { searchArrangements } from '../../lib/catalog/search';
+import { reportedCount } from '../../lib/tab-state/count';
 import { tEn, tFr } from './helpers';
 
 afterEach(cleanup);
@@ -15,11 +18,12 @@ const names = new Map(catalog.institutions.map((i) => [i.id, i.name]));
 
 function renderPopup(url: string, extra: Partial<PopupProps> & { observed?: TabState['observed'] } = {}, lang: 'en' | 'fr' = 'en') {
   const state = { ...computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }), ...(extra.observed ? { observed: extra.observed } : {}) };
-  const arrangements = state.arrangementIds.map((id) => catalog.arrangements.find((a) => a.id === id)!);
+  // The background's own join (lib/tab-view): the arrangements in order, and the first one read for this site.
+  const view = getTabView(state, catalog, []);
   const t = lang === 'en' ? tEn : tFr;
   return render(
     <I18nContext.Provider value={{ t, lang, locale: lang === 'en' ? 'en-US' : 'fr-FR' }}>
-      <Popup state={state} arrangements={arrangements} names={names} {...extra} />
+      <Popup state={state} arrangements={view.arrangements} lead={view.lead} names={names} {...extra} />
     </I18nContext.Provider>,
   );
 }
@@ -37,7 +41,7 @@ describe('popup on a bank site', () => {
     expect(steps[0]).toMatch(/^August 6, 2018: Reported by The Wall Street Journal/);
     expect(steps[1]).toMatch(/Ended by JPMorgan Chase, according to AFP/);
     expect(steps[2]).toMatch(/Confirmed by Facebook, according to AFP \(confirmed working with banks on customer chat .*; denied actively asking for transaction data/);
-    expect(card.querySelector('.sourcing')?.textContent).toMatch(/^Well sourced: 4 publishers/);
+    expect(card.querySelector('.sourcing')?.textContent).toMatch(/^Well sourced: 5 publishers/);
     expect(card.querySelector('.class-label')).toBeNull();
     const links = [...card.querySelectorAll('.sources a')] as HTMLAnchorElement[];
     expect(links.length).toBeGreaterThanOrEqual(3);
@@ -191,26 +195,40 @@ function bankActions(url: string, observed: string[] = []): Action[] {
   return actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved: [...observed, ...parties], country });
 }
 
-describe('the first screen is a summary (issue 15)', () => {
+/** The first screen's text, line by line (owner, report lines, observed lines, the action line). */
+const lines = () => [...glance().querySelectorAll('.owner, .headline, .steps li, .more, [data-summary="observed"] li')].map((e) => e.textContent);
+const stateOf = (url: string) => computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+/** The seed report's latest step taken by `by`. */
+const stepOf = (by: string) => [...catalog.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!.status].reverse().find((s) => s.by === by)!;
+
+describe('the first screen is about the bank in front of the reader (issues 15, 22)', () => {
+  const seed = catalog.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!;
   it.each([
-    ['https://www.chase.com/', 'Chase (JPMorgan Chase)'],
-    ['https://online.citi.com/', 'Citi'],
-    ['https://www.wellsfargo.com/', 'Wells Fargo'],
-    ['https://www.usbank.com/', 'U.S. Bank'],
-  ])('%s: owner, the first (most relevant) report in one sentence with status and year, what the page sent', (url, owner) => {
-    const { state } = { state: computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }) };
-    const first = catalog.arrangements.find((a) => a.id === state.arrangementIds[0])!;
+    ['https://www.chase.com/', 'Chase (JPMorgan Chase)', 'jpmorgan-chase'],
+    ['https://online.citi.com/', 'Citi', 'citigroup'],
+    ['https://www.wellsfargo.com/', 'Wells Fargo', 'wells-fargo'],
+    ['https://www.usbank.com/', 'U.S. Bank', 'us-bancorp'],
+  ])('%s: who named this bank and when, its own step, the platform\'s answer, what the page sent', (url, owner, party) => {
+    const state = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+    expect(state.arrangementIds[0]).toBe(seed.id);
     renderPopup(url);
     const g = glance();
     expect(g.querySelector('h1')!.textContent).toBe(new URL(url).host);
     expect(g.querySelector('.owner')!.textContent).toBe(`This site belongs to ${owner}.`);
-    const headline = g.querySelector('[data-summary="reported"] .headline')!.textContent!;
-    expect(headline.startsWith(`${first.title.en}. Latest: `)).toBe(true);
-    expect(headline).toMatch(new RegExp(`\\(${first.status[first.status.length - 1]!.date.slice(0, 4)}\\)\\.$`));
-    // A partial step says what it covers, and a step about an order or a rule says so (issue 13).
-    const last = first.status[first.status.length - 1]!;
-    if (last.scope) expect(headline).toContain(`, in part: ${last.scope.en}`);
-    if (last.subject === 'order') expect(headline).toContain('(the enforcement order, not the arrangement)');
+    const bank = names.get(party)!;
+    // Named, by whom (the first report's own publisher, not its relay) and when.
+    expect(g.querySelector('[data-summary="reported"] .headline')!.textContent).toBe(
+      `The Wall Street Journal (August 6, 2018) named ${bank} in a report on Facebook and Messenger: ${seed.title.en}.`,
+    );
+    // This bank's own step, from the catalog: its latest step, or "no statement" (never another bank's).
+    const own = [...seed.status].reverse().find((s) => s.by === party);
+    const ownLine = g.querySelector('[data-step="own"]')!.textContent!;
+    if (own) expect(ownLine.startsWith(`${bank}`)).toBe(true);
+    else expect(ownLine).toBe(`No statement by ${bank} in the sources kept.`);
+    // The platform's answer in what it covers, never a bare "Confirmed".
+    const answer = g.querySelector('[data-step="answer"]')!.textContent!;
+    expect(answer).toMatch(/^Facebook: confirmed working with banks on customer chat .*; denied actively asking for transaction data.*, according to AFP \(August 6, 2018\)$/);
+    expect(g.textContent).not.toMatch(/\bConfirmed\b/);
     expect(g.querySelector('[data-summary="observed"]')!.textContent).toContain('No request to a platform seen on this page so far.');
     // The details are below, collapsed; every report is still there.
     const details = document.querySelector('details.details') as HTMLDetailsElement;
@@ -219,11 +237,48 @@ describe('the first screen is a summary (issue 15)', () => {
     expect(g.compareDocumentPosition(details) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('the seed report\'s latest step is Facebook\'s partial confirmation, never a bare "Confirmed by Facebook"', () => {
-    renderPopup('https://www.chase.com/');
-    const headline = glance().querySelector('[data-summary="reported"] .headline')!.textContent!;
-    expect(headline).toContain('Confirmed by Facebook, in part: confirmed working with banks on customer chat');
-    expect(headline).toContain('denied actively asking for transaction data');
+  it('Chase, pinned word for word in English and French', () => {
+    const meta = { observed: [{ platform: 'meta', requests: [request({ kind: 'pixel-event', endpoint: 'www.facebook.com/tr', event: 'PageView', carries: ['page-url'], completed: 2 })] }] };
+    renderPopup('https://www.chase.com/meta-pixel', { ...meta, actions: bankActions('https://www.chase.com/', ['meta']) });
+    expect(lines()).toEqual([
+      'This site belongs to Chase (JPMorgan Chase).',
+      "The Wall Street Journal (August 6, 2018) named JPMorgan Chase in a report on Facebook and Messenger: Facebook reportedly asked large US banks for customers' card and balance data for Messenger.",
+      'JPMorgan Chase ended it, according to AFP (reported on August 6, 2018)',
+      `Facebook: ${stepOf('facebook').scope!.en}, according to AFP (August 6, 2018)`,
+      `${reportedCount(stateOf('https://www.chase.com/')) - 1} other reports about JPMorgan Chase in the details.`,
+      'Meta: 2 requests went through (event “PageView”, carrying page address)',
+      'See what businesses shared with Meta More below.',
+    ]);
+    cleanup();
+    renderPopup('https://www.chase.com/meta-pixel', { ...meta, actions: bankActions('https://www.chase.com/', ['meta']) }, 'fr');
+    expect(lines()).toEqual([
+      'Ce site appartient à Chase (JPMorgan Chase).',
+      'The Wall Street Journal (6 août 2018) cite JPMorgan Chase dans un signalement sur Facebook et Messenger\u00a0: Facebook aurait demandé à de grandes banques américaines les données de carte et de solde de clients pour Messenger.',
+      'JPMorgan Chase y a mis fin, source\u00a0: AFP (rapporté le 6 août 2018)',
+      `Facebook\u00a0: ${stepOf('facebook').scope!.fr}, source\u00a0: AFP (6 août 2018)`,
+      `${reportedCount(stateOf('https://www.chase.com/')) - 1} autres signalements concernant JPMorgan Chase dans les détails.`,
+      'Meta\u00a0: 2 requêtes sont passées (événement «\u00a0PageView\u00a0», avec adresse de la page)',
+      "Voir ce que des entreprises ont transmis à Meta (en anglais) D'autres pistes plus bas.",
+    ]);
+  });
+
+  it('Messenger: the report that names it, Facebook\'s own statement, the banks\' answer; the badge\'s count', () => {
+    const url = 'https://www.messenger.com/t/1';
+    renderPopup(url);
+    const g = glance();
+    expect(g.querySelector('[data-summary="reported"] .headline')!.textContent).toBe(`The Wall Street Journal (August 6, 2018) named Messenger: ${seed.title.en}.`);
+    expect(g.querySelector('[data-step="own"]')!.textContent).toMatch(/^Facebook: confirmed working with banks/);
+    expect(g.querySelector('[data-step="answer"]')!.textContent).toBe([...seed.status].reverse().find((s) => s.by && !['facebook', 'messenger', 'meta'].includes(s.by))!.by === 'jpmorgan-chase' ? 'JPMorgan Chase ended it, according to AFP (reported on August 6, 2018)' : g.querySelector('[data-step="answer"]')!.textContent);
+    // One count everywhere: the first screen's "N other reports" and the details heading are the badge's number.
+    const count = reportedCount(stateOf(url));
+    expect(g.querySelector('.more')!.textContent).toBe(`${count - 1} other reports about Meta in the details.`);
+    expect(document.querySelector('#arrangements-heading .count')!.textContent).toBe(`(${count})`);
+  });
+
+  it('the catalog\'s status filter does not count a partial step as the whole status', () => {
+    const confirmed = searchArrangements(catalog, { status: 'confirmed' }).map((a) => a.id);
+    for (const id of confirmed) expect(catalog.arrangements.find((a) => a.id === id)!.status.some((s) => s.status === 'confirmed' && !s.scope)).toBe(true);
+    expect(confirmed).not.toContain(seed.id);
   });
 
   it('a site Linkwatch cannot watch (a custom list\'s bank): the first screen says so, never "none seen"', () => {
@@ -252,16 +307,15 @@ describe('the first screen is a summary (issue 15)', () => {
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 1 request went through, 1 with no visible outcome');
   });
 
-  it('in French: the same summary, French spacing, "bloqué : rien n\'est parti"', () => {
+  it('in French: "bloqué : rien n\'est parti", French spacing', () => {
     renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 })] }] }, 'fr');
-    expect(glance().querySelector('.owner')!.textContent).toBe('Ce site appartient à Chase (JPMorgan Chase).');
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta\u00a0: bloqué\u00a0: rien n\'est parti');
-    expect(glance().querySelector('[data-summary="reported"] .headline')!.textContent).toContain('. Dernière étape\u00a0: ');
   });
 
   it('a site known only from a custom list sums up the list’s entry, named as the list’s', () => {
     const entry = { ...catalog.arrangements[0]!, id: 'list-entry', title: { en: 'An advocate’s entry', fr: 'Une fiche d’un défenseur' } };
-    renderPopup('https://www.chase.com/', { arrangements: [], fromLists: [{ list: { id: 'l', name: 'My list', author: 'Me', date: '2025-01-01' }, arrangements: [entry] }] });
+    const state = { ...stateOf('https://www.chase.com/'), arrangementIds: [], contextCount: 0, fromLists: [{ listId: 'l', name: 'My list', author: 'Me', date: '2025-01-01', arrangementIds: [entry.id] }] };
+    renderPopup('https://www.chase.com/', { state, arrangements: [], lead: null, fromLists: [{ list: { id: 'l', name: 'My list', author: 'Me', date: '2025-01-01' }, arrangements: [entry] }] });
     expect(glance().querySelector('[data-summary="reported"]')!.textContent).toContain('From your list “My list”: An advocate’s entry.');
     // The catalog's heading counts the catalog alone, and says so above the list's entry.
     expect(document.querySelector('#arrangements-heading')!.textContent).toBe("Reported arrangements in Linkwatch's catalog (0)");
