@@ -19,10 +19,11 @@ export interface NoticeI18n {
 }
 
 /**
- * `card`: the full notice; `pill`: collapsed (the card would cover a sign-in form); `muted`: just muted
- * with "Not on this site" (says what it did, offers Undo); `unmuted`: the user pressed Undo.
+ * `card`: the full notice; `pill`: collapsed (the card would cover a sign-in form); `hidden`: the person
+ * chose "Hide for this visit": the card says what that did (no notice on this site in this tab until it
+ * leaves) and where muting for good lives (Linkwatch's toolbar button), with Close.
  */
-export type NoticeMode = 'card' | 'pill' | 'muted' | 'unmuted';
+export type NoticeMode = 'card' | 'pill' | 'hidden';
 
 export interface NoticeProps {
   i18n: NoticeI18n;
@@ -32,8 +33,8 @@ export interface NoticeProps {
   /** True until the container has measured the card and chosen its corner (the card is then invisible). */
   measuring?: boolean;
   onDetails: () => void;
-  onNotHere: () => void;
-  onUndo: () => void;
+  /** "Hide for this visit": never a mute (a page can draw over the notice; issue 22). */
+  onHide: () => void;
   onClose: () => void;
   onExpand: () => void;
   /** Whether an event came from the user; `event.isTrusted` unless a test says otherwise. */
@@ -129,7 +130,7 @@ function closeIcon(): SVGSVGElement {
 /**
  * Build the notice into `container` (its previous content replaced): a landmark with a name, plain
  * buttons, Escape closes. It never takes focus on its own; when the user's action replaces the content
- * (expand, mute, undo), the caller moves focus to the element marked `data-lw-focus`.
+ * (expand, hide), the caller moves focus to the element marked `data-lw-focus`.
  */
 export function renderNotice(container: Element, props: NoticeProps): void {
   const { i18n, content, mode, corner, measuring } = props;
@@ -164,11 +165,10 @@ export function renderNotice(container: Element, props: NoticeProps): void {
     aside.append(button({ class: 'lw-pill', 'aria-expanded': 'false' }, props.onExpand, logo(), t('noticePill')));
   } else {
     aside.append(el('p', { class: 'lw-brand' }, logo(), 'Linkwatch'));
-    if (mode === 'muted' || mode === 'unmuted') {
+    if (mode === 'hidden') {
       const status = el('div', { class: 'lw-body', role: 'status', 'data-lw-focus': '', tabindex: '-1' });
-      status.append(el('p', { class: 'lw-owner' }, t(mode === 'muted' ? 'noticeMutedSaid' : 'noticeUnmutedSaid', content.site)));
+      status.append(el('p', { class: 'lw-owner' }, t('noticeHiddenSaid', content.site)), el('p', { class: 'lw-sourcing' }, t('noticeMuteWhere', content.site)));
       aside.append(status);
-      if (mode === 'muted') aside.append(el('div', { class: 'lw-actions' }, button({ class: 'lw-primary' }, props.onUndo, t('noticeUndo'))));
     } else {
       aside.append(
         el(
@@ -182,7 +182,7 @@ export function renderNotice(container: Element, props: NoticeProps): void {
             'div',
             { class: 'lw-actions' },
             button({ class: 'lw-primary', 'data-lw-focus': '' }, props.onDetails, t('noticeDetails')),
-            button({}, props.onNotHere, t('noticeNotHere')),
+            button({}, props.onHide, t('noticeHide')),
           ),
         ),
       );

@@ -17,7 +17,7 @@ import { createBadge } from '../lib/background/badge';
 import { createHealth } from '../lib/background/health';
 import { createLinks } from '../lib/background/links';
 import { createLocalData, describeAddress } from '../lib/background/local-data';
-import { createNoticeService, noticeDocKey } from '../lib/background/notice';
+import { createNoticeService, noticeDocKey, noticeHiddenKey } from '../lib/background/notice';
 import { createTabQueue } from '../lib/background/queue';
 import { createRecorder } from '../lib/background/recorder';
 import { createRoutes } from '../lib/background/routes';
@@ -95,7 +95,6 @@ export default defineBackground(() => {
     local: browser.storage.local,
     store,
     localData: localData.read,
-    decisions: { get: (site) => prefs.getSiteDecision(site), set: (d) => prefs.setSiteDecision(d), remove: async (site) => void (await prefs.removeSiteDecision(site)) },
     // The notice's UI (entrypoints/notice-ui), in the content scripts' isolated world of the asking document
     // only (by document id where known, so a page that navigated meanwhile gets nothing).
     inject: async ({ tabId, documentId }) => {
@@ -105,7 +104,6 @@ export default defineBackground(() => {
     openDetails: async (page) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${page.tabId}`), index: page.index + 1, openerTabId: page.tabId });
     },
-    refreshAll,
     now,
   });
   const links = createLinks({
@@ -141,7 +139,7 @@ export default defineBackground(() => {
   });
   const forget = (tabId: number) => {
     notice.forgetTab(tabId);
-    return store.remove(tabId, [noticeDocKey(tabId)]).catch(logError);
+    return store.remove(tabId, [noticeDocKey(tabId), noticeHiddenKey(tabId)]).catch(logError);
   };
   browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
   browser.tabs.onReplaced?.addListener((addedTabId, removedTabId) => {

@@ -46,9 +46,9 @@ export type Request =
   /** Delete one load (`site` and `loadId`), a site's recording (`site`), or every recording (neither). */
   | { type: 'recording-delete'; site?: string; loadId?: string };
 
-/** `undo-not-on-this-site`: the notice's Undo, which lifts only the mute its own "Not on this site" set. */
-export type NoticeAction = 'not-on-this-site' | 'undo-not-on-this-site' | 'details';
-const NOTICE_ACTIONS: readonly unknown[] = ['not-on-this-site', 'undo-not-on-this-site', 'details'] satisfies NoticeAction[];
+/** What the notice may ask of the background: open the details beside the tab, or hide itself for this visit (never a mute). */
+export type NoticeAction = 'hide' | 'details';
+const NOTICE_ACTIONS: readonly unknown[] = ['hide', 'details'] satisfies NoticeAction[];
 
 /**
  * A tab's state with the catalog entries it refers to, so the popup does not bundle the catalog:

@@ -55,7 +55,7 @@ export function SitesPage({ decisions, onRemove, onUndo, lastRemoved, onAdd, mes
                 </td>
                 <td>
                   <button type="button" onClick={() => onRemove(d.site)} aria-label={t('removeDecisionFor', d.site)}>
-                    {t('remove')}
+                    {t('warnAgain')}
                   </button>
                 </td>
               </tr>

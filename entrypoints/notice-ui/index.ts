@@ -7,8 +7,8 @@
  * Tamper-proof (issue 12): the card lives in a CLOSED shadow root whose only reference is a local
  * variable here; the host element is a bare tag (no attribute, no text, no state), so a page script can
  * neither read what the notice says nor reach its buttons; every action runs on trusted input only
- * (components/Notice); a page that hides or removes the host only hides it for this page view (the mute
- * and the badge live in the background). Keys typed in the card do not reach the page.
+ * (components/Notice); a page that hides or removes the host only hides it for this page view (the badge
+ * lives in the background). Nothing in the notice mutes a site: that is in the popup and options only. Keys typed in the card do not reach the page.
  *
  * Placement: the card sits in a bottom corner and moves, or collapses to a pill, whenever it would cover a
  * sign-in form (lib/notice/placement); it is checked again on scroll, resize and DOM changes.
@@ -83,7 +83,7 @@ function mount(initial: NoticeContent): void {
     }
     return performance.now() - stillSince >= STILL_MS;
   };
-  /** After a redraw the person's own click caused (mute, undo, expand): the new box is not a move by the page. */
+  /** After a redraw the person's own click caused (hide, expand): the new box is not a move by the page. */
   const keepStill = () => {
     const card = container.firstElementChild;
     lastBox = card ? boxKey(card) : '';
@@ -98,10 +98,11 @@ function mount(initial: NoticeContent): void {
     if (performance.now() - onScreenSince >= NOTICE_SHOWN_MS) reportShown();
   }, SHOWN_CHECK_MS) as unknown as number;
 
-  const action = (a: 'not-on-this-site' | 'undo-not-on-this-site', next: NoticeMode) =>
-    void send({ type: 'notice-action', action: a }).then((r) => {
+  // "Hide for this visit": the background keeps it for this tab and site; the card says so and where muting lives.
+  const hide = () =>
+    void send({ type: 'notice-action', action: 'hide' }).then((r) => {
       if (!r?.ok) return;
-      mode = next;
+      mode = 'hidden';
       draw(true);
       keepStill();
     }, () => undefined);
@@ -125,11 +126,10 @@ function mount(initial: NoticeContent): void {
         draw(true);
         keepStill();
       },
-      // The two actions a page could want to trick a person into (a mute, tabs) need a notice that stayed
-      // put; Undo and Close only restore or hide, and act at once.
+      // Opening tabs is what a page could want to trick a person into: it needs a notice that stayed put.
+      // Hiding and closing only take the notice away (nothing from the page can mute: issue 22), and act at once.
       onDetails: () => void (stillLongEnough() && send({ type: 'notice-action', action: 'details' }).catch(() => undefined)),
-      onNotHere: () => void (stillLongEnough() && action('not-on-this-site', 'muted')),
-      onUndo: () => action('undo-not-on-this-site', 'unmuted'),
+      onHide: hide,
       // A real click counts only on a notice the page has not faded out of sight (lib/notice/visible).
       trusted: (e) => e.isTrusted && !noticeIsFaded(host),
     });
@@ -142,7 +142,7 @@ function mount(initial: NoticeContent): void {
   const box = container.firstElementChild!.getBoundingClientRect();
   const card = { width: box.width, height: box.height };
   const place = () => {
-    if (expandedByUser || mode === 'muted' || mode === 'unmuted') return;
+    if (expandedByUser || mode === 'hidden') return;
     const viewport = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
     const next = placeNotice({ card, pill: PILL_SIZE, viewport, obstacles: signInBoxes() });
     const nextMode = next.collapsed ? 'pill' : 'card';
@@ -182,7 +182,7 @@ function mount(initial: NoticeContent): void {
     timers.push(
       setTimeout(() => {
         void send({ type: 'get-notice-content' }).then((next) => {
-          if (!next || mode === 'muted' || mode === 'unmuted') return;
+          if (!next || mode === 'hidden') return;
           if (JSON.stringify([next.observed, next.observedOutcomes]) === JSON.stringify([content.observed, content.observedOutcomes])) return;
           content = next;
           draw();

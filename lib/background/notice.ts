@@ -1,7 +1,8 @@
 /**
  * The in-page notice, background side (lib/notice decides; entrypoints/notice-ui draws): whether a
- * document gets the notice, the "seen" list of first-visit mode, and the notice's actions, each taken only
- * from the very document the notice was injected into.
+ * document gets the notice, the "seen" list of first-visit mode, and the notice's actions ("Details", "Hide
+ * for this visit"), each taken only from the very document the notice was injected into. No action from the
+ * page can mute a site: a page can draw over its notice and bait a click (issue 22).
  *
  * The "seen" list is read, changed and written one request at a time, so two tabs opening the same site at
  * once show one notice in first-visit mode. A notice offered on a first-visit site holds that site for
@@ -14,7 +15,7 @@ import type { NoticeAction } from '../messages';
 import { decideNotice, NOTICE_OFFER_HOLD_MS, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../notice';
 import { noticeContent } from '../notice/content';
 import type { NoticeContent } from '../notice';
-import { isSilenced, type SiteDecision } from '../prefs/schema';
+import { isSilenced } from '../prefs/schema';
 import type { ContentScriptSender } from '../router';
 import { originOf } from '../url';
 import type { LocalData } from './local-data';
@@ -38,6 +39,13 @@ export interface NoticeDoc {
 }
 /** storage.session key of a tab's notice records. */
 export const noticeDocKey = (tabId: number) => `notice:${tabId}`;
+/**
+ * storage.session key of the site whose notice the person hid in a tab ("Hide for this visit"): no notice
+ * there in that tab until it goes to another site or closes. Never a mute: the badge keeps warning, and
+ * muting a site for good happens only in Linkwatch's own popup or options page (issue 22), surfaces no page
+ * can draw over.
+ */
+export const noticeHiddenKey = (tabId: number) => `noticeHidden:${tabId}`;
 
 /** What the notice service needs. */
 export interface NoticeDeps {
@@ -45,17 +53,10 @@ export interface NoticeDeps {
   local: SessionArea;
   store: Pick<TabStore, 'forPage' | 'read'>;
   localData(): Promise<LocalData>;
-  decisions: {
-    get(site: string): Promise<SiteDecision | undefined>;
-    set(decision: SiteDecision): Promise<void>;
-    remove(site: string): Promise<void>;
-  };
   /** Load the notice's UI into the sender's document. */
   inject(page: ContentScriptSender): Promise<void>;
   /** Open the popup's full view of the sender's tab beside it. */
   openDetails(page: ContentScriptSender): Promise<void>;
-  /** Recompute every tab's badge (a mute changed). */
-  refreshAll(): Promise<void>;
   now(): number;
 }
 
@@ -138,6 +139,11 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
       const content = state ? noticeContent(state, bundledWorld()) : null;
       if (!content || !state?.match) return { show: false, reason: 'not-matched' };
       const site = state.match.site;
+      // Hidden for this visit in this tab: not shown again while the tab stays on the site; another site ends the visit.
+      const hiddenKey = noticeHiddenKey(page.tabId);
+      const hidden = (await deps.session.get(hiddenKey))[hiddenKey];
+      if (hidden === site) return { show: false, reason: 'hidden' };
+      if (hidden !== undefined) await deps.session.remove(hiddenKey);
       const { alertStyle } = data.preferences;
       const now = deps.now();
       const silenced = isSilenced(data.decisions.find((d) => d.site === site), now);
@@ -188,24 +194,11 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
         await deps.openDetails(page);
         return true;
       }
-      // "Not on this site": the same decision as the popup's "Don't warn me".
+      // "Hide for this visit": this tab, this site, until the tab leaves it. A page (or a compromised renderer)
+      // that sends this only hides its own notice, which it could remove anyway; it silences nothing else.
       const site = notice.state.match?.site;
       if (!site) return false;
-      const muteKey = `noticeMute:${site}`;
-      if (action === 'undo-not-on-this-site') {
-        // Undo lifts only the mute this notice set (same instant), never one the user made elsewhere.
-        const setAt = (await deps.session.get(muteKey))[muteKey];
-        const decision = await deps.decisions.get(site);
-        if (!setAt || decision?.decision !== 'muted' || decision.createdAt !== setAt) return false;
-        await deps.decisions.remove(site);
-        await deps.session.remove(muteKey);
-        await deps.refreshAll();
-        return true;
-      }
-      const createdAt = new Date(deps.now()).toISOString();
-      await deps.decisions.set({ site, decision: 'muted', createdAt });
-      await deps.session.set({ [muteKey]: createdAt });
-      await deps.refreshAll();
+      await deps.session.set({ [noticeHiddenKey(page.tabId)]: site });
       return true;
     },
 

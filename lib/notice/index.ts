@@ -61,7 +61,8 @@ export interface NoticeObservedOutcome {
   requested: number;
 }
 
-export type NoticeSkipReason = 'not-matched' | 'badge-only' | 'silenced' | 'seen' | 'nothing';
+/** Why no notice: `hidden` is "Hide for this visit" in this tab (lib/background/notice). */
+export type NoticeSkipReason = 'not-matched' | 'badge-only' | 'silenced' | 'seen' | 'nothing' | 'hidden';
 
 /** The background's answer to `get-notice`. */
 export type NoticeAnswer = { show: true; notice: NoticeContent } | { show: false; reason: NoticeSkipReason };

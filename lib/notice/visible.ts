@@ -2,7 +2,7 @@
  * Clickjacking guard for the in-page notice (issue 12). A page cannot click the notice (only trusted input
  * acts), but it can make the user click it unknowingly: wrap the notice in an element that makes it
  * invisible while it still receives clicks (nearly transparent, filtered, masked) and put a bait button under
- * the user's pointer; the user's real click then lands on "Not on this site".
+ * the user's pointer; the user's real click then lands on the notice's "Hide for this visit" or "Details".
  *
  * `noticeIsFaded(host)` is checked on each trusted event, synchronously: true when the host or any ancestor
  * (through shadow roots) is faded or filtered (computed `opacity` below 1, a `filter`, a mask, a
@@ -10,7 +10,8 @@
  *
  * Not covered, and said so: an opaque element drawn over the notice with `pointer-events: none` lets the click
  * through and no browser API reports it (IntersectionObserver v2's `isVisible` was measured in Chromium 156
- * and stayed true under such an overlay). DOM only.
+ * and stayed true under such an overlay). That is why no button of the notice mutes a site (issue 22): such a
+ * click can at most hide the notice in that tab until the site is left. DOM only.
  */
 export function noticeIsFaded(host: Element, win: Window & typeof globalThis = window): boolean {
   for (let el: Element | null = host; el; el = el.parentElement ?? ((el.getRootNode() as Partial<ShadowRoot>).host ?? null)) {

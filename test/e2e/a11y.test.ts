@@ -104,12 +104,12 @@ describe('axe: no violations', () => {
     await narrow.goto('https://online.citi.com/');
     await (await waitForNotice(narrow)).getByRole('button', { name: 'Linkwatch: about this site' }).waitFor();
     await expectNoViolations(narrow, `notice pill (${scheme})`, 'linkwatch-notice');
-    const muted = await session.context.newPage();
-    await muted.emulateMedia({ colorScheme: scheme });
-    await muted.goto(scheme === 'light' ? 'https://www.usbank.com/' : 'https://www.wellsfargo.com/');
-    await (await waitForNotice(muted)).getByRole('button', { name: 'Not on this site' }).click();
-    await muted.locator('linkwatch-notice [role=status]').waitFor();
-    await expectNoViolations(muted, `notice muted (${scheme})`, 'linkwatch-notice');
+    const hidden = await session.context.newPage();
+    await hidden.emulateMedia({ colorScheme: scheme });
+    await hidden.goto(scheme === 'light' ? 'https://www.usbank.com/' : 'https://www.wellsfargo.com/');
+    await (await waitForNotice(hidden)).getByRole('button', { name: 'Hide for this visit' }).click();
+    await hidden.locator('linkwatch-notice [role=status]').waitFor();
+    await expectNoViolations(hidden, `notice hidden for this visit (${scheme})`, 'linkwatch-notice');
   });
 });
 
@@ -146,11 +146,13 @@ describe('keyboard and visible focus', () => {
     const popup = await session.context.newPage();
     await popup.goto(ext(`popup.html?tab=${tabId}`));
     await popup.waitForSelector('main.popup .owner');
-    // The first screen's stops: the site control, then "What you can do" and the details, both collapsed
-    // (issue 15), then recording and this load's report (issue 16); opened, their links and buttons are stops too.
+    // The first screen's stops: its one line of what to do (issue 22), the site control, then "What you can
+    // do" and the details, both collapsed (issue 15), then recording and this load's report (issue 16);
+    // opened, their links and buttons are stops too.
     const closed = await tabStops(popup);
     expect(closed.map((s) => s.text)).toEqual([
-      "Don't warn me on citi.com",
+      'See what businesses shared with Meta',
+      'Mute Linkwatch on citi.com',
       'What you can do',
       'Details: what happened, sources, data',
       'Record this site',
@@ -163,12 +165,12 @@ describe('keyboard and visible focus', () => {
     const stops = await tabStops(popup);
     expect(stops.length).toBeGreaterThan(3);
     for (const s of stops) expect(s.outline, `${s.tag} "${s.text}"`).toMatch(/^(solid|auto) [1-9]/);
-    expect(stops[0]!.text).toBe("Don't warn me on citi.com");
-    await popup.getByRole('button', { name: "Don't warn me on citi.com" }).focus();
+    expect(stops[1]!.text).toBe('Mute Linkwatch on citi.com');
+    await popup.getByRole('button', { name: 'Mute Linkwatch on citi.com' }).focus();
     await popup.keyboard.press('Enter');
     await popup.getByRole('button', { name: 'Undo' }).focus();
     await popup.keyboard.press('Enter');
-    await popup.getByRole('button', { name: "Don't warn me on citi.com" }).waitFor();
+    await popup.getByRole('button', { name: 'Mute Linkwatch on citi.com' }).waitFor();
   });
 
   it('options: the sections by Tab and Enter, the alert style by arrow keys, all with a focus ring', async () => {
@@ -196,8 +198,8 @@ describe('keyboard and visible focus', () => {
     const page = await openTab(session, 'https://www.chase.com/');
     await waitForNotice(page);
     const stops = await tabStops(page);
-    const inNotice = stops.filter((s) => ['Details', 'Not on this site', 'Close the Linkwatch notice'].includes(s.text));
-    expect(inNotice.map((s) => s.text).sort()).toEqual(['Close the Linkwatch notice', 'Details', 'Not on this site']);
+    const inNotice = stops.filter((s) => ['Details', 'Hide for this visit', 'Close the Linkwatch notice'].includes(s.text));
+    expect(inNotice.map((s) => s.text).sort()).toEqual(['Close the Linkwatch notice', 'Details', 'Hide for this visit']);
     for (const s of inNotice) expect(s.outline, s.text).toMatch(/^solid [1-9]/);
     // Details from the keyboard opens the popup's view of the tab.
     await page.locator('linkwatch-notice').getByRole('button', { name: 'Details' }).focus();

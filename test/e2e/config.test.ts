@@ -92,7 +92,7 @@ describe('export, clear, import', () => {
     const tabId = await tabIdOf(session, page);
     await waitForBadge(session, tabId, (b) => b.title.length > 0 && b.title !== 'Linkwatch');
     const popup = await openPopupForTab(session, tabId);
-    await popup.getByRole('button', { name: "Don't warn me on usbank.com" }).click();
+    await popup.getByRole('button', { name: 'Mute Linkwatch on usbank.com' }).click();
     await popup.getByRole('status').waitFor();
     const sites = await openOptions(session, 'sites');
     expect(await sites.locator('tr[data-site="usbank.com"]').textContent()).toContain('Muted');

@@ -48,19 +48,22 @@ describe('Linkwatch in a French browser', () => {
     const notice = await waitForNotice(page);
     expect(await notice.getAttribute('aria-label')).toBe('Avis de Linkwatch');
     expect(await notice.locator('.lw-owner').textContent()).toBe('Ce site appartient à Chase (JPMorgan Chase).');
-    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Signalé \d+ signalements concernant JPMorgan Chase\. Le signalement le plus pertinent\s:\s«\s.+\s»\.$/);
-    for (const name of ['Détails', 'Pas sur ce site', "Fermer l'avis de Linkwatch"]) expect(await notice.getByRole('button', { name }).count()).toBe(1);
+    expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Rapporté \d+ signalements concernant JPMorgan Chase\. Le signalement le plus pertinent\s:\s«\s.+\s»\.$/);
+    for (const name of ['Détails', 'Masquer pour cette visite', "Fermer l'avis de Linkwatch"]) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     const noticeAxe = await axeCheck(page, 'linkwatch-notice');
     expect(noticeAxe.violations, describeViolations(noticeAxe.violations)).toEqual([]);
 
     const popup = await openPopupForTab(session, tabId);
     expect(await popup.getAttribute('html', 'lang')).toBe('fr');
     expect(await popup.textContent('.owner')).toBe('Ce site appartient à Chase (JPMorgan Chase).');
+    // The first screen speaks of this bank (issue 22): who named it and when, its own step, in French.
+    expect(await popup.textContent('.glance [data-summary="reported"] .headline')).toMatch(/^The Wall Street Journal \(6\saoût\s2018\) cite JPMorgan Chase dans un signalement sur Facebook et Messenger\s:\s/);
+    expect(await popup.textContent('.glance [data-step="own"]')).toMatch(/^JPMorgan Chase y a mis fin, source\s:\sAFP \(rapporté le 6\saoût\s2018\)$/);
     const card = popup.locator('[data-arrangement="fb-us-banks-messenger-2018"]');
     expect(await card.locator('h3').textContent()).toBe(story.title.fr);
     const steps = (await card.locator('.timeline li').allTextContents()).join('\n');
     expect(steps).toMatch(/6\saoût\s2018\s:\sSignalé par The Wall Street Journal/);
-    expect(await popup.getByRole('button', { name: 'Ne plus m\'avertir sur chase.com' }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Mettre Linkwatch en sourdine sur chase.com' }).count()).toBe(1);
     const popupAxe = await axeCheck(popup);
     expect(popupAxe.violations, describeViolations(popupAxe.violations)).toEqual([]);
   });

@@ -148,15 +148,15 @@ describe('mute: set in the popup, undone, and kept across a browser restart', ()
       const tabId = await tabIdOf(session, page);
       await waitForBadge(session, tabId, (b) => b.text !== '');
       const popup = await openPopupForTab(session, tabId);
-      await popup.getByRole('button', { name: "Don't warn me on wellsfargo.com" }).click();
+      await popup.getByRole('button', { name: 'Mute Linkwatch on wellsfargo.com' }).click();
       await popup.getByRole('status').waitFor();
-      expect(await popup.getByRole('status').textContent()).toContain('Muted: no more badge or notice on wellsfargo.com.');
+      expect(await popup.getByRole('status').textContent()).toContain('Muted on wellsfargo.com: no badge warning, no notice.');
       await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on wellsfargo.com');
 
       // Undo brings the badge back; muting again is what we keep.
       await popup.getByRole('button', { name: 'Undo' }).click();
       await waitForBadge(session, tabId, (b) => b.text !== '');
-      await popup.getByRole('button', { name: "Don't warn me on wellsfargo.com" }).click();
+      await popup.getByRole('button', { name: 'Mute Linkwatch on wellsfargo.com' }).click();
       await waitForBadge(session, tabId, (b) => b.text === '');
       await session.close();
       session = undefined;
@@ -167,7 +167,7 @@ describe('mute: set in the popup, undone, and kept across a browser restart', ()
       const badge = await waitForBadge(session, againId, (b) => b.title.includes('muted'));
       expect(badge).toEqual({ text: '', title: 'Linkwatch: muted on wellsfargo.com' });
       const popupAgain = await openPopupForTab(session, againId);
-      expect(await popupAgain.getByRole('status').textContent()).toContain('Linkwatch is muted on wellsfargo.com.');
+      expect(await popupAgain.getByRole('status').textContent()).toContain('Linkwatch is muted on wellsfargo.com:');
       // Other sites are not affected.
       const chase = await openTab(session, 'https://www.chase.com/');
       await waitForBadge(session, await tabIdOf(session, chase), (b) => b.text !== '');

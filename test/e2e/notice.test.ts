@@ -4,7 +4,7 @@
  * and "Details" opening the popup's view of the tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge, type Fixture } from './harness';
+import { badgeOf, launch, openPopupForTab, openTab, tabIdOf, waitForBadge, type Fixture } from './harness';
 import { chooseAlertStyle, NOTICE, noNoticeWithin, noticeSeen, waitForNotice, waitForSeen } from './notice-helpers';
 
 type S = Awaited<ReturnType<typeof launch>>;
@@ -49,7 +49,7 @@ describe('first visit per site (the default)', () => {
     expect(await notice.locator('.lw-summary').textContent()).toMatch(/^Reported \d+ data arrangements involving JPMorgan Chase\. Most relevant report: “.+”\.$/);
     // How well the most relevant report is sourced (issue 13: confidence in every view).
     expect(await notice.locator('.lw-sourcing').textContent()).toMatch(/^Well sourced: \d+ publishers/);
-    for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) expect(await notice.getByRole('button', { name }).count()).toBe(1);
+    for (const name of ['Details', 'Hide for this visit', 'Close the Linkwatch notice']) expect(await notice.getByRole('button', { name }).count()).toBe(1);
     // Only the registrable domain is kept, never the address.
     await waitForSeen(session, ['chase.com']);
   });
@@ -107,53 +107,56 @@ describe('first visit per site (the default)', () => {
   });
 });
 
-describe('"Not on this site"', () => {
+describe('"Hide for this visit" in the notice; muting only in the popup (issue 22)', () => {
   let session: S;
   beforeAll(async () => {
     session = await launch({ routes: ROUTES });
   });
   afterAll(async () => session?.close());
 
-  it('mutes the site on a real click: the notice says what it did, the badge is muted, and no notice ever again there', async () => {
+  it('hides the notice for this visit on a real click: it says so and where muting lives; the badge still warns; never a mute', async () => {
     await chooseAlertStyle(session, 'Badge, and a small notice on every visit');
     const p = await openTab(session, 'https://www.wellsfargo.com/');
     const tabId = await tabIdOf(session, p);
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
     const notice = await waitForNotice(p);
-    await notice.getByRole('button', { name: 'Not on this site' }).click();
+    await notice.getByRole('button', { name: 'Hide for this visit' }).click();
     const status = notice.getByRole('status');
     await status.waitFor();
-    expect(await status.textContent()).toBe("Linkwatch won't show this notice or the badge warning on wellsfargo.com.");
-    expect(await notice.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+    expect(await status.textContent()).toBe(
+      'Hidden: no notice on wellsfargo.com in this tab until you leave the site. The toolbar badge still warns you.' + 'To mute Linkwatch on wellsfargo.com, use the Linkwatch button in the toolbar.',
+    );
     // Focus follows to the status line (the pressed button is gone).
     expect(await p.evaluate(() => document.querySelector('linkwatch-notice')?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('status');
-    await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on wellsfargo.com');
-
-    // Every visit is set, yet the muted site stays quiet, on any of its pages.
+    // Nothing muted: the badge is as it was, the popup offers the mute.
+    expect(await badgeOf(session, tabId)).toEqual(badge);
+    const popup = await openPopupForTab(session, tabId);
+    expect(await popup.getByRole('button', { name: 'Mute Linkwatch on wellsfargo.com' }).count()).toBe(1);
+    await popup.close();
+    // This visit: another page of the site in this tab gets no notice; another tab does.
     await p.reload();
     expect(await noNoticeWithin(p)).toBe(true);
-    expect(await noNoticeWithin(await openTab(session, 'https://www.wellsfargo.com/app'))).toBe(true);
-    // It is the popup's "Don't warn me": the popup and the options page say so.
-    const popup = await openPopupForTab(session, tabId);
-    expect(await popup.getByRole('status').textContent()).toContain('Linkwatch is muted on wellsfargo.com.');
-    // Other sites still get their notice.
-    await waitForNotice(await openTab(session, 'https://www.chase.com/'));
+    await waitForNotice(await openTab(session, 'https://www.wellsfargo.com/app'));
+    // Leaving the site ends the visit: back on it, the notice shows again.
+    await p.goto('https://www.chase.com/');
+    await waitForNotice(p);
+    await p.goto('https://www.wellsfargo.com/');
+    await waitForNotice(p);
   });
 
-  it('Undo in the notice lifts the mute it set: badge and popup back, and the notice shows again', async () => {
+  it('the popup mutes for good, with its undo beside it; the notice then stays away on the site', async () => {
     const p = await openTab(session, 'https://www.usbank.com/');
     const tabId = await tabIdOf(session, p);
-    const notice = await waitForNotice(p);
+    await waitForNotice(p);
     const before = await waitForBadge(session, tabId, (b) => b.text !== '');
-    await notice.getByRole('button', { name: 'Not on this site' }).click();
-    await notice.getByRole('status').waitFor();
-    await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on usbank.com');
-    await notice.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => notice.getByRole('status').textContent()).toBe('Undone: Linkwatch warns you on usbank.com again.');
-    expect(await p.evaluate(() => document.querySelector('linkwatch-notice')?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('status');
-    await waitForBadge(session, tabId, (b) => b.text === before.text && b.title === before.title);
     const popup = await openPopupForTab(session, tabId);
-    await popup.waitForSelector('main.popup .owner');
-    expect(await popup.getByText('Linkwatch is muted on usbank.com.').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Mute Linkwatch on usbank.com' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain('Muted on usbank.com: no badge warning, no notice.');
+    await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on usbank.com');
+    await p.reload();
+    expect(await noNoticeWithin(p)).toBe(true);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await waitForBadge(session, tabId, (b) => b.text === before.text && b.title === before.title);
     await p.reload();
     await waitForNotice(p);
   });

@@ -116,7 +116,7 @@ const SCENARIOS: Array<[name: string, run: (session: S) => Promise<void>]> = [
       const tabId = await tabIdOf(s, page);
       await waitForBadge(s, tabId, (b) => b.text !== '');
       const popup = await openPopupForTab(s, tabId);
-      await popup.getByRole('button', { name: "Don't warn me on citi.com" }).click();
+      await popup.getByRole('button', { name: 'Mute Linkwatch on citi.com' }).click();
       await waitForBadge(s, tabId, (b) => b.title.includes('muted'));
       await popup.getByRole('button', { name: 'Undo' }).click();
       await waitForBadge(s, tabId, (b) => b.text !== '');
@@ -147,7 +147,7 @@ const SCENARIOS: Array<[name: string, run: (session: S) => Promise<void>]> = [
       await page.getByLabel('Site', { exact: true }).fill('wellsfargo.com');
       await page.getByRole('button', { name: 'Mute', exact: true }).click();
       await page.locator('tr[data-site="wellsfargo.com"]').waitFor();
-      await page.getByRole('button', { name: 'Remove the choice for wellsfargo.com' }).click();
+      await page.getByRole('button', { name: 'Unmute wellsfargo.com' }).click();
       await page.getByRole('button', { name: 'Undo' }).click();
       await page.locator('tr[data-site="wellsfargo.com"]').waitFor();
     },

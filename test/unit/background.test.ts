@@ -480,7 +480,7 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toMatchObject({ show: true });
     const other = contentSender(tab, 'https://www.chase.com/', 0, 'DOC-B');
     expect(await send({ type: 'notice-shown' }, other)).toEqual({ ok: false });
-    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, other)).toEqual({ ok: false });
+    expect(await send({ type: 'notice-action', action: 'hide' }, other)).toEqual({ ok: false });
     // The noticed document after history.pushState: same document id, new address.
     await pushState(tab.id!, 'https://www.chase.com/cards');
     expect(await send({ type: 'notice-shown' }, contentSender(tab, 'https://www.chase.com/cards', 0, 'DOC-A'))).toEqual({ ok: true });
@@ -499,7 +499,7 @@ describe(`the router in the background (${TARGET})`, () => {
     expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/next', 0, 'DOC-B'))).toMatchObject({ show: true });
     // Back: the first document again, from the cache, with its notice still on screen.
     await commitDocument(tab.id!, 'https://www.chase.com/', first);
-    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toEqual({ ok: true });
+    expect(await send({ type: 'notice-action', action: 'hide' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A'))).toEqual({ ok: true });
     expect(await send({ type: 'notice-action', action: 'details' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-C'))).toEqual({ ok: false });
   });
 
@@ -519,7 +519,7 @@ describe(`the router in the background (${TARGET})`, () => {
     background.main();
     // A page with no notice (a compromised renderer can send what its content script can): nothing happens.
     const quiet = await openProcessed('https://online.citi.com/');
-    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, contentSender(quiet, 'https://online.citi.com/'))).toEqual({ ok: false });
+    expect(await send({ type: 'notice-action', action: 'hide' }, contentSender(quiet, 'https://online.citi.com/'))).toEqual({ ok: false });
     expect(await send({ type: 'notice-action', action: 'details' }, contentSender(quiet, 'https://online.citi.com/'))).toEqual({ ok: false });
     expect(await new PrefsStore().getSiteDecision('citi.com')).toBeUndefined();
     // The page its notice was injected into: Details opens a tab three times, then no more.
@@ -534,8 +534,35 @@ describe(`the router in the background (${TARGET})`, () => {
     // Asking again (every-visit mode, a repeated question) does not reset the count.
     expect(await send({ type: 'get-notice' }, page)).toMatchObject({ show: true });
     expect(await send({ type: 'notice-action', action: 'details' }, page)).toEqual({ ok: false });
-    expect(await send({ type: 'notice-action', action: 'not-on-this-site' }, page)).toEqual({ ok: true });
-    expect(await new PrefsStore().getSiteDecision('chase.com')).toMatchObject({ decision: 'muted' });
+    expect(await send({ type: 'notice-action', action: 'hide' }, page)).toEqual({ ok: true });
+    // Hiding is never a mute (issue 22): no decision is stored, and the badge still warns.
+    expect(await new PrefsStore().getSiteDecision('chase.com')).toBeUndefined();
+  });
+
+  it('"Hide for this visit": no notice on that site in that tab until it leaves the site; other tabs and later visits get it; never a mute', async () => {
+    installToolbarApi();
+    const { PrefsStore } = await import('../../lib/prefs/db');
+    await new PrefsStore().setPreference('alertStyle', 'notice-every-visit');
+    background.main();
+    const tab = await openProcessed('https://www.chase.com/');
+    const page = contentSender(tab, 'https://www.chase.com/', 0, 'DOC-A');
+    expect(await send({ type: 'get-notice' }, page)).toMatchObject({ show: true });
+    expect(await send({ type: 'notice-action', action: 'hide' }, page)).toEqual({ ok: true });
+    // The next page of the same site in the same tab: no notice.
+    await commitDocument(tab.id!, 'https://www.chase.com/cards');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/cards', 0, 'DOC-B'))).toMatchObject({ show: false, reason: 'hidden' });
+    // Another tab on the same site: the notice shows.
+    const other = await openProcessed('https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(other, 'https://www.chase.com/', 0, 'DOC-C'))).toMatchObject({ show: true });
+    // The tab leaves the site, then comes back: a new visit, the notice shows again.
+    await commitDocument(tab.id!, 'https://online.citi.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://online.citi.com/', 0, 'DOC-D'))).toMatchObject({ show: true });
+    await commitDocument(tab.id!, 'https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-E'))).toMatchObject({ show: true });
+    expect(await new PrefsStore().getSiteDecision('chase.com')).toBeUndefined();
+    // The tab closes: its key goes with it.
+    await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { windowId: tab.windowId ?? 0, isWindowClosing: false });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(`noticeHidden:${tab.id}`))[`noticeHidden:${tab.id}`]).toBeUndefined());
   });
 
   it('rebuilds the list classifier when a list is re-imported corrected under the same id, date and sizes', async () => {

@@ -214,7 +214,7 @@ describe('the code and the message files', () => {
 
   it('finds the keys (the scan works)', () => {
     expect(uses.length).toBeGreaterThan(100);
-    expect(uses.some((u) => u.key === 'noticeNotHere')).toBe(true);
+    expect(uses.some((u) => u.key === 'noticeHide')).toBe(true);
     expect(uses.some((u) => u.key === 'status_in_talks')).toBe(true);
   });
 

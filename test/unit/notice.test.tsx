@@ -97,7 +97,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
   let root: HTMLElement;
   afterEach(() => root?.remove());
   function renderCard(extra: Partial<NoticeProps> = {}, lang: 'en' | 'fr' = 'en') {
-    const handlers = { onDetails: vi.fn(), onNotHere: vi.fn(), onUndo: vi.fn(), onClose: vi.fn(), onExpand: vi.fn() };
+    const handlers = { onDetails: vi.fn(), onHide: vi.fn(), onClose: vi.fn(), onExpand: vi.fn() };
     const i18n = { t: lang === 'en' ? tEn : tFr, lang, locale: lang === 'en' ? 'en-US' : 'fr-FR' } as const;
     root = document.createElement('div');
     document.body.append(root);
@@ -107,7 +107,7 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     return handlers;
   }
 
-  it('names the owner, sums up what is reported, and offers details, not on this site and close', () => {
+  it('names the owner, sums up what is reported, and offers details, hide for this visit and close (never a mute)', () => {
     const on = renderCard();
     const notice = screen.getByRole('complementary', { name: 'Linkwatch notice' });
     expect(notice.textContent).toContain('This site belongs to Chase (JPMorgan Chase).');
@@ -116,23 +116,25 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     expect(notice.querySelector('.lw-sourcing')!.textContent).toBe(describeSourcing(sourcing(story), tEn));
     expect(notice.querySelector('.lw-sourcing')!.textContent).toMatch(/^Well sourced: \d+ publishers/);
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Not on this site' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Hide for this visit' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close the Linkwatch notice' }));
     expect(on.onDetails).toHaveBeenCalledOnce();
-    expect(on.onNotHere).toHaveBeenCalledOnce();
+    expect(on.onHide).toHaveBeenCalledOnce();
+    // No button of the notice mutes the site (issue 22): that is the popup's and the options page's job.
+    expect(notice.textContent).not.toMatch(/mute|Not on this site|Don't warn/i);
     expect(on.onClose).toHaveBeenCalledOnce();
   });
 
   it('ignores every event a page script could make: synthetic clicks and keys do nothing (isTrusted)', () => {
     const on = renderCard({ trusted: undefined, isPersonInput: undefined });
-    for (const name of ['Details', 'Not on this site', 'Close the Linkwatch notice']) {
+    for (const name of ['Details', 'Hide for this visit', 'Close the Linkwatch notice']) {
       const button = screen.getByRole('button', { name });
       fireEvent.click(button);
       button.click();
       fireEvent.keyDown(button, { key: 'Escape' });
     }
     expect(on.onDetails).not.toHaveBeenCalled();
-    expect(on.onNotHere).not.toHaveBeenCalled();
+    expect(on.onHide).not.toHaveBeenCalled();
     expect(on.onClose).not.toHaveBeenCalled();
   });
 
@@ -152,9 +154,10 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     renderCard({}, 'fr');
     const notice = screen.getByRole('complementary', { name: 'Avis de Linkwatch' });
     expect(notice.textContent).toContain('Ce site appartient à Chase (JPMorgan Chase).');
-    expect(notice.textContent).toContain('Signalé 3 signalements concernant JPMorgan Chase.');
+    // The tag and the count do not repeat one word ("Signalé 3 signalements", issue 22).
+    expect(notice.textContent).toContain('Rapporté 3 signalements concernant JPMorgan Chase.');
     expect(notice.textContent).toContain(`Le signalement le plus pertinent\u00a0: «\u00a0${story.title.fr}\u00a0».`);
-    expect(screen.getByRole('button', { name: 'Pas sur ce site' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Masquer pour cette visite' })).toBeTruthy();
   });
 
   it('says it in words, not only in colour: the kind of statement is a tag', () => {
@@ -172,18 +175,15 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     expect(screen.queryByRole('button', { name: 'Details' })).toBeNull();
   });
 
-  it('after "not on this site": says what it did, with Undo in the notice itself', () => {
-    const on = renderCard({ mode: 'muted' });
-    expect(screen.getByRole('status').textContent).toBe("Linkwatch won't show this notice or the badge warning on chase.com.");
-    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(on.onUndo).toHaveBeenCalledOnce();
+  it('after "Hide for this visit": says what it did (this tab, until the site is left) and where muting lives', () => {
+    renderCard({ mode: 'hidden' });
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe(
+      'Hidden: no notice on chase.com in this tab until you leave the site. The toolbar badge still warns you.' + 'To mute Linkwatch on chase.com, use the Linkwatch button in the toolbar.',
+    );
     expect(root.querySelector('[data-lw-focus]')!.getAttribute('role')).toBe('status');
-  });
-
-  it('after Undo: says the site is back, no more Undo', () => {
-    renderCard({ mode: 'unmuted' });
-    expect(screen.getByRole('status').textContent).toBe('Undone: Linkwatch warns you on chase.com again.');
-    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Details' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close the Linkwatch notice' })).toBeTruthy();
   });
 });
 

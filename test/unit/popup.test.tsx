@@ -51,10 +51,10 @@ describe('popup on a bank site', () => {
     }
   });
 
-  it('offers to mute the site, and undo right after muting', () => {
+  it('offers to mute the site, and undo right after muting: one name for the switch ("mute")', () => {
     const onMute = vi.fn();
     renderPopup('https://online.citi.com/', { onMute });
-    fireEvent.click(screen.getByRole('button', { name: "Don't warn me on citi.com" }));
+    fireEvent.click(screen.getByRole('button', { name: 'Mute Linkwatch on citi.com' }));
     expect(onMute).toHaveBeenCalledOnce();
     cleanup();
     const onUnmute = vi.fn();
@@ -65,9 +65,19 @@ describe('popup on a bank site', () => {
         <Popup state={state} arrangements={[]} names={names} justMuted onUnmute={onUnmute} />
       </I18nContext.Provider>,
     );
-    expect(screen.getByRole('status').textContent).toContain('Muted: no more badge or notice on citi.com.');
+    expect(screen.getByRole('status').textContent).toContain('Muted on citi.com: no badge warning, no notice.');
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(onUnmute).toHaveBeenCalledOnce();
+    cleanup();
+    // Later (not just muted): the same name, and its undo beside it.
+    render(
+      <I18nContext.Provider value={{ t: tEn, lang: 'en', locale: 'en-US' }}>
+        <Popup state={state} arrangements={[]} names={names} onUnmute={onUnmute} />
+      </I18nContext.Provider>,
+    );
+    expect(screen.getByRole('status').textContent).toContain('Linkwatch is muted on citi.com: no badge warning, no notice.');
+    fireEvent.click(screen.getByRole('button', { name: 'Unmute' }));
+    expect(onUnmute).toHaveBeenCalledTimes(2);
   });
 });
 

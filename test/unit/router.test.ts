@@ -36,7 +36,7 @@ const REQUESTS: Request[] = [
   { type: 'page-observations', report: { pageUrl: bank, requests: [], links: [] } },
   { type: 'get-notice' },
   { type: 'get-notice-content' },
-  { type: 'notice-action', action: 'not-on-this-site' },
+  { type: 'notice-action', action: 'hide' },
   { type: 'notice-shown' },
   { type: 'get-notice-seen' },
   { type: 'clear-notice-seen' },
