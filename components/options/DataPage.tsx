@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Change, ImportProblem, ImportResult, ListSummary, ProblemCode } from '../../lib/config';
+import type { Change, ImportMode, ImportProblem, ImportResult, LeftOut, ListSummary, ProblemCode } from '../../lib/config';
 import { describeLocation, type LocationStep } from '../../lib/config/messages';
 import type { CustomList } from '../../lib/config/schema';
 import type { SiteDecision } from '../../lib/prefs/schema';
@@ -19,7 +19,8 @@ export interface DataPageProps {
    * sites and the sites of its lists that will be on), said in the preview before the browser asks.
    */
   askSites?: readonly string[];
-  onApply: () => void;
+  /** Apply, doing `mode` with what the file does not mention (the person's choice in the preview). */
+  onApply: (mode: ImportMode) => void;
   onCancel: () => void;
   lists: CustomList[];
   onToggleList: (id: string, enabled: boolean) => void;
@@ -153,9 +154,12 @@ function listCounts(t: Translate, lang: Lang, arrangements: number, institutions
   return `${t(isOne(arrangements, lang) ? 'countArrangementsOne' : 'countArrangementsMany', String(arrangements))}, ${t(isOne(institutions, lang) ? 'countInstitutionsOne' : 'countInstitutionsMany', String(institutions))}`;
 }
 
-function Preview({ result, askSites, onApply, onCancel }: { result: Extract<ImportResult, { ok: true }>; askSites: readonly string[]; onApply: () => void; onCancel: () => void }) {
+function Preview({ result, askSites, onApply, onCancel }: { result: Extract<ImportResult, { ok: true }>; askSites: readonly string[]; onApply: (mode: ImportMode) => void; onCancel: () => void }) {
   const { t, lang, locale } = useI18n();
   const counts = (arrangements: number, institutions: number) => listCounts(t, lang, arrangements, institutions);
+  // What to do with what the file does not mention: the person chooses; keeping is the default (a merge).
+  const [mode, setMode] = useState<ImportMode>('keep');
+  const leftOut = result.leftOut ?? [];
   const changed = result.preview.filter((c) => c.change !== 'unchanged');
   const unchanged = result.preview.length - changed.length;
   const date = new Date(result.createdAt);
@@ -187,6 +191,24 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
         </ul>
       )}
       {unchanged > 0 && <p class="hint">{t('previewUnchanged', String(unchanged))}</p>}
+      {leftOut.length > 0 && (
+        <fieldset class="left-out">
+          <legend>{t(isOne(leftOut.length, lang) ? 'leftOutLegendOne' : 'leftOutLegendMany', String(leftOut.length))}</legend>
+          <ul>
+            {leftOut.map((l, i) => (
+              <li key={i} data-left-out={l.kind}>
+                {describeLeftOut(l)}
+              </li>
+            ))}
+          </ul>
+          <label>
+            <input type="radio" name="import-mode" value="keep" checked={mode === 'keep'} onChange={() => setMode('keep')} /> {t('importModeKeep')}
+          </label>
+          <label>
+            <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} /> {t('importModeReplace')}
+          </label>
+        </fieldset>
+      )}
       {askSites.length > 0 && (
         <div class="ask-sites">
           <p>{t('previewAskSites', String(askSites.length))}</p>
@@ -222,7 +244,7 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
         </div>
       )}
       <p class="actions">
-        <button type="button" class="primary" disabled={changed.length === 0 && askSites.length === 0} onClick={onApply}>
+        <button type="button" class="primary" disabled={changed.length === 0 && askSites.length === 0 && !(mode === 'replace' && leftOut.length > 0)} onClick={() => onApply(mode)}>
           {t('importApply')}
         </button>{' '}
         <button type="button" onClick={onCancel}>
@@ -244,6 +266,17 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
         return c.from
           ? t('replaceList', [c.to.name, c.to.author, c.to.date, c.from.date])
           : t('addList', [c.to.name, c.to.author, c.to.date, counts(c.to.arrangements, c.to.institutions)]);
+    }
+  }
+  /** "Alert style: Badge, and a small notice on every visit (default: …)", "citi.com: Muted", "List “X” by Y". */
+  function describeLeftOut(l: LeftOut): string {
+    switch (l.kind) {
+      case 'preference':
+        return t('leftOutPreference', [t(`prefName_${l.key}`), describePref(l.key, l.value), describePref(l.key, l.default)]);
+      case 'site-decision':
+        return t('leftOutDecision', [l.decision.site, describeDecision(l.decision)]);
+      case 'list':
+        return t('leftOutList', [l.summary.name, l.summary.author, l.summary.date]);
     }
   }
   function describePref(key: string, value: unknown): string {

@@ -69,7 +69,7 @@ export function DataRoute() {
           (e) => setMessage({ kind: 'error', text: t('importReadError', errorText(e)) }),
         );
       }}
-      onApply={async () => {
+      onApply={async (mode) => {
         if (!importResult?.ok) return;
         // The browser's prompt is asked first, while the click is still the person's gesture (Firefox
         // allows it only then), but the import does not wait for the answer: a no, or a prompt left open,
@@ -80,7 +80,7 @@ export function DataRoute() {
         // transaction replaces lists whole (entries, institutions, domains at once), keeping their switches.
         await write(async () => {
           const current = await prefsStore.getConfigState();
-          await prefsStore.replaceConfigState(applyImportToState(current, importResult));
+          await prefsStore.replaceConfigState(applyImportToState(current, importResult, mode));
           setImportResult(undefined);
         }, t('importApplied'));
         const answer = await asking;

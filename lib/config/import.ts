@@ -23,7 +23,7 @@ import { childPath, findTooDeep, isJsonObject, project, type PathKey, type Proje
 import { bundledClaim, bundledIndex, checkList, checkListsTogether, sharedSuffixProblem } from './list-rules';
 import { hiddenCharacterProblems } from './text-rules';
 import { fillListLanguage } from './list-language';
-import { normalisePreferences, previewImport } from './preview';
+import { leftOutOfImport, normalisePreferences, previewImport } from './preview';
 import { utf8Length } from './json';
 import { CONFIG_FORMAT, ConfigV1Schema, CURRENT_VERSION, LIMITS, LIST_FORMAT, ListFileV1Schema } from './schema';
 import { MAX_REPORTED_ERRORS, type ConfigState, type ConfigV1, type ImportFailure, type ImportOptions, type ImportProblem, type ImportResult } from './types';
@@ -206,6 +206,8 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
     dropped: report.dropped,
     skipped,
     preview: previewImport(current ?? EMPTY_STATE, config),
+    // A list file only adds or replaces its list: nothing is "left out" of it.
+    leftOut: kind === 'list' ? [] : leftOutOfImport(current ?? EMPTY_STATE, config),
   };
 }
 

@@ -14,6 +14,6 @@ export { CONFIG_FORMAT, CURRENT_VERSION, LIMITS, LIST_FORMAT, type CustomList } 
 export * from './types';
 export { exportConfig, exportFileName, exportList, nonDefaultPreferences } from './export';
 export { importConfig, tooLargeMessage } from './import';
-export { applyImportToState, previewImport } from './preview';
+export { applyImportToState, leftOutOfImport, previewImport } from './preview';
 export { sitesToAsk } from './watch';
 export { deepEqual, utf8Length } from './json';

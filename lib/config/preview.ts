@@ -6,7 +6,7 @@ import type * as v from 'valibot';
 import { DEFAULT_PREFERENCES, withDefaults, type Preferences } from '../prefs/schema';
 import { cloneJson, deepEqual } from './json';
 import type { ConfigV1Schema, CustomList } from './schema';
-import type { Change, ConfigState, ConfigV1, ImportSuccess, ListSummary } from './types';
+import type { Change, ConfigState, ConfigV1, ImportMode, ImportSuccess, LeftOut, ListSummary } from './types';
 
 
 /** `badgeLevels` completed from the defaults; other keys as validated. */
@@ -93,32 +93,54 @@ export function previewImport(current: ConfigState, config: ConfigV1): Change[] 
 }
 
 /**
+ * What the user has now that `config` does not mention, in the preview's order: preferences whose effective
+ * value is not the default and that the file does not set, then decisions and lists the file does not have.
+ * What `replace` would undo; `keep` leaves them. Pure.
+ */
+export function leftOutOfImport(current: ConfigState, config: ConfigV1): LeftOut[] {
+  const out: LeftOut[] = [];
+  const effective = withDefaults(current.preferences ?? {});
+  for (const key of Object.keys(DEFAULT_PREFERENCES) as Array<keyof Preferences>) {
+    if (Object.hasOwn(config.preferences, key) || deepEqual(effective[key], DEFAULT_PREFERENCES[key])) continue;
+    out.push({ kind: 'preference', key, value: cloneJson(effective[key]), default: cloneJson(DEFAULT_PREFERENCES[key]) });
+  }
+  const inFile = new Set(config.siteDecisions.map((d) => d.site));
+  for (const d of current.siteDecisions ?? []) if (!inFile.has(d.site)) out.push({ kind: 'site-decision', decision: cloneJson(d) });
+  const listsInFile = new Set(config.customLists.map((l) => l.id));
+  for (const l of current.customLists ?? []) if (!listsInFile.has(l.id)) out.push({ kind: 'list', id: l.id, summary: summarise(l) });
+  return out;
+}
+
+/**
  * The state after applying an import (pure; `current` and `result` are not modified, the new state shares no
  * object with `result`). Preferences in the file set those keys; decisions in the file are added, or replace
  * the decision for the same site in place; lists are added, or replace the list with the same id in place
  * and whole (entries, institutions, domains at once) but keep the user's on/off switch.
- * Nothing else is removed: other stored preferences (even unknown keys), decisions and lists stay.
+ * With `mode` `keep` (the default) nothing else changes: other stored preferences (even unknown keys),
+ * decisions and lists stay. With `replace`, what the file does not mention goes (`leftOutOfImport`): other
+ * preferences return to their defaults (their stored keys are removed), other decisions and lists are removed.
  */
-export function applyImportToState(current: ConfigState, result: Pick<ImportSuccess, 'config'>): ConfigState {
+export function applyImportToState(current: ConfigState, result: Pick<ImportSuccess, 'config'>, mode: ImportMode = 'keep'): ConfigState {
   const config = result.config;
   const preferences: Record<string, unknown> = {};
-  for (const key of Object.keys(current.preferences ?? {})) {
+  for (const key of mode === 'keep' ? Object.keys(current.preferences ?? {}) : []) {
     if (key === '__proto__') continue;
     preferences[key] = current.preferences[key];
   }
   for (const key of Object.keys(config.preferences) as Array<keyof Preferences>) preferences[key] = cloneJson(config.preferences[key]);
 
-  const siteDecisions = [...(current.siteDecisions ?? [])];
+  const siteDecisions = mode === 'keep' ? [...(current.siteDecisions ?? [])] : [];
   for (const decision of config.siteDecisions) {
     const i = siteDecisions.findIndex((d) => d.site === decision.site);
     if (i >= 0) siteDecisions[i] = cloneJson(decision);
     else siteDecisions.push(cloneJson(decision));
   }
-  const customLists = [...(current.customLists ?? [])];
+  const customLists = mode === 'keep' ? [...(current.customLists ?? [])] : [];
   for (const list of config.customLists) {
     const i = customLists.findIndex((l) => l.id === list.id);
+    const old = (current.customLists ?? []).find((l) => l.id === list.id);
     if (i >= 0) customLists[i] = cloneJson(keepSwitch(list, customLists[i]));
-    else customLists.push(cloneJson(list));
+    else customLists.push(cloneJson(keepSwitch(list, old)));
   }
   return { preferences, siteDecisions, customLists };
 }

@@ -131,7 +131,28 @@ export interface ImportSuccess {
   dropped: string[];
   skipped: ImportProblem[];
   preview: Change[];
+  /**
+   * What the user has now that a config file does not mention (`leftOutOfImport`): kept or removed as the
+   * person chooses (`ImportMode`). Always empty for a list file (it only adds or replaces its list).
+   */
+  leftOut: LeftOut[];
 }
+
+/**
+ * What applying does with what the file does not mention (issue 22): `keep` it (merge: the file adds and
+ * replaces, nothing else changes) or `replace` (restore the file's state: preferences it does not set go
+ * back to their defaults, decisions and lists it does not have are removed). The person chooses.
+ */
+export type ImportMode = 'keep' | 'replace';
+
+/**
+ * One thing the user has that a config file does not mention: a preference set to something other than its
+ * default (`replace` resets it to `default`), a per-site decision, or a custom list (`replace` removes them).
+ */
+export type LeftOut =
+  | { kind: 'preference'; key: keyof Preferences; value: unknown; default: unknown }
+  | { kind: 'site-decision'; decision: SiteDecision }
+  | { kind: 'list'; id: string; summary: ListSummary };
 
 /** A refused file: every problem found at the stage that refused it (at most `MAX_REPORTED_ERRORS` + 1). */
 export interface ImportFailure {

@@ -205,6 +205,28 @@ describe('preview and apply', () => {
     expect(next.customLists.map((l) => `${l.id} ${l.name}`)).toEqual(["advocate-test-list Advocate's test list", 'kept-list Advocate\'s test list']);
   });
 
+  it('says what the file does not mention (issue 22): the user\'s other decisions and lists; preferences the file sets are not "left out"', () => {
+    expect(result.leftOut).toEqual([
+      { kind: 'site-decision', decision: current.siteDecisions[2] },
+      { kind: 'list', id: 'kept-list', summary: expect.objectContaining({ name: "Advocate's test list", institutions: 0, arrangements: 0 }) },
+    ]);
+    // A preference away from its default that the file does not set is left out too.
+    const withPref = expectOk(importText(JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-11-29T10:00:00Z' }), current));
+    expect(withPref.leftOut[0]).toEqual({ kind: 'preference', key: 'alertStyle', value: 'badge-only', default: DEFAULT_PREFERENCES.alertStyle });
+    // A list file only adds its list: nothing is left out of it.
+    expect(expectOk(importText(fixture('v1-list.json'), current)).leftOut).toEqual([]);
+  });
+
+  it('"replace" makes the state the file\'s: other preferences back to their defaults, other decisions and lists removed, switches kept', () => {
+    const switchedOff: ConfigState = { ...current, customLists: [{ ...current.customLists[0]!, enabled: false }, current.customLists[1]!] };
+    const next = applyImportToState(switchedOff, result, 'replace');
+    expect(next.preferences).toEqual({ alertStyle: 'notice-every-visit', badgeLevels: { reported: true, owned: true, observed: true, linked: true } });
+    expect(next.siteDecisions.map((d) => `${d.site} ${d.decision}`)).toEqual(['chase.com muted', 'barclays.co.uk snoozed']);
+    expect(next.customLists.map((l) => `${l.id} ${l.enabled}`)).toEqual(['advocate-test-list false']);
+    // "keep" is the merge, and the default.
+    expect(applyImportToState(switchedOff, result, 'keep')).toEqual(applyImportToState(switchedOff, result));
+  });
+
   it('mutates neither the current state nor the result', () => {
     const resultCopy = structuredClone(result);
     const next = applyImportToState(current, result);

@@ -128,3 +128,53 @@ describe('import preview in words (issues 21 and 22)', () => {
     expect(text).not.toMatch(/\breported, owned\b/);
   });
 });
+
+describe('import says what it does with what the file does not mention (issue 22)', () => {
+  const current = {
+    preferences: { alertStyle: 'badge-only' },
+    siteDecisions: [{ site: 'hsbc.com', decision: 'muted' as const, createdAt: '2025-01-01T00:00:00.000Z' }],
+    customLists: [],
+  };
+  const file = JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-11-29T10:00:00Z', siteDecisions: [{ site: 'chase.com', decision: 'muted', createdAt: '2026-11-29T10:00:00Z' }] });
+
+  function renderApply(lang: 'en' | 'fr' = 'en') {
+    const applied: string[] = [];
+    render(
+      <I18nContext.Provider value={lang === 'en' ? { t: tEn, lang: 'en', locale: 'en-US' } : { t: tFr, lang: 'fr', locale: 'fr-FR' }}>
+        <DataPage
+          result={importConfig(file, current)}
+          lists={[]}
+          onDownload={noop}
+          onCopy={noop}
+          onCheckText={noop}
+          onCheckFile={noop}
+          onApply={(mode) => applied.push(mode)}
+          onCancel={noop}
+          onToggleList={noop}
+          onRemoveList={noop}
+          onUndoRemoveList={noop}
+        />
+      </I18nContext.Provider>,
+    );
+    return applied;
+  }
+
+  it('lists them with labels (never keys), keeps them by default, and applies the person\'s choice', () => {
+    const applied = renderApply();
+    const box = document.querySelector('fieldset.left-out')!;
+    expect(box.querySelector('legend')!.textContent).toBe('You have 2 settings this file does not mention:');
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Alerts: Toolbar badge only (replacing goes back to: Badge, and a small notice on my first visit to each site (default))', 'hsbc.com: Muted']);
+    const apply = () => fireEvent.click([...document.querySelectorAll('button')].find((b) => b.textContent === 'Apply these changes')!);
+    expect((box.querySelector('input[value="keep"]') as HTMLInputElement).checked).toBe(true);
+    apply();
+    fireEvent.click(box.querySelector('input[value="replace"]')!);
+    apply();
+    expect(applied).toEqual(['keep', 'replace']);
+  });
+
+  it('in French', () => {
+    renderApply('fr');
+    expect(document.querySelector('fieldset.left-out legend')!.textContent).toBe(frenchTypography('Vous avez 2 réglages que ce fichier ne mentionne pas :'));
+    expect(document.querySelector('fieldset.left-out')!.textContent).toContain('Les remplacer');
+  });
+});
