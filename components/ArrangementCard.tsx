@@ -1,6 +1,6 @@
 import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
 import type { RelevanceClass } from '../lib/catalog/index';
-import { describeRelevance, describeSourcing, sourcing } from '../lib/catalog/sourcing';
+import { describeRelevance, describeSourcing, sourceOrder, sourcing } from '../lib/catalog/sourcing';
 import { formatPartialDate, sourceLanguage } from '../lib/i18n';
 import { LanguageMark } from './LanguageMark';
 import { useI18n } from './i18n';
@@ -56,7 +56,8 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3,
       </ol>
       <Sub class="sub">{t('sources')}</Sub>
       <ul class="sources">
-        {a.sources.map((s, i) => (
+        {/* Primary documents first, then the reports in the catalog's order, copies last (lib/catalog/sourcing `sourceOrder`). */}
+        {sourceOrder(a.sources).map((i) => a.sources[i]!).map((s, i) => (
           <li key={i}>
             <SafeLink href={s.url}>{s.title}</SafeLink>
             <LanguageMark lang={sourceLanguage(s)} />

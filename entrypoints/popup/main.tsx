@@ -128,7 +128,8 @@ function App() {
       const all = [...view.arrangements, ...view.related];
       const byId = (id: string) => all.find((a) => a.id === id);
       const lookup = {
-        name: (id: string) => view.names[id] ?? id,
+        // The site's own institution is named by the state (a report is titled with names, never ids: issue 22).
+        name: (id: string) => view.names[id] ?? (id === match.institution ? (state.ownerName ?? id) : id),
         arrangementsFor: (id: string) =>
           id === match.institution ? view.arrangements : (view.platformArrangements[id] ?? []).map(byId).filter((a): a is Arrangement => a !== undefined),
       };

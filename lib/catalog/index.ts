@@ -172,4 +172,4 @@ export function rankedArrangementsFor(
   return arrangementsForInstitution(catalog, id).map((arrangement) => ({ arrangement, relevance: relevanceClass(catalog, arrangement) }));
 }
 
-export { sourcing, describeSourcing, describeOwnership, describeRelevance, type Sourcing, type SourcingLevel } from './sourcing';
+export { sourcing, describeSourcing, describeOwnership, describeRelevance, isCopy, sourceOrder, type Sourcing, type SourcingLevel } from './sourcing';

@@ -8,7 +8,7 @@
  * the notice and docs/catalog.md share it.
  */
 import type { Translate } from '../i18n';
-import type { Arrangement, DomainRule, RelevanceClass } from './schema';
+import type { Arrangement, DomainRule, RelevanceClass, Source } from './schema';
 
 /**
  * - `well-sourced`: three or more publishers, or two or more with at least one primary document;
@@ -82,4 +82,22 @@ const RELEVANCE_KEYS = { other: 'class_other', aggregator: 'class_aggregator', r
  */
 export function describeRelevance(cls: RelevanceClass, t: Translate): string {
   return cls === 'platform-bank' ? '' : t(RELEVANCE_KEYS[cls]);
+}
+
+/**
+ * Whether a source was read through a copy (a scraper or mirror site: `via` says "copy"), which is never
+ * the lead source of a claim when anything better is kept (issue 22).
+ */
+export function isCopy(s: Pick<Source, 'via'>): boolean {
+  return s.via !== undefined && /\bcopy\b/i.test(s.via);
+}
+
+/**
+ * The order to show an entry's sources in (indexes into `sources`; steps keep citing by index): primary
+ * documents first, then the reports in the catalog's order (the first report first, even when read through
+ * a relay), then copies (issue 22: "primary sources first"; a copy is never the lead).
+ */
+export function sourceOrder(sources: readonly Pick<Source, 'primary' | 'via'>[]): number[] {
+  const rank = (s: Pick<Source, 'primary' | 'via'>) => (s.primary ? 0 : isCopy(s) ? 2 : 1);
+  return sources.map((s, i) => [rank(s), i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i);
 }

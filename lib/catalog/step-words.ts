@@ -14,7 +14,7 @@ import type { Arrangement, StatusStep } from './schema';
  * `stepByScope`, `stepInPart`, `statusBy_reported`, `status_*`, `stepSubject_*`, `accordingTo`,
  * `stepDate`, `stepReportedOn`.
  */
-export function stepSentence(a: Arrangement, step: StatusStep, names: ReadonlyMap<string, string>, t: Translate, lang: Lang, locale: string): string {
+export function stepSentence(a: Arrangement, step: StatusStep, names: Pick<ReadonlyMap<string, string>, 'get'>, t: Translate, lang: Lang, locale: string): string {
   const key = step.status.replace(/-/g, '_');
   const who = step.by === undefined ? undefined : (names.get(step.by) ?? step.by);
   const source = step.source === undefined ? undefined : a.sources[step.source];

@@ -70,7 +70,7 @@ ${l.observations.map(
 `,
   );
   const entries = report.catalogEntries.map(
-    (e) => html`<section><h3>${e.title}</h3><p class="muted">${t('reportEntryAbout', e.about.join(', '))}</p><ul>
+    (e) => html`<section><h3>${e.title}</h3>${e.summary ? html`<p>${e.summary}</p>` : ''}${e.status ? html`<p><strong>${t('reportEntryLatest')}</strong> ${e.status}</p>` : ''}<p class="muted">${t('reportEntryAbout', e.about.join(', '))}</p><ul>
 ${e.sources.map((s) => html`<li>${s.publisher}, ${link(s.url, s.headline)}, ${formatPartialDate(s.date, locale)}${s.via ? ` ${t('reportVia', s.via)}` : ''}${s.url ? html`<br><code>${s.url}</code>` : ''}</li>
 `)}</ul></section>
 `,
@@ -102,6 +102,8 @@ ${rec ? html`<dt>${t('reportDroppedLabel')}</dt><dd>${t('reportDropped', [String
 ${loads}
 <h2>${t('reportEntriesHeading', subject)}</h2>
 ${report.catalogEntries.length ? entries : html`<p>${t('reportEntriesNone')}</p>`}
+${(report.otherReports ?? []).filter((o) => o.count > 0).map((o) => html`<p class="muted">${o.count === 1 ? t('reportOtherOne', o.platformName) : t('reportOtherMany', [o.platformName, String(o.count)])}</p>
+`)}
 </body>
 </html>
 `;

@@ -7,6 +7,8 @@
  */
 import { arrangementsForInstitution, findInstitution, type Catalog } from '../catalog';
 import type { Arrangement } from '../catalog/schema';
+import { sourceOrder } from '../catalog/sourcing';
+import { stepSentence } from '../catalog/step-words';
 import type { Lang, Translate } from '../i18n';
 import { RECORDING_CAPS, type RecordedLoad, type SiteRecording } from '../recording';
 import { REPORT_FORMAT, REPORT_VERSION, type EvidenceReport, type ReportEntry } from './schema';
@@ -57,32 +59,34 @@ export function methodOf(t: Translate): EvidenceReport['method'] {
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
- * The report as a JSON-ready object matching `EvidenceReportSchema`. Catalog entries: those naming the
- * site's owner (or its group), then those naming each platform seen, each once, with `about` saying which.
+ * The report as a JSON-ready object matching `EvidenceReportSchema`, one focused document (issue 22): the
+ * catalog entries about the site's owner (or its group), most relevant first, each with its summary, its
+ * latest status in words and its sources (primary first, copies last); for each platform seen, only the
+ * count of its other reports, not the list.
  */
 export function buildReport(input: ReportInput): EvidenceReport {
   const { lookup, lang, t } = input;
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
   const name = (id: string) => lookup.name(id);
+  const names = { get: (id: string) => name(id) };
   const entries = new Map<string, ReportEntry>();
-  const add = (institution: string) => {
-    for (const a of lookup.arrangementsFor(institution)) {
-      const existing = entries.get(a.id);
-      if (existing) {
-        if (!existing.about.includes(name(institution))) existing.about.push(name(institution));
-        continue;
-      }
-      entries.set(a.id, {
-        id: a.id,
-        title: a.title[lang],
-        parties: a.parties.map(name),
-        about: [name(institution)],
-        sources: a.sources.map((s) => ({ publisher: s.publisher, headline: s.title, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) })),
-      });
-    }
-  };
-  if (input.institution) add(input.institution);
+  const owner = input.institution;
+  for (const a of owner ? lookup.arrangementsFor(owner) : []) {
+    entries.set(a.id, {
+      id: a.id,
+      title: a.title[lang],
+      summary: clip(a.summary[lang], 2000),
+      status: clip(stepSentence(a, a.status[a.status.length - 1]!, names, t, lang, locale), 1000),
+      parties: a.parties.map(name),
+      about: [name(owner!)],
+      sources: sourceOrder(a.sources).map((i) => {
+        const s = a.sources[i]!;
+        return { publisher: s.publisher, headline: s.title, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) };
+      }),
+    });
+  }
   const platforms = [...new Set(input.loads.flatMap((l) => l.observations.map((o) => o.platform)))];
-  for (const p of platforms) add(p);
+  const otherReports = platforms.map((p) => ({ platform: p, platformName: name(p), count: lookup.arrangementsFor(p).filter((a) => !entries.has(a.id)).length }));
   const loads = input.loads.map((l) => ({
     at: l.at,
     path: l.path,
@@ -110,11 +114,16 @@ export function buildReport(input: ReportInput): EvidenceReport {
     method: methodOf(t),
     loads,
     catalogEntries: [...entries.values()],
+    otherReports,
   };
 }
 
-/** A file name for a report: `linkwatch-report-<site>-<date>.<ext>` (site and date only: safe characters). */
+/**
+ * A file name for a report: `linkwatch-report-<site>-<date>-<hhmmss>.<ext>` (safe characters only); the time
+ * of day (UTC) keeps two reports of one day from saving under one name (issue 22).
+ */
 export function reportFileName(report: Pick<EvidenceReport, 'subject' | 'generatedAt'>, ext: 'json' | 'html'): string {
   const site = report.subject.site.replace(/[^a-z0-9.-]/gi, '_');
-  return `linkwatch-report-${site}-${report.generatedAt.slice(0, 10)}.${ext}`;
+  const time = report.generatedAt.slice(11, 19).replace(/[^0-9]/g, '');
+  return `linkwatch-report-${site}-${report.generatedAt.slice(0, 10)}${time ? `-${time}` : ''}.${ext}`;
 }

@@ -9,7 +9,8 @@ import * as v from 'valibot';
 import { DATA_CATEGORIES } from '../evidence/data-categories';
 
 export const REPORT_FORMAT = 'linkwatch-evidence-report';
-export const REPORT_VERSION = 1;
+/** 2 (issue 22): entries about the site carry their summary and latest status; platforms' other reports are counted (`otherReports`). */
+export const REPORT_VERSION = 2;
 
 const OBSERVATION_KINDS = ['pixel-script', 'pixel-event', 'sdk', 'analytics', 'ad-conversion', 'ad-script'] as const;
 
@@ -52,16 +53,29 @@ export const ReportSourceSchema = v.strictObject({
 export const ReportEntrySchema = v.strictObject({
   id: Text(120),
   title: Text(300),
+  /** The entry's one-paragraph summary, in the report's language (version 2). */
+  summary: v.optional(Text(2000)),
+  /** Its latest step in words: who, what exactly, on whose report, when (version 2; lib/catalog/step-words). */
+  status: v.optional(Text(1000)),
   /** Names of the institutions involved. */
   parties: v.array(Text(120)),
   /** Why the entry is in the report: it names the site's owner (or its group), or a platform seen. */
   about: v.array(Text(120)),
+  /** Primary documents first, then the reports in the catalog's order, then copies. */
   sources: v.array(ReportSourceSchema),
+});
+
+/** A platform seen, and how many other catalog reports involve it (named, not listed: issue 22). */
+export const ReportOtherSchema = v.strictObject({
+  platform: Text(120),
+  platformName: Text(120),
+  count: Count,
 });
 
 export const EvidenceReportSchema = v.strictObject({
   format: v.literal(REPORT_FORMAT),
-  version: v.literal(REPORT_VERSION),
+  /** Version 1 reports (without summaries, statuses and `otherReports`) still validate. */
+  version: v.picklist([1, REPORT_VERSION]),
   generatedAt: ReportInstantSchema,
   language: v.picklist(['en', 'fr']),
   extension: v.strictObject({ name: v.literal('Linkwatch'), version: Text(32), build: Text(80) }),
@@ -85,7 +99,10 @@ export const EvidenceReportSchema = v.strictObject({
   ),
   method: v.strictObject({ summary: Text(2000), limits: v.array(Text(2000)) }),
   loads: v.array(ReportLoadSchema),
+  /** The catalog entries about the site's owner (or its group), most relevant first. */
   catalogEntries: v.array(ReportEntrySchema),
+  /** Per platform seen: the count of its other catalog reports, not about this site (version 2). */
+  otherReports: v.optional(v.array(ReportOtherSchema)),
 });
 
 export type EvidenceReport = v.InferOutput<typeof EvidenceReportSchema>;

@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
-import { bundledCatalog } from '../../lib/catalog';
+import { arrangementsForInstitution, bundledCatalog } from '../../lib/catalog';
 import { translatorFromMessages, type MessagesFile } from '../../lib/i18n';
 import type { RecordedLoad, SiteRecording } from '../../lib/recording';
 import { buildReport, catalogLookup, reportFileName, type EvidenceReport } from '../../lib/report';
@@ -64,7 +64,7 @@ describe('the JSON report', () => {
   it('validates against the published JSON Schema and npm run validate', () => {
     const r = report();
     expect(validate(JSON.parse(JSON.stringify(r))), JSON.stringify(validate.errors)).toBe(true);
-    expect(validateReportText('r.json', JSON.stringify(r))).toEqual({ valid: true, lines: ['r.json: valid linkwatch-evidence-report v1 (3 page loads, ' + r.catalogEntries.length + ' catalog entries)'] });
+    expect(validateReportText('r.json', JSON.stringify(r))).toEqual({ valid: true, lines: ['r.json: valid linkwatch-evidence-report v2 (3 page loads, ' + r.catalogEntries.length + ' catalog entries)'] });
   });
 
   it('the schema refuses a path with a query and an unknown key', () => {
@@ -84,16 +84,32 @@ describe('the JSON report', () => {
     expect(r.loads[1]!.observations[0]!.platformName).toBe('Meta');
   });
 
-  it("carries the catalog entries about the bank and the platform, with their sources", () => {
+  it('is one focused document (issue 22): the entries about the bank, most relevant first, each with its summary, status and sources; the platform\'s others only counted', () => {
     const r = report();
-    const chase = bundledCatalog().arrangements.filter((a) => a.parties.includes('chase') || a.parties.includes('jpmorgan-chase'));
-    expect(chase.length).toBeGreaterThan(0);
-    for (const a of chase) expect(r.catalogEntries.map((e) => e.id)).toContain(a.id);
-    expect(r.catalogEntries.some((e) => e.about.includes('Meta'))).toBe(true);
+    const catalog = bundledCatalog();
+    const chase = arrangementsForInstitution(catalog, 'chase');
+    expect(r.catalogEntries.map((e) => e.id)).toEqual(chase.map((a) => a.id));
+    expect(r.catalogEntries[0]!.id).toBe('fb-us-banks-messenger-2018');
+    expect(r.catalogEntries.every((e) => e.about.join() === 'Chase')).toBe(true);
     for (const e of r.catalogEntries) {
-      expect(e.sources.length).toBeGreaterThan(0);
+      const a = catalog.arrangements.find((x) => x.id === e.id)!;
+      expect(e.summary).toBe(a.summary.en);
+      expect(e.status).toBeTruthy();
+      expect(e.sources.length).toBe(a.sources.length);
       for (const s of e.sources) expect(s.publisher && s.headline && s.date).toBeTruthy();
+      // Primary documents first; a copy never before another report.
+      const ranks = e.sources.map((s) => {
+        const src = a.sources.find((x) => x.title === s.headline && x.publisher === s.publisher)!;
+        return src.primary ? 0 : src.via && /\bcopy\b/i.test(src.via) ? 2 : 1;
+      });
+      expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     }
+    // Meta's reports that are not about Chase: one count, not 25 entries.
+    const metaOthers = arrangementsForInstitution(catalog, 'meta').filter((a) => !chase.includes(a)).length;
+    expect(r.otherReports).toEqual([{ platform: 'meta', platformName: 'Meta', count: metaOthers }]);
+    const page = reportHtml(r, tEn, 'en-US');
+    expect(page).toContain(`Meta figures in ${metaOthers} other reports in Linkwatch&#39;s catalog, not about this site`);
+    expect(page).toContain('What has been reported about chase.com (Chase)');
   });
 
   it('is in French when the UI is', () => {
@@ -102,7 +118,10 @@ describe('the JSON report', () => {
     expect(r.method.limits[0]).toContain('jamais leurs valeurs');
   });
 
-  it('file names hold the site and the date only', () => expect(reportFileName(report(), 'html')).toBe('linkwatch-report-chase.com-2026-12-01.html'));
+  it('file names hold the site, the date and the time, so two reports of one day never overwrite each other', () => {
+    expect(reportFileName(report(), 'html')).toBe('linkwatch-report-chase.com-2026-12-01-110000.html');
+    expect(reportFileName({ ...report(), generatedAt: '2026-12-01T11:00:01.000Z' }, 'html')).not.toBe(reportFileName(report(), 'html'));
+  });
 });
 
 describe('the HTML report', () => {
