@@ -68,6 +68,24 @@ describe('Linkwatch in a French browser', () => {
     expect(popupAxe.violations, describeViolations(popupAxe.violations)).toEqual([]);
   });
 
+  it.each(['https://www.chase.com/meta-pixel', 'https://www.messenger.com/t/1'])(
+    '%s: the whole first screen fits the popup (380x600) in French, down to its line of what to do (issue 22)',
+    async (url) => {
+      const page = await openTab(session, url);
+      const tabId = await tabIdOf(session, page);
+      await waitForBadge(session, tabId, (b) => b.text !== '');
+      const popup = await session.context.newPage();
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+      const act = popup.locator('.glance [data-summary="act"]');
+      await act.waitFor();
+      const box = (await act.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(600);
+      await popup.close();
+      await page.close();
+    },
+  );
+
   it('the options page is in French', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);

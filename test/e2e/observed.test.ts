@@ -39,9 +39,17 @@ describe('observed on a bank page', () => {
     expect(text).not.toContain('123456789012345&'); // no query string kept
     const badge = await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page'));
     expect(badge.title).toContain('Observed on this page: requests to Meta.');
-    // The arrangements that involve the same platform are offered.
+    // The platform's other reports (not about Chase) are one line, a link to the catalog filtered on Meta (issue 22).
     const popup = await openPopupForTab(session, tabId);
-    expect(await popup.locator('[data-platform="meta"] summary').textContent()).toMatch(/^Reported arrangements involving Meta \(\d+\)$/);
+    const line = popup.locator('[data-platform="meta"] .platform-reports a');
+    expect(await line.textContent()).toMatch(/^Meta figures in \d+ other reports in the catalog$/);
+    expect(await line.getAttribute('href')).toBe(`chrome-extension://${session.extensionId}/options.html#/catalog/institution/meta`);
+    const catalog = await session.context.newPage();
+    await catalog.goto((await line.getAttribute('href'))!);
+    await catalog.locator('.entries li').first().waitFor();
+    const shown = Number((await line.textContent())!.match(/\d+/)![0]);
+    // The catalog lists Meta's reports: the other ones plus those about Chase.
+    expect(await catalog.locator('.entries li').count()).toBeGreaterThanOrEqual(shown);
   });
 
   it('a page with only an m.me link: "links to Messenger", no tracking claim', async () => {

@@ -239,10 +239,11 @@ describe('the code and the message files', () => {
 // "hashed email" stays allowed: it is the wording issue 11 asks for per event ("PageView — hashed email,
 // hashed phone"), the words regulators and journalists use for Meta's advanced matching.
 const FORBIDDEN: Record<'en' | 'fr', string[]> = {
-  en: ['first party', 'first-party', 'third party', 'third-party', 'endpoint', 'eTLD', 'registrable', 'content script', 'service worker', 'SDK', 'query string', 'user agent', 'IndexedDB'],
+  // The per-site switch has one name, "mute" (issue 22): its old names are gone everywhere.
+  en: ['first party', 'first-party', 'third party', 'third-party', 'endpoint', 'eTLD', 'registrable', 'content script', 'service worker', 'SDK', 'query string', 'user agent', 'IndexedDB', "Don't warn me", 'Not on this site', 'Warn me again'],
   // « accord(s) de données » says agreement where the reports say a request, talks or a dispute (issue 22):
   // what a source reports is a « signalement ».
-  fr: ['première partie', 'tierce partie', 'point de suivi', 'points de suivi', 'point de terminaison', 'eTLD', 'domaine enregistrable', 'script de contenu', 'service worker', 'SDK', 'IndexedDB', 'accord de données', 'accords de données', 'accord signalé', 'accords signalés'],
+  fr: ['première partie', 'tierce partie', 'point de suivi', 'points de suivi', 'point de terminaison', 'eTLD', 'domaine enregistrable', 'script de contenu', 'service worker', 'SDK', 'IndexedDB', 'accord de données', 'accords de données', 'accord signalé', 'accords signalés', "Ne plus m'avertir", 'Pas sur ce site', "M'avertir à nouveau"],
 };
 
 describe('plain words (issue 15)', () => {

@@ -9,6 +9,9 @@ import { computeTabState, type ObservedRequest, type TabState } from '../../lib/
 import { getTabView } from '../../lib/tab-view';
 import { searchArrangements } from '../../lib/catalog/search';
 import { reportedCount } from '../../lib/tab-state/count';
+import { badgeFor } from '../../lib/tab-state';
+import { noticeContent } from '../../lib/notice/content';
+import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
 import { tEn, tFr } from './helpers';
 
 afterEach(cleanup);
@@ -284,6 +287,20 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     expect(g.querySelector('.more')!.textContent).toBe(`${count - 1} other reports about Meta in the details.`);
     expect(document.querySelector('#arrangements-heading .count')!.textContent).toBe(`(${count})`);
   });
+
+  it.each(['https://www.chase.com/', 'https://online.citi.com/', 'https://www.wellsfargo.com/', 'https://www.usbank.com/', 'https://www.messenger.com/t/1'])(
+    '%s: one count of reports everywhere: the badge title, the notice, the first screen and the details heading',
+    (url) => {
+      const state = stateOf(url);
+      const n = reportedCount(state);
+      expect(n).toBeGreaterThan(0);
+      expect(badgeFor(state, DEFAULT_PREFERENCES, tEn).title).toContain(` ${n} `);
+      expect(noticeContent(state, catalog)!.reported).toBe(n);
+      renderPopup(url);
+      expect(document.querySelector('#arrangements-heading .count')!.textContent).toBe(`(${n})`);
+      expect(glance().querySelector('.more')!.textContent).toMatch(new RegExp(`^${n - 1} other reports? about `));
+    },
+  );
 
   it('the catalog\'s status filter does not count a partial step as the whole status', () => {
     const confirmed = searchArrangements(catalog, { status: 'confirmed' }).map((a) => a.id);
