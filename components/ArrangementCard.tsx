@@ -59,7 +59,7 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3,
         {/* Primary documents first, then the reports in the catalog's order, copies last (lib/catalog/sourcing `sourceOrder`). */}
         {sourceOrder(a.sources).map((i) => a.sources[i]!).map((s, i) => (
           <li key={i}>
-            <SafeLink href={s.url}>{s.title}</SafeLink>
+            <SafeLink href={s.url}>{lang === 'fr' && s.titleIsDescription && s.titleFr ? s.titleFr : s.title}</SafeLink>
             <LanguageMark lang={sourceLanguage(s)} />
             {s.titleIsDescription && <span class="meta"> {t('sourceIsDescription')}</span>}
             <span class="meta">

@@ -89,7 +89,7 @@ const STRONG_STATUSES: ReadonlySet<Status> = new Set(['confirmed', 'denied', 'en
  * Checked mechanically:
  * - every source has an `excerpt` (the schema caps it at 500 characters);
  * - a title that reads as a description ("... report on ...", "coverage of ...") is marked
- *   `titleIsDescription`;
+ *   `titleIsDescription`, and such a description has its French (`titleFr`), a headline never;
  * - every status step cites a source (`source`, an index that exists: `checkReferences` checks the index);
  * - a `confirmed` step is backed by a primary source or names the party (`by`) that confirmed it, and that
  *   party is one of the arrangement's parties or its source is primary;
@@ -118,6 +118,8 @@ export function checkSourcing(catalog: Catalog): CatalogProblem[] {
       if (!s.titleIsDescription && looksLikeDescription(s.title, s.publisher)) {
         add(entry, `sources[${i}].title`, 'reads as a description: use the real headline or set titleIsDescription');
       }
+      if (s.titleIsDescription && s.titleFr === undefined) add(entry, `sources[${i}].titleFr`, 'a description written by Linkwatch needs its French (titleFr)');
+      if (!s.titleIsDescription && s.titleFr !== undefined) add(entry, `sources[${i}].titleFr`, 'a real headline is never translated: titleFr only with titleIsDescription');
     });
     a.status.forEach((step, i) => {
       const field = `status[${i}]`;

@@ -173,7 +173,8 @@ export const EXCERPT_MAX = 500;
  * A named source. `url` only where one is known (never invented); `via` names a relaying outlet.
  * `excerpt` is the sentence(s) of that source the entry's claims rest on, quoted as found, in the source's
  * language. `titleIsDescription: true` says the title is our description, not the real headline (omitted
- * when the title is the real headline). `primary: true` marks a primary document: a regulator's or court's
+ * when the title is the real headline); such a description is ours, so it has its French in `titleFr`
+ * (issue 22). `primary: true` marks a primary document: a regulator's or court's
  * decision or docket, an official register, the company's own statement or filing.
  * The three are optional here (custom lists share this schema); the bundled check requires the excerpt and
  * a real headline or the description mark.
@@ -182,6 +183,8 @@ export const SourceSchema = v.strictObject({
   publisher: v.pipe(v.string(), v.trim(), v.nonEmpty('publisher is missing'), v.maxLength(120)),
   title: v.pipe(v.string(), v.trim(), v.nonEmpty('title is missing'), v.maxLength(300)),
   titleIsDescription: v.optional(v.literal(true)),
+  /** The description in French, when `title` is our description (a real headline is never translated). */
+  titleFr: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('titleFr is empty'), v.maxLength(300))),
   date: PartialDateSchema,
   url: v.optional(HttpsUrlSchema),
   via: v.optional(v.pipe(v.string(), v.maxLength(120))),

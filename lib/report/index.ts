@@ -81,7 +81,7 @@ export function buildReport(input: ReportInput): EvidenceReport {
       about: [name(owner!)],
       sources: sourceOrder(a.sources).map((i) => {
         const s = a.sources[i]!;
-        return { publisher: s.publisher, headline: s.title, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) };
+        return { publisher: s.publisher, headline: lang === 'fr' && s.titleIsDescription && s.titleFr ? s.titleFr : s.title, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) };
       }),
     });
   }

@@ -217,6 +217,9 @@ describe('the catalog check names the entry and the field', () => {
     ['step citing no source', (c) => delete c.arrangements[0]!.status[0]!.source, 'status[0].source: a "reported" step must cite its source'],
     ['confirmed by no party, on a secondary source', (c) => delete c.arrangements[0]!.status[2]!.by, 'status[2]: "confirmed" needs a primary source or the confirming party'],
     ['denied by nobody', (c) => ((c.arrangements[0]!.status[2]!.status = 'denied'), delete c.arrangements[0]!.status[2]!.by), 'status[2].by: "denied" must say who denied'],
+    ['our description without its French', (c) => delete c.arrangements[0]!.sources[4]!.titleFr, 'sources[4].titleFr: a description written by Linkwatch needs its French'],
+    ['a real headline translated', (c) => (c.arrangements[0]!.sources[1]!.titleFr = 'Traduction'), 'sources[1].titleFr: a real headline is never translated'],
+    ['a named party\'s scope starting with its name', (c) => (c.arrangements[0]!.status[2]!.scope!.en = 'Facebook confirmed working with banks'), 'status[2].scope: says what the party (by) did'],
     ['group relation without a date', (c) => delete c.institutions.find((i) => i.id === 'chase')!.groupSince, 'institution chase: groupSince: the relation to "jpmorgan-chase" has no date'],
   ];
   it.each(sourcingRows)('%s', (_s, mutate, fragment) => {
@@ -228,7 +231,7 @@ describe('the catalog check names the entry and the field', () => {
 
   it('keeps the new fields optional in the schema: a custom list without them validates', () => {
     const c = clone(base);
-    for (const a of c.arrangements) for (const s of a.sources) (delete s.excerpt, delete s.primary, delete s.titleIsDescription);
+    for (const a of c.arrangements) for (const s of a.sources) (delete s.excerpt, delete s.primary, delete s.titleIsDescription, delete s.titleFr);
     for (const i of c.institutions) delete i.groupSince;
     expect(checkCatalog(c, { today })).toEqual([]);
   });

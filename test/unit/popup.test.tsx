@@ -302,6 +302,13 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     },
   );
 
+  it('in French, a source described by Linkwatch reads in French; a real headline stays as published', () => {
+    renderPopup('https://www.chase.com/', {}, 'fr');
+    const links = [...document.querySelectorAll('[data-arrangement="fb-us-banks-messenger-2018"] .sources a')].map((a) => a.textContent);
+    expect(links).toContain('Dépêche de l’AFP en français sur les demandes de Facebook portant sur les données des clients des banques, avec la déclaration de Facebook');
+    expect(links).toContain("Facebook to Banks: Give Us Your Data, We'll Give You Our Users");
+  });
+
   it('the catalog\'s status filter does not count a partial step as the whole status', () => {
     const confirmed = searchArrangements(catalog, { status: 'confirmed' }).map((a) => a.id);
     for (const id of confirmed) expect(catalog.arrangements.find((a) => a.id === id)!.status.some((s) => s.status === 'confirmed' && !s.scope)).toBe(true);
