@@ -69,7 +69,7 @@ describe('axe: no violations', () => {
     await page.goto(ext('options.html#/sites'));
     if ((await page.locator('table.decisions').count()) === 0) {
       await page.getByRole('textbox', { name: 'Site' }).fill('hsbc.co.uk');
-      await page.getByRole('button', { name: 'Mute' }).click();
+      await page.getByRole('button', { name: 'Mute', exact: true }).click();
       await page.locator('table.decisions').waitFor();
     }
     for (const hash of OPTIONS) {

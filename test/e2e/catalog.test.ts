@@ -109,12 +109,18 @@ describe('the catalog page in the options page', () => {
     await expect.poll(() => page.textContent('.empty')).toBe('No entry matches. Try fewer words or filters.');
   });
 
-  it('shows how well each entry is sourced, year-only dates as "in 2022", and how each site owner was checked', async () => {
+  it('shows how well each entry is sourced, each latest step in words with its date as precise as known, and how each site owner was checked', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/options.html#/catalog`);
     const plaid = page.locator('ul.entries > li[data-arrangement="plaid-privacy-class-action-settlement"]');
     await plaid.waitFor();
-    expect(await plaid.textContent()).toContain('Ruled in 2022');
+    // The same words as the popup's first screen (issue 22): who, on whose report, when.
+    expect(await plaid.textContent()).toContain('Ruled, according to U.S. District Court for the Northern District of California (July 20, 2022)');
+    // A step known only to the year says the year, never "on 2022".
+    const amex = page.locator('ul.entries > li[data-arrangement="amex-messenger-bot-2016"]');
+    expect(await amex.textContent()).toContain('American Express confirmed it');
+    expect(await amex.textContent()).toMatch(/\(2016\)/);
+    expect(await amex.textContent()).not.toMatch(/on 2016/);
     expect(await plaid.locator('.sourcing').textContent()).toMatch(/Well sourced|Two publishers|One publisher/);
     await page.getByLabel('Institution or platform').selectOption('jpmorgan-chase');
     const sites = page.locator('section.institution-sites');

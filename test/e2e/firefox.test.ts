@@ -99,7 +99,7 @@ describe.each(FIREFOX_TARGETS)('%s in Firefox', (target) => {
     const tabId = await tabIdOf(session, page);
     await waitForBadge(session, tabId, (b) => b.text !== '');
     const popup = await openPopupForTab(session, tabId);
-    const [button] = await popup.$$('xpath/.//button[normalize-space()="Don\'t warn me on wellsfargo.com"]');
+    const [button] = await popup.$$('xpath/.//button[normalize-space()="Mute Linkwatch on wellsfargo.com"]');
     expect(button).toBeDefined();
     await button!.click();
     await waitForBadge(session, tabId, (b) => b.text === '' && b.title === 'Linkwatch: muted on wellsfargo.com');

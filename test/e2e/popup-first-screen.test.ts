@@ -1,5 +1,5 @@
 /**
- * Issue 15 in the real browser: the popup's first screen says what matters, in English and in French, on
+ * Issues 15 and 22 in the real browser: the popup's first screen says what matters, in English and in French, on
  * the four seed banks, Messenger, a bank whose Meta Pixel is blocked (the pixel script's request aborted,
  * as a blocker would) and a site nothing is known about; the badge is the one mark with a title starting
  * "Linkwatch:"; "What you can do" is there with its links, and the details are collapsed below.
@@ -61,7 +61,8 @@ describe.each([
   {
     locale: 'en',
     owned: (o: string) => `This site belongs to ${o}.`,
-    latest: /\. Latest: .+ \(\d{4}\)\.$/,
+    // Who named this bank and when (issue 22), never a bare "Latest: Confirmed".
+    latest: /^The Wall Street Journal \(August 6, 2018\) named [^:]+: Facebook reportedly asked .+\.$/,
     none: 'No request to a platform seen on this page so far.',
     messenger: 'This site is Messenger itself, part of Meta.',
     platformSite: "This is Meta's own site: Linkwatch does not look for tracking here.",
@@ -73,7 +74,7 @@ describe.each([
   {
     locale: 'fr',
     owned: (o: string) => `Ce site appartient à ${o}.`,
-    latest: /\. Dernière étape\u00a0: .+ \(\d{4}\)\.$/,
+    latest: /^The Wall Street Journal \(6\saoût\s2018\) cite [^:]+\u00a0: Facebook aurait demandé .+\.$/,
     none: "Aucune requête vers une plateforme vue sur cette page pour l'instant.",
     messenger: 'Ce site est Messenger lui-même, qui appartient à Meta.',
     platformSite: "C'est le site de Meta lui-même\u00a0: Linkwatch n'y cherche pas de pistage.",
@@ -89,7 +90,7 @@ describe.each([
   });
   afterAll(async () => session?.close());
 
-  it.each(SEED_BANKS)('%s: owner, the most relevant report with status and year, nothing sent; details collapsed', async (url, ownerEn, ownerFr, bankAction) => {
+  it.each(SEED_BANKS)('%s: owner, who named this bank and when, nothing sent; details collapsed', async (url, ownerEn, ownerFr, bankAction) => {
     const page = await openTab(session, url);
     const tabId = await tabIdOf(session, page);
     const badge = await waitForBadge(session, tabId, (b) => b.text !== '');

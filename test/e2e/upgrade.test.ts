@@ -124,7 +124,8 @@ describe(`upgrade from the previous release (${PREVIOUS.tag}) to the current bui
       const tabId = await tabIdOf(session, page);
       await waitForBadge(session, tabId, (b) => b.title !== '' && b.title !== 'Linkwatch');
       const popup = await openPopupForTab(session, tabId);
-      await popup.getByRole('button', { name: 'Mute Linkwatch on wellsfargo.com' }).click();
+      // The previous release's own name for the switch (renamed "Mute Linkwatch on …" in issue 22).
+      await popup.getByRole('button', { name: "Don't warn me on wellsfargo.com" }).click();
       await waitForBadge(session, tabId, (b) => b.title.includes('muted'));
       const settings = await openOptions(session, 'settings');
       await settings.getByLabel('Badge, and a small notice on every visit').check();
