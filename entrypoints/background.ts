@@ -124,7 +124,9 @@ export default defineBackground(() => {
   watchRequests(browser.webRequest, { tabs: () => browser.tabs.query({}), onError: logError, apply: (tabId, change) => store.apply(tabId, change) });
   // Top frame only: a prerendered page commits in another frame and joins when shown (lib/background/tab-store).
   browser.webNavigation.onCommitted.addListener((d) => {
-    if (d.frameId === 0) apply(d.tabId, { type: 'committed', url: d.url, ...documentIdOf(d) });
+    if (d.frameId !== 0) return;
+    apply(d.tabId, { type: 'committed', url: d.url, ...documentIdOf(d) });
+    notice.committed(d.tabId, d.url).catch(logError);
   });
   const inPage = (d: { tabId: number; frameId: number; url: string }) => {
     if (d.frameId === 0) apply(d.tabId, { type: 'same-document', url: d.url });

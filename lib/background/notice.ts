@@ -17,7 +17,7 @@ import { noticeContent } from '../notice/content';
 import type { NoticeContent } from '../notice';
 import { isSilenced } from '../prefs/schema';
 import type { ContentScriptSender } from '../router';
-import { originOf } from '../url';
+import { originOf, siteOfUrl } from '../url';
 import type { LocalData } from './local-data';
 import type { SessionArea, TabStore } from './tab-store';
 
@@ -74,6 +74,11 @@ export interface NoticeService {
   clearSeen(): Promise<void>;
   /** Forget a closed tab's in-memory counters (its storage keys go with the tab store's `remove`). */
   forgetTab(tabId: number): void;
+  /**
+   * A document committed in a tab's top frame: leaving the site whose notice was hidden there ends that
+   * visit (any other site, known to Linkwatch or not), so the notice shows again on the next visit.
+   */
+  committed(tabId: number, url: string): Promise<void>;
 }
 
 /** A notice service over the given storage, tab store and browser calls. */
@@ -209,6 +214,11 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
         await deps.local.remove(NOTICE_SEEN_KEY);
         return { result: undefined };
       }),
+    async committed(tabId, url) {
+      const key = noticeHiddenKey(tabId);
+      const hidden = (await deps.session.get(key))[key];
+      if (hidden !== undefined && siteOfUrl(url) !== hidden) await deps.session.remove(key);
+    },
     forgetTab(tabId) {
       for (const key of detailsOpened.keys()) if (key.startsWith(`${tabId}:`)) detailsOpened.delete(key);
     },

@@ -560,6 +560,12 @@ describe(`the router in the background (${TARGET})`, () => {
     await commitDocument(tab.id!, 'https://www.chase.com/');
     expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-E'))).toMatchObject({ show: true });
     expect(await new PrefsStore().getSiteDecision('chase.com')).toBeUndefined();
+    // A site Linkwatch knows nothing about in between ends the visit too (it never asks for a notice).
+    expect(await send({ type: 'notice-action', action: 'hide' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-E'))).toEqual({ ok: true });
+    await commitDocument(tab.id!, 'https://example.org/');
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(`noticeHidden:${tab.id}`))[`noticeHidden:${tab.id}`]).toBeUndefined());
+    await commitDocument(tab.id!, 'https://www.chase.com/');
+    expect(await send({ type: 'get-notice' }, contentSender(tab, 'https://www.chase.com/', 0, 'DOC-F'))).toMatchObject({ show: true });
     // The tab closes: its key goes with it.
     await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { windowId: tab.windowId ?? 0, isWindowClosing: false });
     await vi.waitFor(async () => expect((await fakeBrowser.storage.session.get(`noticeHidden:${tab.id}`))[`noticeHidden:${tab.id}`]).toBeUndefined());
