@@ -43,7 +43,8 @@ export function ObservedSection({ observed, watched = true, inPageNavigations = 
         observed.map((p) => {
           const name = names.get(p.platform) ?? p.platform;
           const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested, 0) + (p.more ?? 0);
-          const related = platformArrangements.get(p.platform) ?? [];
+          // Reports only: context entries are background, not reports (the badge's count, issue 22).
+          const related = (platformArrangements.get(p.platform) ?? []).filter((a) => a.kind !== 'context');
           return (
             <div class="platform" key={p.platform} data-platform={p.platform}>
               <h3>

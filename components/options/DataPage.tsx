@@ -178,8 +178,10 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
         )}
         {result.migrated ? ` ${t('previewMigrated', String(result.fromVersion))}` : ''}
       </p>
-      {changed.length === 0 ? (
+      {changed.length === 0 && !(mode === 'replace' && leftOut.length > 0) ? (
         <p class="empty">{t('previewNothing')}</p>
+      ) : changed.length === 0 ? (
+        <p>{t('previewReplaceOnly', String(leftOut.length))}</p>
       ) : (
         <ul class="changes">
           {changed.map((c, i) => (

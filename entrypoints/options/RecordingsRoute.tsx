@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { RecordingsPage } from '../../components/options/RecordingsPage';
-import { bundledCatalog } from '../../lib/catalog';
+import { bundledCatalog, groupFamily } from '../../lib/catalog';
 import { catalogLookup } from '../../lib/report';
 import { buildReport, reportEnvironment, saveReport } from '../../lib/report/save';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
@@ -35,6 +35,7 @@ export function RecordingsRoute() {
           kind: 'recording',
           site: r.site,
           institution: r.institution,
+          ...(r.institution ? { ownIds: [...groupFamily(bundledCatalog(), r.institution)] } : {}),
           loads: r.loads,
           recording: r,
           lookup: catalogLookup(bundledCatalog()),

@@ -137,6 +137,7 @@ function App() {
         kind: 'tab',
         site: match.site,
         institution: match.institution,
+        ownIds: [match.institution, match.group],
         loads: [load],
         lookup,
         ...reportEnvironment(browser.runtime.getManifest().version, navigator.userAgent, lang, t),

@@ -22,6 +22,8 @@ export interface ReportInput {
   site: string;
   /** Catalog institution id of the site's owner, when known. */
   institution?: string;
+  /** The owner's id and those of its group (`chase`, `jpmorgan-chase`): whose steps are "its own". Default: the owner alone. */
+  ownIds?: readonly string[];
   loads: readonly RecordedLoad[];
   /** For a recording: its state, start, stop and dropped count. */
   recording?: SiteRecording;
@@ -56,6 +58,11 @@ export function methodOf(t: Translate): EvidenceReport['method'] {
   };
 }
 
+/** The latest step an entry records as taken by one of `ids`, if any. */
+function ownStep(a: Arrangement, ids: readonly string[]) {
+  return [...a.status].reverse().find((s) => s.by !== undefined && ids.includes(s.by));
+}
+
 const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
@@ -76,7 +83,8 @@ export function buildReport(input: ReportInput): EvidenceReport {
       id: a.id,
       title: a.title[lang],
       summary: clip(a.summary[lang], 2000),
-      status: clip(stepSentence(a, a.status[a.status.length - 1]!, names, t, lang, locale), 1000),
+      // This institution's own latest step when it took one (as on the popup's first screen), else the latest.
+      status: clip(stepSentence(a, ownStep(a, input.ownIds ?? [owner!]) ?? a.status[a.status.length - 1]!, names, t, lang, locale), 1000),
       parties: a.parties.map(name),
       about: [name(owner!)],
       sources: sourceOrder(a.sources).map((i) => {
@@ -86,7 +94,7 @@ export function buildReport(input: ReportInput): EvidenceReport {
     });
   }
   const platforms = [...new Set(input.loads.flatMap((l) => l.observations.map((o) => o.platform)))];
-  const otherReports = platforms.map((p) => ({ platform: p, platformName: name(p), count: lookup.arrangementsFor(p).filter((a) => !entries.has(a.id)).length }));
+  const otherReports = platforms.map((p) => ({ platform: p, platformName: name(p), count: lookup.arrangementsFor(p).filter((a) => !entries.has(a.id) && a.kind !== 'context').length }));
   const loads = input.loads.map((l) => ({
     at: l.at,
     path: l.path,

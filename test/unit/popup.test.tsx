@@ -237,7 +237,7 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     const own = [...seed.status].reverse().find((s) => s.by === party);
     const ownLine = g.querySelector('[data-step="own"]')!.textContent!;
     if (own) expect(ownLine.startsWith(`${bank}`)).toBe(true);
-    else expect(ownLine).toBe(`No statement by ${bank} in the sources kept.`);
+    else expect(ownLine).toBe(`No confirmation or denial by ${bank} is recorded (see the details).`);
     // The platform's answer in what it covers, never a bare "Confirmed".
     const answer = g.querySelector('[data-step="answer"]')!.textContent!;
     expect(answer).toMatch(/^Facebook: confirmed working with banks on customer chat .*; denied actively asking for transaction data.*, according to AFP \(August 6, 2018\)$/);
@@ -260,7 +260,7 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
       `Facebook: ${stepOf('facebook').scope!.en}, according to AFP (August 6, 2018)`,
       `${reportedCount(stateOf('https://www.chase.com/')) - 1} other reports about JPMorgan Chase in the details.`,
       'Meta: 2 requests went through (event “PageView”, carrying page address)',
-      'See what businesses shared with Meta More below.',
+      'See what businesses shared with Meta · More below.',
     ]);
     cleanup();
     renderPopup('https://www.chase.com/meta-pixel', { ...meta, actions: bankActions('https://www.chase.com/', ['meta']) }, 'fr');
@@ -271,7 +271,7 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
       `Facebook\u00a0: ${stepOf('facebook').scope!.fr}, source\u00a0: AFP (6 août 2018)`,
       `${reportedCount(stateOf('https://www.chase.com/')) - 1} autres signalements concernant JPMorgan Chase dans les détails.`,
       'Meta\u00a0: 2 requêtes sont passées (événement «\u00a0PageView\u00a0», avec adresse de la page)',
-      "Voir ce que des entreprises ont transmis à Meta (en anglais) D'autres pistes plus bas.",
+      "Voir ce que des entreprises ont transmis à Meta (en anglais) · D'autres pistes plus bas.",
     ]);
   });
 

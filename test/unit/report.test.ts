@@ -41,6 +41,7 @@ function report(t = tEn, lang: 'en' | 'fr' = 'en'): EvidenceReport {
     kind: 'recording',
     site: 'chase.com',
     institution: 'chase',
+    ownIds: ['chase', 'jpmorgan-chase'],
     loads,
     recording,
     lookup: catalogLookup(bundledCatalog()),
@@ -90,6 +91,8 @@ describe('the JSON report', () => {
     const chase = arrangementsForInstitution(catalog, 'chase');
     expect(r.catalogEntries.map((e) => e.id)).toEqual(chase.map((a) => a.id));
     expect(r.catalogEntries[0]!.id).toBe('fb-us-banks-messenger-2018');
+    // The bank's own step, as the popup's first screen gives it, never another bank's.
+    expect(report().catalogEntries[0]!.status).toBe('JPMorgan Chase ended it, according to AFP (reported on August 6, 2018)');
     expect(r.catalogEntries.every((e) => e.about.join() === 'Chase')).toBe(true);
     for (const e of r.catalogEntries) {
       const a = catalog.arrangements.find((x) => x.id === e.id)!;
@@ -105,7 +108,7 @@ describe('the JSON report', () => {
       expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     }
     // Meta's reports that are not about Chase: one count, not 25 entries.
-    const metaOthers = arrangementsForInstitution(catalog, 'meta').filter((a) => !chase.includes(a)).length;
+    const metaOthers = arrangementsForInstitution(catalog, 'meta').filter((a) => !chase.includes(a) && a.kind !== 'context').length;
     expect(r.otherReports).toEqual([{ platform: 'meta', platformName: 'Meta', count: metaOthers }]);
     const page = reportHtml(r, tEn, 'en-US');
     expect(page).toContain(`Meta figures in ${metaOthers} other reports in Linkwatch&#39;s catalog, not about this site`);
