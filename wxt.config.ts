@@ -76,7 +76,9 @@ export default defineConfig({
     // webRequest (observe only, never block) for the platform endpoint hosts and the directory's sites;
     // webNavigation for when a document commits (docs/permissions.md says why each is needed). MV2 lists hosts among `permissions`; WXT moves
     // `host_permissions` there for MV2 builds.
-    permissions: ['storage', 'tabs', 'webNavigation', 'webRequest'],
+    // declarativeNetRequestWithHostAccess: protection's block rules (issue 23), acting only where the host
+    // permissions above already reach, so no new install warning (docs/permissions.md).
+    permissions: ['storage', 'tabs', 'webNavigation', 'webRequest', 'declarativeNetRequestWithHostAccess'],
     host_permissions: [...requestFilterUrls(), ...watchedSitePatterns()],
     // "Watch this site" (issue 21): one site at a time, at the person's request, through the browser's own
     // prompt (permissions.request with that site's pattern); nothing is granted at install.

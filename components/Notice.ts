@@ -56,10 +56,12 @@ export function noticeOwnerLine(c: NoticeContent, t: Translate): string {
  * `failed-or-unknown` when none completed and some failed. A mix is never summed up as its best case: one
  * script download that completed does not make a blocked event "completed".
  */
-export function platformOutcome(o: NoticeObservedOutcome): 'completed' | 'requested' | 'failed' | 'partly' | 'failed-or-unknown' {
-  const others = o.failed + o.requested;
+export function platformOutcome(o: NoticeObservedOutcome): 'completed' | 'requested' | 'failed' | 'partly' | 'failed-or-unknown' | 'blocked' {
+  const blocked = o.blocked ?? 0;
+  const others = o.failed + o.requested + blocked;
   if (o.completed > 0) return others > 0 ? 'partly' : 'completed';
-  if (o.failed > 0) return o.requested > 0 ? 'failed-or-unknown' : 'failed';
+  if (o.failed === 0 && o.requested === 0 && blocked > 0) return 'blocked';
+  if (o.failed + blocked > 0) return o.requested > 0 ? 'failed-or-unknown' : 'failed';
   return 'requested';
 }
 
@@ -69,6 +71,7 @@ const OUTCOME_KEYS = {
   requested: 'noticeObservedRequested',
   'failed-or-unknown': 'noticeObservedFailedOrUnknown',
   failed: 'noticeObservedFailed',
+  blocked: 'noticeObservedBlockedByLinkwatch',
 } as const;
 
 /**
@@ -87,7 +90,7 @@ export function noticeSummary(c: NoticeContent, t: Translate, lang: Lang, locale
   if (c.reported === 0 && !c.firstParty) parts.push(t('noticeNoneReported', who));
   // Content from an older background without outcomes: say only what is sure (no outcome claimed).
   const outcomes = c.observedOutcomes ?? c.observed.map((name) => ({ name, completed: 0, failed: 0, requested: 1 }));
-  for (const kind of ['completed', 'partly', 'requested', 'failed-or-unknown', 'failed'] as const) {
+  for (const kind of ['completed', 'partly', 'requested', 'failed-or-unknown', 'failed', 'blocked'] as const) {
     const names = outcomes.filter((o) => platformOutcome(o) === kind).map((o) => o.name);
     if (names.length) parts.push(t(OUTCOME_KEYS[kind], formatList(names, locale)));
   }

@@ -42,7 +42,7 @@ export function ObservedSection({ observed, watched = true, inPageNavigations = 
       ) : (
         observed.map((p) => {
           const name = names.get(p.platform) ?? p.platform;
-          const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested, 0) + (p.more ?? 0);
+          const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested + (r.blocked ?? 0), 0) + (p.more ?? 0);
           // Reports only: context entries are background, not reports (the badge's count, issue 22).
           const related = (platformArrangements.get(p.platform) ?? []).filter((a) => a.kind !== 'context');
           return (
@@ -93,6 +93,7 @@ export function ObservedSection({ observed, watched = true, inPageNavigations = 
 function RequestLine({ request: r, platformName }: { request: ObservedRequest; platformName: string }) {
   const { t, lang } = useI18n();
   const outcomes = [
+    r.blocked ? t(isOne(r.blocked, lang) ? 'outcomeBlockedOne' : 'outcomeBlockedMany', String(r.blocked)) : '',
     r.completed ? t(isOne(r.completed, lang) ? 'outcomeCompletedOne' : 'outcomeCompletedMany', String(r.completed)) : '',
     r.failed ? t(isOne(r.failed, lang) ? 'outcomeFailedOne' : 'outcomeFailedMany', String(r.failed)) : '',
     r.requested ? t(isOne(r.requested, lang) ? 'outcomeRequestedOne' : 'outcomeRequestedMany', String(r.requested)) : '',

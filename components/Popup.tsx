@@ -7,6 +7,7 @@ import type { TabState } from '../lib/tab-state';
 import { reportedCount } from '../lib/tab-state/count';
 import { ArrangementCard } from './ArrangementCard';
 import { ObservedSection } from './ObservedSection';
+import { ProtectionSwitch } from './ProtectionSwitch';
 import { Summary } from './Summary';
 import { WhatYouCanDo } from './WhatYouCanDo';
 import { useI18n } from './i18n';
@@ -49,6 +50,12 @@ export interface PopupProps {
   actions?: Action[];
   /** The background cannot do all of its job (its database is unreadable): said above everything else. */
   problem?: TabView['problem'];
+  /**
+   * Protection on this site (issue 23): where the switch's state comes from (`all`: the options page's "every
+   * bank"; `site`: the site's own choice, or none), whether it was flipped in this popup, and the handler.
+   * Absent where protection does not apply (a platform's site, a site Linkwatch does not watch).
+   */
+  protection?: { source: 'site' | 'all'; changed: boolean; onChange: (on: boolean) => void };
   /** Shown at the end of the site's view ("Record this site", components/RecordControl.tsx). */
   children?: ComponentChildren;
 }
@@ -123,6 +130,9 @@ function SiteView(props: PopupProps & { state: TabState }) {
       />
 
       <section class="decision" aria-label={t('siteControls')}>
+        {props.protection && state.watched && !state.firstParty && (
+          <ProtectionSwitch site={match.site} on={state.protected === true} source={props.protection.source} changed={props.protection.changed} onChange={props.protection.onChange} />
+        )}
         {state.silenced ? (
           <p role="status">
             {justMuted ? t('mutedJustNow', match.site) : t('mutedHere', match.site)}{' '}
@@ -194,7 +204,8 @@ function SiteView(props: PopupProps & { state: TabState }) {
  * offers the next step: to watch what the site's pages send to platforms (the browser's own permission
  * prompt, for this site alone), or, once watched, what was seen and the way back.
  */
-function UnknownSite({ state, names, detailsHref, onWatch, onUnwatch, watchAnswer }: PopupProps & { state: TabState }) {
+function UnknownSite(props: PopupProps & { state: TabState }) {
+  const { state, names, onWatch, onUnwatch, watchAnswer } = props;
   const { t } = useI18n();
   const site = state.site;
   if (state.userWatched) {
@@ -215,6 +226,9 @@ function UnknownSite({ state, names, detailsHref, onWatch, onUnwatch, watchAnswe
         />
         {site && onUnwatch && (
           <section class="decision" aria-label={t('siteControls')}>
+            {props.protection && (
+              <ProtectionSwitch site={site} on={state.protected === true} source={props.protection.source} changed={props.protection.changed} onChange={props.protection.onChange} />
+            )}
             <button type="button" onClick={onUnwatch}>
               {t('unwatchSite', site)}
             </button>

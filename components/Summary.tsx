@@ -5,7 +5,7 @@ import { stepSentence } from '../lib/catalog/step-words';
 import { FDIC_LISTED_ID } from '../lib/directory/ids';
 import { formatPartialDate, isOne, type Lang, type Translate } from '../lib/i18n';
 import type { ObservedPlatform, TabState } from '../lib/tab-state';
-import { reportedCount } from '../lib/tab-state/count';
+import { blockedByLinkwatch, nothingSent, outcomeTotals, reportedCount } from '../lib/tab-state/count';
 import { useI18n } from './i18n';
 import { LanguageMark } from './LanguageMark';
 import { SafeLink } from './SafeLink';
@@ -96,7 +96,7 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
         ) : (
           <ul class="observed-lines">
             {state.observed.map((p) => (
-              <li key={p.platform} data-platform={p.platform} data-outcome={isBlocked(p) ? 'blocked' : 'sent'}>
+              <li key={p.platform} data-platform={p.platform} data-outcome={blockedByLinkwatch(p) ? 'blocked-by-linkwatch' : nothingSent(p) ? 'blocked' : 'sent'}>
                 {whatText(p, t, lang)
                   ? t('summaryObservedWhat', [names.get(p.platform) ?? p.platform, outcomeText(p, t, lang), whatText(p, t, lang)])
                   : t('summaryObservedPlatform', [names.get(p.platform) ?? p.platform, outcomeText(p, t, lang)])}
@@ -104,6 +104,7 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
             ))}
           </ul>
         )}
+        {state.protected && !state.firstParty && <p class="protected-line">{t('summaryProtectionOn', state.match.site)}</p>}
       </div>
       {act && (
         <div class="summary-item" data-summary="act">
@@ -172,16 +173,13 @@ function whatText(p: ObservedPlatform, t: Translate, lang: Lang): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** Every request to the platform failed (blocked or unreachable): nothing was sent. */
-export function isBlocked(p: ObservedPlatform): boolean {
-  return p.requests.length > 0 && p.requests.every((r) => r.completed === 0 && r.requested === 0 && r.failed > 0);
-}
-
+/** "2 requests went through, 1 blocked by Linkwatch"; "blocked by Linkwatch: nothing sent" when every one was. */
 function outcomeText(p: ObservedPlatform, t: Translate, lang: Lang): string {
-  if (isBlocked(p)) return t('summaryBlocked');
-  const sum = (k: 'completed' | 'failed' | 'requested') => p.requests.reduce((n, r) => n + r[k], 0);
-  const [sent, failed, unknown] = [sum('completed'), sum('failed'), sum('requested')];
+  if (blockedByLinkwatch(p)) return t('summaryBlockedByLinkwatch');
+  if (nothingSent(p) && outcomeTotals(p).blocked === 0) return t('summaryBlocked');
+  const { completed: sent, failed, requested: unknown, blocked } = outcomeTotals(p);
   return [
+    blocked ? (isOne(blocked, lang) ? t('summaryBlockedByLinkwatchOne') : t('summaryBlockedByLinkwatchMany', String(blocked))) : '',
     sent ? (isOne(sent, lang) ? t('summarySentOne') : t('summarySentMany', String(sent))) : '',
     failed ? (isOne(failed, lang) ? t('summaryFailedOne') : t('summaryFailedMany', String(failed))) : '',
     unknown ? (isOne(unknown, lang) ? t('summaryUnknownOne') : t('summaryUnknownMany', String(unknown))) : '',

@@ -18,11 +18,13 @@ import { createHealth } from '../lib/background/health';
 import { createLinks } from '../lib/background/links';
 import { createLocalData, describeAddress } from '../lib/background/local-data';
 import { createNoticeService, noticeDocKey, noticeHiddenKey } from '../lib/background/notice';
+import { createProtection, type DnrApi } from '../lib/background/protection';
+import { watchedDomainSet } from '../lib/directory';
 import { createTabQueue } from '../lib/background/queue';
 import { createRecorder } from '../lib/background/recorder';
 import { createRoutes } from '../lib/background/routes';
 import { createTabStore, type TopFrame } from '../lib/background/tab-store';
-import { PrefsStore } from '../lib/prefs/db';
+import { PrefsStore, withDefaults } from '../lib/prefs/db';
 import { coalesce, createRouter, RefusedMessage } from '../lib/router';
 import { t } from '../lib/runtime';
 import { watchRequests } from '../lib/request-watch';
@@ -46,6 +48,18 @@ export default defineBackground(() => {
   const grantsChanged = () => ((granted = undefined), refreshAll().catch(logError));
   const localData = createLocalData({ readConfigState: () => prefs.getConfigState(), grantedOrigins, onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
   const badge = createBadge(action, t, health.problem);
+  // Protection (issue 23): declarativeNetRequest rules rebuilt from IndexedDB at every worker start.
+  const protection = createProtection({
+    dnr: browser.declarativeNetRequest as unknown as DnrApi | undefined,
+    // Read straight from the database, not through localData (which falls back to defaults): a database that
+    // cannot be read fails the rebuild and leaves the rules as they were, never silently switched off.
+    choices: async () => {
+      const stored = await prefs.getConfigState();
+      return { all: withDefaults(stored.preferences).protectAll, sites: stored.siteProtection };
+    },
+    bankDomains: watchedDomainSet,
+  });
+  protection.sync().catch(logError);
 
   /**
    * The document the tab's top frame shows (webNavigation.getFrame): undefined for a tab that is gone, null
@@ -117,11 +131,11 @@ export default defineBackground(() => {
       : undefined,
     log: logError,
   });
-  const route = createRouter(createRoutes({ store, notice, links, recorder, health, localData: localData.read, refreshAll }), () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
+  const route = createRouter(createRoutes({ store, notice, links, recorder, health, localData: localData.read, refreshAll, syncProtection: protection.sync }), () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
 
   const apply = (tabId: number, event: TabEvent) => store.apply(tabId, event).catch(logError);
   // Every request of a page to a platform endpoint, with the browser's outcome (lib/request-watch).
-  watchRequests(browser.webRequest, { tabs: () => browser.tabs.query({}), onError: logError, apply: (tabId, change) => store.apply(tabId, change) });
+  watchRequests(browser.webRequest, { tabs: () => browser.tabs.query({}), onError: logError, apply: (tabId, change) => store.apply(tabId, change), protection });
   // Top frame only: a prerendered page commits in another frame and joins when shown (lib/background/tab-store).
   browser.webNavigation.onCommitted.addListener((d) => {
     if (d.frameId !== 0) return;

@@ -264,6 +264,10 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
         return c.from
           ? t('changeDecision', [c.site, describeDecision(c.from), describeDecision(c.to)])
           : t('addDecision', [c.site, describeDecision(c.to)]);
+      case 'site-protection':
+        return c.from !== undefined
+          ? t('changeDecision', [c.site, describeProtection(c.from), describeProtection(c.to)])
+          : t('addDecision', [c.site, describeProtection(c.to)]);
       case 'list':
         return c.from
           ? t('replaceList', [c.to.name, c.to.author, c.to.date, c.from.date])
@@ -277,6 +281,8 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
         return t('leftOutPreference', [t(`prefName_${l.key}`), describePref(l.key, l.value), describePref(l.key, l.default)]);
       case 'site-decision':
         return t('leftOutDecision', [l.decision.site, describeDecision(l.decision)]);
+      case 'site-protection':
+        return t('leftOutDecision', [l.site, describeProtection(l.protect)]);
       case 'list':
         return t('leftOutList', [l.summary.name, l.summary.author, l.summary.date]);
     }
@@ -288,7 +294,11 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
       const on = Object.entries(value as Record<string, boolean>).filter(([, v]) => v).map(([k]) => t(`badgeLevel_${k}`));
       return on.length ? on.join('; ') : t('levelNone');
     }
+    if (key === 'protectAll' && typeof value === 'boolean') return t(value ? 'protectAllOn' : 'protectAllOff');
     return String(value);
+  }
+  function describeProtection(protect: boolean): string {
+    return t(protect ? 'siteProtectionOn' : 'siteProtectionOff');
   }
   function describeDecision(d: SiteDecision): string {
     return d.decision === 'muted' ? t('decisionMuted') : t('decisionSnoozed', d.until ? new Date(d.until).toLocaleDateString(locale, { dateStyle: 'long' }) : '?');

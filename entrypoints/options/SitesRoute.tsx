@@ -6,15 +6,19 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SitesPage } from '../../components/options/SitesPage';
 import { WatchedSites } from '../../components/options/WatchedSites';
+import { ProtectionSettings } from '../../components/options/ProtectionSettings';
+import { watchedDomainSet } from '../../lib/directory';
 import { sitePattern } from '../../lib/url/parse';
 import type { SiteDecision } from '../../lib/prefs/db';
-import { t, uiLocale } from '../../lib/runtime';
+import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import { parseSiteInput } from '../../lib/sites';
 import { prefsStore, readWatchedSites, useStored, writeThen } from './shared';
 
 export function SitesRoute() {
   const stored = useStored(() => prefsStore.listSiteDecisions());
   const watched = useStored(readWatchedSites);
+  const protection = useStored(async () => ({ all: (await prefsStore.getPreferences()).protectAll, sites: await prefsStore.listSiteProtection() }));
+  const protect = (action: () => Promise<unknown>, done: string) => writeThen(action, done, protection.reload, protection.setMessage);
   const [lastRemoved, setLastRemoved] = useState<SiteDecision>();
   const write = (action: () => Promise<unknown>, done: string) => writeThen(action, done, stored.reload, stored.setMessage);
   if (!stored.value) return stored.loaded ? <p role="alert">{stored.message?.text}</p> : <p aria-busy="true">{t('loading')}</p>;
@@ -57,13 +61,26 @@ export function SitesRoute() {
           return true;
         }}
       />
+      {protection.value && (
+        <ProtectionSettings
+          all={protection.value.all}
+          bankSites={watchedDomainSet().size}
+          sites={protection.value.sites}
+          message={protection.message}
+          onAll={(on) => void protect(() => prefsStore.setPreference('protectAll', on), t(on ? 'protectionAllOnSaved' : 'protectionAllOffSaved'))}
+          onRemove={(site) => void protect(() => prefsStore.removeSiteProtection(site), t('protectionSiteRemoved', site))}
+        />
+      )}
       <WatchedSites
         sites={watched.value ?? []}
         error={watched.message?.text}
         onStop={(site) =>
+          // Watching ends, and so does the site's own protection choice (its rules go at once: prefs-changed).
           void browser.permissions
             .remove({ origins: [sitePattern(site)] })
-            .then(() => watched.reload())
+            .then(() => prefsStore.removeSiteProtection(site))
+            .then(() => sendRequest({ type: 'prefs-changed' }))
+            .then(() => Promise.all([watched.reload(), protection.reload()]))
             .catch((e: unknown) => watched.setMessage({ kind: 'error', text: t('errorStorage', e instanceof Error ? e.message : String(e)) }))
         }
       />

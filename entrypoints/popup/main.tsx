@@ -46,6 +46,9 @@ function App() {
   const [tabId, setTabId] = useState<number>();
   const [recording, setRecording] = useState<SiteRecording | null>(null);
   const [recordError, setRecordError] = useState<string>();
+  /** Protection (issue 23): whether this site has its own choice, and whether it was flipped here. */
+  const [ownProtection, setOwnProtection] = useState<boolean>();
+  const [protectionChanged, setProtectionChanged] = useState(false);
 
   async function load() {
     try {
@@ -55,6 +58,7 @@ function App() {
       if (!next) throw new Error(t('errorTabGone'));
       setView(next);
       setTabId(tabId);
+      if (next.state.site && next.state.watched) setOwnProtection((await prefs.getSiteProtection(next.state.site))?.protect);
       const site = next.state.match?.site;
       if (site && next.state.watched) setRecording((await sendRequest({ type: 'recording-list', site })).recordings[0] ?? null);
     } catch (e) {
@@ -71,6 +75,23 @@ function App() {
       else await prefs.removeSiteDecision(site);
       setJustMuted(action === 'mute');
       await sendRequest({ type: 'prefs-changed' });
+      await load();
+    } catch (e) {
+      setError(t('errorStorage', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  /**
+   * Protection on this site (issue 23): the site's own choice, written to IndexedDB, then the background
+   * rebuilds its rules (prefs-changed answers once they are in force) and describes the tab again.
+   */
+  async function protect(on: boolean) {
+    const site = view?.state.site;
+    if (!site) return;
+    try {
+      await prefs.setSiteProtection({ site, protect: on, createdAt: new Date().toISOString() });
+      await sendRequest({ type: 'prefs-changed' });
+      setProtectionChanged(true);
       await load();
     } catch (e) {
       setError(t('errorStorage', e instanceof Error ? e.message : String(e)));
@@ -171,6 +192,7 @@ function App() {
       catalogHref={(id) => browser.runtime.getURL(`/options.html#/catalog/institution/${id}`)}
       actions={actionsOf(view)}
       problem={view?.problem}
+      protection={view?.state.watched && view.state.site ? { source: ownProtection === undefined ? 'all' : 'site', changed: protectionChanged, onChange: (on) => void protect(on) } : undefined}
     >
     {match && view?.state.watched && (
       <RecordControl

@@ -11,6 +11,7 @@ import { bundledWorld, compiledSiteOf } from '../directory';
 import type { CustomList } from '../config/schema';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from '../prefs/schema';
 import { classifyUrl, createSiteClassifier, type SiteMatch } from '../sites';
+import type { ProtectionChoices, SiteProtection } from '../protection';
 import { computeTabState, mergedInstitutions, type TabState } from '../tab-state';
 import { listsContentKey } from '../tab-state/stored';
 import { siteOfPattern } from '../url';
@@ -21,6 +22,8 @@ export interface LocalData {
   decisions: SiteDecision[];
   /** The enabled custom lists. */
   lists: CustomList[];
+  /** Protection choices (issue 23): the global switch (a preference) and per-site choices. */
+  protection: ProtectionChoices;
   /** The bundled catalog's sites and the enabled lists' (lib/sites). */
   classify: (url: string) => SiteMatch | null;
   /**
@@ -33,7 +36,7 @@ export interface LocalData {
 
 /** What `createLocalData` needs: the one read of the database, and where to say it failed or recovered. */
 export interface LocalDataDeps {
-  readConfigState(): Promise<{ preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }>;
+  readConfigState(): Promise<{ preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[]; siteProtection?: SiteProtection[] }>;
   /**
    * The host-permission patterns the browser grants now (`permissions.getAll().origins`): the manifest's and
    * those granted at the person's request (optional host permissions). The grant is the one truth of which
@@ -66,12 +69,14 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
         deps.onReadable();
       } catch (error) {
         deps.onUnreadable(error);
-        stored = { preferences: {}, siteDecisions: [], customLists: [] };
+        stored = { preferences: {}, siteDecisions: [], customLists: [], siteProtection: [] };
       }
       const origins = await granted;
       if (sites?.origins !== origins) sites = { origins, set: new Set(origins.flatMap((p) => siteOfPattern(p) ?? [])) };
       const userSites = sites.set;
-      return { preferences: withDefaults(stored.preferences), decisions: stored.siteDecisions, ...classifierFor(stored.customLists.filter((l) => l.enabled)), userSites };
+      const preferences = withDefaults(stored.preferences);
+      const protection = { all: preferences.protectAll, sites: stored.siteProtection ?? [] };
+      return { preferences, decisions: stored.siteDecisions, protection, ...classifierFor(stored.customLists.filter((l) => l.enabled)), userSites };
     },
   };
 }
@@ -80,5 +85,5 @@ export function createLocalData(deps: LocalDataDeps): { read(): Promise<LocalDat
 export function describeAddress(tabId: number, url: string | undefined, data: LocalData, now: number): TabState {
   const match = data.classify(url ?? '');
   const silenced = match ? isSilenced(data.decisions.find((d) => d.site === match.site), now) : false;
-  return computeTabState({ tabId, url, match, catalog: bundledWorld(), lists: data.lists, silenced, now, userSites: data.userSites });
+  return computeTabState({ tabId, url, match, catalog: bundledWorld(), lists: data.lists, silenced, now, userSites: data.userSites, protection: data.protection });
 }

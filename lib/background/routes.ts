@@ -22,6 +22,8 @@ export interface RouteServices {
   localData(): Promise<LocalData>;
   /** Recompute every open tab (coalesced). */
   refreshAll(): Promise<void>;
+  /** Rebuild protection's rules from the stored choices (lib/background/protection). */
+  syncProtection(): Promise<void>;
 }
 
 /** The table. */
@@ -41,6 +43,8 @@ export function createRoutes(s: RouteServices): RouteTable {
     'prefs-changed': {
       from: 'extension-page',
       handle: async () => {
+        // Rules first: when the page hears back, what it switched is in force (issue 23).
+        await s.syncProtection();
         await s.refreshAll();
         return { ok: true };
       },

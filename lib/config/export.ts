@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { DEFAULT_PREFERENCES, withDefaults, type Preferences } from '../prefs/schema';
 import { cloneJson, deepEqual } from './json';
 import { project, type ProjectReport } from './project';
-import { CONFIG_FORMAT, CURRENT_VERSION, CustomListSchema, LIST_FORMAT, SiteDecisionSchema, type CustomList } from './schema';
+import { CONFIG_FORMAT, CURRENT_VERSION, CustomListSchema, LIST_FORMAT, SiteDecisionSchema, SiteProtectionSchema, type CustomList } from './schema';
 import type { ConfigState } from './types';
 
 
@@ -28,6 +28,8 @@ export function exportConfig(state: ConfigState, now: Date = new Date(), watched
     preferences: nonDefaultPreferences(state.preferences ?? {}),
     siteDecisions: project(state.siteDecisions ?? [], v.array(SiteDecisionSchema), report, '$.siteDecisions', { leavesOnly: true }),
     customLists: project(state.customLists ?? [], v.array(CustomListSchema), report, '$.customLists', { leavesOnly: true }),
+    // Per-site protection choices (issue 23), when any.
+    ...(state.siteProtection?.length ? { siteProtection: project(state.siteProtection, v.array(SiteProtectionSchema), report, '$.siteProtection', { leavesOnly: true }) } : {}),
     // The sites granted through "Watch this site" (the browser's grants, read by the caller), when any.
     ...(watchedSites.length ? { watchedSites: [...new Set(watchedSites)].sort() } : {}),
   };

@@ -41,7 +41,7 @@ function defaultBundled(): unknown {
 /** Every field's issues, but only the first of each pipe (a malformed date is not also "not a real date"). */
 const PARSE_CONFIG = { abortEarly: false, abortPipeEarly: true } as const;
 
-const EMPTY_STATE: ConfigState = { preferences: {}, siteDecisions: [], customLists: [] };
+const EMPTY_STATE: ConfigState = { preferences: {}, siteDecisions: [], customLists: [], siteProtection: [] };
 
 
 /**
@@ -154,6 +154,7 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
       preferences: {},
       siteDecisions: [],
       customLists: [list],
+      siteProtection: [],
       watchedSites: [],
     };
   } else {
@@ -162,6 +163,7 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
     const output = result.output;
     checkDuplicates(output.siteDecisions.map((d) => d.site), '$.siteDecisions', 'site', (site) => `"${site}" has two decisions`, problems);
     checkDuplicates(output.customLists.map((l) => l.id), '$.customLists', 'id', (id) => `list id "${id}" is used twice`, problems);
+    checkDuplicates(output.siteProtection.map((p) => p.site), '$.siteProtection', 'site', (site) => `"${site}" has two protection choices`, problems);
     output.customLists.forEach((list, i) => checkList(list, `$.customLists[${i}]`, bundled, today, problems));
     checkListsTogether(output.customLists.map((list, i) => ({ list, path: `$.customLists[${i}]` })), installed, bundled, problems);
     // A snooze that has already ended is left out and reported, not refused: a user's own older backup
@@ -183,6 +185,7 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
       preferences: normalisePreferences(output.preferences),
       siteDecisions: output.siteDecisions,
       customLists: output.customLists,
+      siteProtection: output.siteProtection,
       watchedSites: [...new Set(output.watchedSites)],
     };
   }
@@ -193,6 +196,11 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
     if (shared) problems.push({ path, message: shared, code: 'not-accepted' });
     const claim = bundledClaim(site, bundled);
     if (claim && bundled.platforms.has(claim.institution)) problems.push({ path, message: `"${site}" is a platform's own site (${bundled.names.get(claim.institution) ?? claim.institution}): Linkwatch does not watch it`, code: 'not-accepted' });
+  });
+  // Protection on a platform's own site would block the platform's own pages: refused (lib/protection).
+  config.siteProtection.forEach((choice, i) => {
+    const claim = bundledClaim(choice.site, bundled);
+    if (choice.protect && claim && bundled.platforms.has(claim.institution)) problems.push({ path: `$.siteProtection[${i}].site`, message: `"${choice.site}" is a platform's own site (${bundled.names.get(claim.institution) ?? claim.institution}): Linkwatch does not protect it`, code: 'not-accepted' });
   });
   if (problems.length > 0) return withNote(problems);
 

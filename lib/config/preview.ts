@@ -21,6 +21,7 @@ export function normalisePreferences(prefs: v.InferOutput<typeof ConfigV1Schema>
     }
     out.badgeLevels = levels;
   }
+  if (prefs.protectAll !== undefined) out.protectAll = prefs.protectAll;
   return out;
 }
 
@@ -80,6 +81,12 @@ export function previewImport(current: ConfigState, config: ConfigV1): Change[] 
       });
     }
   }
+  const protection = new Map((current.siteProtection ?? []).map((p) => [p.site, p.protect] as const));
+  for (const choice of config.siteProtection) {
+    const old = protection.get(choice.site);
+    if (old === undefined) changes.push({ kind: 'site-protection', change: 'added', site: choice.site, to: choice.protect });
+    else changes.push({ kind: 'site-protection', change: old === choice.protect ? 'unchanged' : 'changed', site: choice.site, from: old, to: choice.protect });
+  }
   const lists = new Map((current.customLists ?? []).map((l) => [l.id, l] as const));
   for (const list of config.customLists) {
     const old = lists.get(list.id);
@@ -106,6 +113,8 @@ export function leftOutOfImport(current: ConfigState, config: ConfigV1): LeftOut
   }
   const inFile = new Set(config.siteDecisions.map((d) => d.site));
   for (const d of current.siteDecisions ?? []) if (!inFile.has(d.site)) out.push({ kind: 'site-decision', decision: cloneJson(d) });
+  const protectionInFile = new Set(config.siteProtection.map((p) => p.site));
+  for (const p of current.siteProtection ?? []) if (!protectionInFile.has(p.site)) out.push({ kind: 'site-protection', site: p.site, protect: p.protect });
   const listsInFile = new Set(config.customLists.map((l) => l.id));
   for (const l of current.customLists ?? []) if (!listsInFile.has(l.id)) out.push({ kind: 'list', id: l.id, summary: summarise(l) });
   return out;
@@ -117,7 +126,8 @@ export function leftOutOfImport(current: ConfigState, config: ConfigV1): LeftOut
  * the decision for the same site in place; lists are added, or replace the list with the same id in place
  * and whole (entries, institutions, domains at once) but keep the user's on/off switch.
  * With `mode` `keep` (the default) nothing else changes: other stored preferences (even unknown keys),
- * decisions and lists stay. With `replace`, what the file does not mention goes (`leftOutOfImport`): other
+ * decisions, protection choices and lists stay (a protection choice for a site in the file replaces the old
+ * one). With `replace`, what the file does not mention goes (`leftOutOfImport`): other
  * preferences return to their defaults (their stored keys are removed), other decisions and lists are removed.
  */
 export function applyImportToState(current: ConfigState, result: Pick<ImportSuccess, 'config'>, mode: ImportMode = 'keep'): ConfigState {
@@ -135,6 +145,12 @@ export function applyImportToState(current: ConfigState, result: Pick<ImportSucc
     if (i >= 0) siteDecisions[i] = cloneJson(decision);
     else siteDecisions.push(cloneJson(decision));
   }
+  const siteProtection = mode === 'keep' ? [...(current.siteProtection ?? [])] : [];
+  for (const choice of config.siteProtection) {
+    const i = siteProtection.findIndex((p) => p.site === choice.site);
+    if (i >= 0) siteProtection[i] = cloneJson(choice);
+    else siteProtection.push(cloneJson(choice));
+  }
   const customLists = mode === 'keep' ? [...(current.customLists ?? [])] : [];
   for (const list of config.customLists) {
     const i = customLists.findIndex((l) => l.id === list.id);
@@ -142,5 +158,5 @@ export function applyImportToState(current: ConfigState, result: Pick<ImportSucc
     if (i >= 0) customLists[i] = cloneJson(keepSwitch(list, customLists[i]));
     else customLists.push(cloneJson(keepSwitch(list, old)));
   }
-  return { preferences, siteDecisions, customLists };
+  return { preferences, siteDecisions, customLists, siteProtection };
 }

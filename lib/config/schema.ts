@@ -97,6 +97,17 @@ export const SiteDecisionSchema = v.variant('decision', [
 export type SiteDecisionV1 = v.InferOutput<typeof SiteDecisionSchema>;
 
 /**
+ * A per-site protection choice as stored in a file; the same shape as `SiteProtection` in lib/protection:
+ * `protect` true stops the site's requests to platforms' tracking endpoints, false leaves the site alone
+ * whatever the global switch says (issue 23).
+ */
+export const SiteProtectionSchema = v.strictObject({
+  site: SiteSchema,
+  protect: v.boolean(),
+  createdAt: InstantSchema,
+});
+
+/**
  * Preferences in a file: only known keys, each optional (files hold only what differs from the defaults).
  * `badgeLevels` may list some levels only; the importer fills the others from the defaults. (A unit test
  * checks that these keys are exactly `DEFAULT_PREFERENCES`'s and `EVIDENCE_LEVELS`.)
@@ -111,6 +122,8 @@ export const PreferencesPatchSchema = v.strictObject({
       linked: v.optional(v.boolean()),
     }),
   ),
+  /** Protection on every bank and payment site Linkwatch knows (issue 23). */
+  protectAll: v.optional(v.boolean()),
 });
 
 /**
@@ -159,6 +172,11 @@ export const ConfigV1Schema = v.strictObject({
   ),
   customLists: v.optional(
     v.pipe(v.array(CustomListSchema), v.maxLength(LIMITS.maxLists, `at most ${LIMITS.maxLists} custom lists`)),
+    () => [],
+  ),
+  /** Per-site protection choices (issue 23), one per site. */
+  siteProtection: v.optional(
+    v.pipe(v.array(SiteProtectionSchema), v.maxLength(LIMITS.maxSiteDecisions, `at most ${LIMITS.maxSiteDecisions} protection choices`)),
     () => [],
   ),
   /**

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../catalog';
 import type { Preferences, SiteDecision } from '../prefs/schema';
+import type { SiteProtection } from '../protection';
 import type { CONFIG_FORMAT, CURRENT_VERSION, CustomList } from './schema';
 
 /**
@@ -14,6 +15,8 @@ export interface ConfigState {
   preferences: Record<string, unknown>;
   siteDecisions: SiteDecision[];
   customLists: CustomList[];
+  /** Per-site protection choices (issue 23); absent in states read before version 4 of the database. */
+  siteProtection?: SiteProtection[];
 }
 
 /**
@@ -30,6 +33,8 @@ export interface ConfigV1 {
   preferences: Partial<Preferences>;
   siteDecisions: SiteDecision[];
   customLists: CustomList[];
+  /** Per-site protection choices, in file order (issue 23). */
+  siteProtection: SiteProtection[];
   /** Sites the file says the person watched ("Watch this site"); importing asks the browser for them again. */
   watchedSites: string[];
 }
@@ -84,11 +89,13 @@ export interface ImportProblem {
  * One line of the preview, as plain data (the UI words it):
  * - `preference`: the effective value of `key` goes `from` -> `to` (`unchanged` when equal);
  * - `site-decision`: a decision is `added`, replaces a different one (`changed`, with `from`), or is `unchanged`;
+ * - `site-protection`: a site's protection choice (on `true`, off `false`) is `added`, `changed` or `unchanged`;
  * - `list`: a custom list is `added`, `replaced` (same id; `from` summarises the old one), or `unchanged`.
  */
 export type Change =
   | { kind: 'preference'; change: 'changed' | 'unchanged'; key: keyof Preferences; from: unknown; to: unknown }
   | { kind: 'site-decision'; change: 'added' | 'changed' | 'unchanged'; site: string; from?: SiteDecision; to: SiteDecision }
+  | { kind: 'site-protection'; change: 'added' | 'changed' | 'unchanged'; site: string; from?: boolean; to: boolean }
   | {
       kind: 'list';
       change: 'added' | 'replaced' | 'unchanged';
@@ -152,6 +159,7 @@ export type ImportMode = 'keep' | 'replace';
 export type LeftOut =
   | { kind: 'preference'; key: keyof Preferences; value: unknown; default: unknown }
   | { kind: 'site-decision'; decision: SiteDecision }
+  | { kind: 'site-protection'; site: string; protect: boolean }
   | { kind: 'list'; id: string; summary: ListSummary };
 
 /** A refused file: every problem found at the stage that refused it (at most `MAX_REPORTED_ERRORS` + 1). */

@@ -295,6 +295,20 @@ interface SplitUrl {
   query: string;
 }
 
+/** One endpoint rule as data: its platform, kind, hosts (`*.d` for any host under d) and anchored path pattern. */
+export interface EndpointRule {
+  platform: string;
+  kind: ObservationKind;
+  hosts: readonly string[];
+  /** Anchored (`^...$`), case-insensitive pattern for the path without query. */
+  path: RegExp;
+}
+
+/** The endpoint rules, in order (lib/protection turns them into declarativeNetRequest rules). */
+export function endpointRules(): readonly EndpointRule[] {
+  return RULES;
+}
+
 /** Every host named by an endpoint rule (`*.example.com` for "any subdomain of"), sorted, unique. */
 export function endpointHosts(): string[] {
   return [...new Set(RULES.flatMap((r) => r.hosts))].sort();

@@ -25,11 +25,16 @@ export function noticeContent(state: TabState, catalog: Catalog): NoticeContent 
     ...(latest ? { latestSourcing: sourcing(latest) } : {}),
     observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
     // How each platform's requests ended, so the notice words them as the popup does.
-    observedOutcomes: (state.observed ?? []).map((p) => ({
-      name: findInstitution(catalog, p.platform)?.name ?? p.platform,
-      completed: p.requests.reduce((n, r) => n + r.completed, 0),
-      failed: p.requests.reduce((n, r) => n + r.failed, 0),
-      requested: p.requests.reduce((n, r) => n + r.requested, 0),
-    })),
+    observedOutcomes: (state.observed ?? []).map((p) => {
+      const blocked = p.requests.reduce((n, r) => n + (r.blocked ?? 0), 0);
+      return {
+        name: findInstitution(catalog, p.platform)?.name ?? p.platform,
+        completed: p.requests.reduce((n, r) => n + r.completed, 0),
+        failed: p.requests.reduce((n, r) => n + r.failed, 0),
+        requested: p.requests.reduce((n, r) => n + r.requested, 0),
+        // Stopped by Linkwatch's protection (issue 23), only when some were.
+        ...(blocked ? { blocked } : {}),
+      };
+    }),
   };
 }

@@ -59,6 +59,8 @@ export interface NoticeObservedOutcome {
   completed: number;
   failed: number;
   requested: number;
+  /** Stopped by Linkwatch's own protection (issue 23); absent from older backgrounds' content. */
+  blocked?: number;
 }
 
 /** Why no notice: `hidden` is "Hide for this visit" in this tab (lib/background/notice). */

@@ -12,12 +12,13 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { CustomList } from '../config/schema';
 import { upsertLoad, withoutLoad, type RecordedLoad, type SiteRecording } from '../recording';
+import type { SiteProtection } from '../protection';
 import { isSilenced, withDefaults, type Preferences, type SiteDecision } from './schema';
 
 export * from './schema';
 
 export const DB_NAME = 'linkwatch';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** Where the copy taken before an upgrade lives until the upgrade succeeded. */
 export const BACKUP_DB_NAME = 'linkwatch-backup';
 
@@ -31,6 +32,8 @@ export interface LinkwatchDB extends DBSchema {
   customLists: { key: string; value: CustomList };
   /** "Record this site" recordings, keyed by registrable domain (since version 3; lib/recording). */
   recordings: { key: string; value: SiteRecording };
+  /** Per-site protection choices, keyed by registrable domain (since version 4; lib/protection). */
+  siteProtection: { key: string; value: SiteProtection };
 }
 
 type UpgradeTx = IDBPTransaction<LinkwatchDB, StoreNames<LinkwatchDB>[], 'versionchange'>;
@@ -50,7 +53,20 @@ export const MIGRATIONS: ReadonlyArray<(db: IDBPDatabase<LinkwatchDB>, tx: Upgra
   (db) => {
     db.createObjectStore('recordings', { keyPath: 'site' });
   },
+  // 3 -> 4: per-site protection choices (issue 23). Nothing to carry over: protection did not exist, and
+  // the global switch is a preference whose default (off) fills in when it is missing.
+  (db) => {
+    db.createObjectStore('siteProtection', { keyPath: 'site' });
+  },
 ];
+
+/** What a config holds, as stored: preferences as set, decisions, lists, per-site protection choices. */
+export interface StoredConfigState {
+  preferences: Record<string, unknown>;
+  siteDecisions: SiteDecision[];
+  customLists: CustomList[];
+  siteProtection: SiteProtection[];
+}
 
 /** A copy of every store of a database at some version: store name -> [key, value] pairs. */
 export interface DatabaseBackup {
@@ -252,11 +268,11 @@ export class PrefsStore {
     return isSilenced(await this.getSiteDecision(site), now);
   }
 
-  /** Delete every preference, decision, custom list and recording in one transaction: all or nothing. */
+  /** Delete every preference, decision, custom list, recording and protection choice in one transaction: all or nothing. */
   async clearAll(): Promise<void> {
     await this.run('clear local data', async (db) => {
-      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists', 'recordings'], 'readwrite');
-      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear(), tx.objectStore('customLists').clear(), tx.objectStore('recordings').clear()]);
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists', 'recordings', 'siteProtection'], 'readwrite');
+      await Promise.all([tx.objectStore('prefs').clear(), tx.objectStore('siteDecisions').clear(), tx.objectStore('customLists').clear(), tx.objectStore('recordings').clear(), tx.objectStore('siteProtection').clear()]);
       await tx.done;
     });
   }
@@ -293,19 +309,46 @@ export class PrefsStore {
   }
 
   /** Everything a config file can hold: stored preferences, decisions and lists. */
-  async getConfigState(): Promise<{ preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }> {
+  async getConfigState(): Promise<StoredConfigState> {
     return this.run('read local data', async (db) => {
-      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists']);
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists', 'siteProtection']);
       const prefs = tx.objectStore('prefs');
-      const [keys, values, siteDecisions, customLists] = await Promise.all([
+      const [keys, values, siteDecisions, customLists, siteProtection] = await Promise.all([
         prefs.getAllKeys(),
         prefs.getAll(),
         tx.objectStore('siteDecisions').getAll(),
         tx.objectStore('customLists').getAll(),
+        tx.objectStore('siteProtection').getAll(),
       ]);
       const preferences: Record<string, unknown> = Object.create(null);
       keys.forEach((k, i) => (preferences[k] = values[i]));
-      return { preferences, siteDecisions, customLists };
+      return { preferences, siteDecisions, customLists, siteProtection };
+    });
+  }
+
+  /** Every per-site protection choice, in site order. */
+  async listSiteProtection(): Promise<SiteProtection[]> {
+    return this.run('read protection choices', (db) => db.getAll('siteProtection'));
+  }
+
+  /** A site's own protection choice, if any. */
+  async getSiteProtection(site: string): Promise<SiteProtection | undefined> {
+    return this.run('read a protection choice', (db) => db.get('siteProtection', site));
+  }
+
+  /** Save (or replace) a site's protection choice. */
+  async setSiteProtection(choice: SiteProtection): Promise<void> {
+    await this.run('save a protection choice', (db) => db.put('siteProtection', choice));
+  }
+
+  /** Remove a site's protection choice (the global switch then decides); returns the removed one. */
+  async removeSiteProtection(site: string): Promise<SiteProtection | undefined> {
+    return this.run('remove a protection choice', async (db) => {
+      const tx = db.transaction('siteProtection', 'readwrite');
+      const old = await tx.store.get(site);
+      await tx.store.delete(site);
+      await tx.done;
+      return old;
     });
   }
 
@@ -313,21 +356,23 @@ export class PrefsStore {
    * Replace everything with `state` in one transaction: all or nothing (an import's apply step). What
    * `state` leaves out is deleted, so callers pass the full new state (`applyImportToState`).
    */
-  async replaceConfigState(state: { preferences: Record<string, unknown>; siteDecisions: SiteDecision[]; customLists: CustomList[] }): Promise<void> {
+  async replaceConfigState(state: Omit<StoredConfigState, 'siteProtection'> & { siteProtection?: SiteProtection[] }): Promise<void> {
     await this.run('apply the import', async (db) => {
-      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists'], 'readwrite');
+      const tx = db.transaction(['prefs', 'siteDecisions', 'customLists', 'siteProtection'], 'readwrite');
       const prefs = tx.objectStore('prefs');
       const decisions = tx.objectStore('siteDecisions');
       const lists = tx.objectStore('customLists');
+      const protection = tx.objectStore('siteProtection');
       // Every request is awaited together; a failure of any aborts the transaction, so nothing is written.
       const settle = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
       const done = settle(tx.done);
       try {
-        await Promise.all([settle(prefs.clear()), settle(decisions.clear()), settle(lists.clear())]);
+        await Promise.all([settle(prefs.clear()), settle(decisions.clear()), settle(lists.clear()), settle(protection.clear())]);
         await Promise.all([
           ...Object.keys(state.preferences).map((k) => settle(prefs.put(state.preferences[k], k))),
           ...state.siteDecisions.map((d) => settle(decisions.put(d))),
           ...state.customLists.map((l) => settle(lists.put(l))),
+          ...(state.siteProtection ?? []).map((p) => settle(protection.put(p))),
         ]);
         await done;
       } catch (error) {

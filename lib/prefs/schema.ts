@@ -18,12 +18,18 @@ export interface Preferences {
   alertStyle: AlertStyle;
   /** Which evidence levels raise the toolbar badge. */
   badgeLevels: Record<EvidenceLevel, boolean>;
+  /**
+   * Protection on every bank and payment site of the directory (issue 23, lib/protection): off by default,
+   * Linkwatch stays a warning tool until the person chooses. Per-site choices override it.
+   */
+  protectAll: boolean;
 }
 
 /** The defaults: calm (notice on a site's first visit), badge for everything but mere links. */
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   alertStyle: 'notice-first-visit',
   badgeLevels: Object.freeze({ reported: true, owned: true, observed: true, linked: false }),
+  protectAll: false,
 });
 
 /**
@@ -59,5 +65,6 @@ export function withDefaults(stored: Partial<Record<string, unknown>>): Preferen
       if (typeof value === 'boolean') levels[level] = value;
     }
   }
-  return { alertStyle, badgeLevels: levels };
+  const protectAll = typeof stored.protectAll === 'boolean' ? stored.protectAll : DEFAULT_PREFERENCES.protectAll;
+  return { alertStyle, badgeLevels: levels, protectAll };
 }

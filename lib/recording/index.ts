@@ -37,6 +37,8 @@ export interface RecordedObservation {
   completed: number;
   failed: number;
   requested: number;
+  /** Stopped by Linkwatch's own protection (issue 23); absent when none was. */
+  blocked?: number;
 }
 
 /** One document load of a recorded site. */
@@ -94,6 +96,7 @@ export function observationsOf(state: Pick<TabState, 'observed'>): { observation
         completed: r.completed,
         failed: r.failed,
         requested: r.requested,
+        ...(r.blocked ? { blocked: r.blocked } : {}),
       });
     }
   }

@@ -63,7 +63,7 @@ ${
     ? html`<p class="muted">${t('reportLoadNone')}</p>`
     : html`<table><thead><tr><th>${t('reportColPlatform')}</th><th>${t('reportColEndpoint')}</th><th>${t('reportColEvent')}</th><th>${t('reportColData')}</th><th>${t('reportColOutcome')}</th></tr></thead><tbody>
 ${l.observations.map(
-  (o) => html`<tr><td>${o.platformName}</td><td><code>${o.endpoint}</code><br><span class="muted">${kindText(o.kind)}</span></td><td>${o.event ?? ''}</td><td>${categories(o.categories)}${o.hashedUserData ? html`<br>${t('reportHashed')}` : ''}</td><td>${t('reportOutcomeCounts', [String(o.completed), String(o.failed), String(o.requested)])}</td></tr>
+  (o) => html`<tr><td>${o.platformName}</td><td><code>${o.endpoint}</code><br><span class="muted">${kindText(o.kind)}</span></td><td>${o.event ?? ''}</td><td>${categories(o.categories)}${o.hashedUserData ? html`<br>${t('reportHashed')}` : ''}</td><td>${t('reportOutcomeCounts', [String(o.completed), String(o.failed), String(o.requested)])}${o.blocked ? html`<br>${t('reportBlockedCount', String(o.blocked))}` : ''}</td></tr>
 `,
 )}</tbody></table>`
 }${l.more ? html`<p class="muted">${t('reportMore', String(l.more))}</p>` : ''}</section>

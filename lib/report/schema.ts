@@ -31,6 +31,8 @@ export const ReportObservationSchema = v.strictObject({
   completed: Count,
   failed: Count,
   requested: Count,
+  /** Stopped by Linkwatch's own protection (issue 23); absent when none was (and in files made before it). */
+  blocked: v.optional(Count),
 });
 
 export const ReportLoadSchema = v.strictObject({

@@ -42,8 +42,12 @@ export { queryNames, siteOfUrl } from '../url';
 /** Parameter names of a URL's query (lib/url's `urlQueryNames`). */
 export const urlNames = urlQueryNames;
 
-/** The outcome of one request, as the browser reported it. */
-export type Outcome = 'completed' | 'failed' | 'requested';
+/**
+ * The outcome of one request, as the browser reported it. `blocked`: it failed, and a rule of Linkwatch's own
+ * protection (lib/protection) that the browser holds covers it: "blocked by Linkwatch", never confused with
+ * `failed` (another blocker, the network).
+ */
+export type Outcome = 'completed' | 'failed' | 'requested' | 'blocked';
 
 /** Who made the request: the tab's top document (or its workers), a frame inside it, or the site's service worker. */
 export type RequestContext = 'page' | 'frame' | 'service-worker';
@@ -236,6 +240,12 @@ export interface WatchDeps {
   clearTimeout?: (handle: unknown) => void;
   /** Errors from `apply` (default: ignored). */
   onError?: (error: unknown) => void;
+  /**
+   * Linkwatch's own protection rules as installed (lib/background/protection): a failed request they cover
+   * is `blocked`. Its outcome waits for `ready` (the rules read back after a worker start), so a request that
+   * woke the worker is worded like any other.
+   */
+  protection?: { ready: Promise<void>; covers(initiatorHost: string | null, kind: Observation['kind']): boolean };
 }
 
 /**
@@ -291,9 +301,19 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
     }
   }
 
+  let protectionRead = !deps.protection;
+  deps.protection?.ready.then(() => (protectionRead = true), onError);
   function emit(d: RequestDetails, outcome: Outcome, names: readonly string[]) {
     const request = watched(d, outcome, names);
     if (!request) return;
+    const protection = deps.protection;
+    if (outcome === 'failed' && protection) {
+      if (!protectionRead) {
+        protection.ready.then(() => emit(d, outcome, names), onError);
+        return;
+      }
+      if (blockingError(d.error) && protection.covers(hostOf(requesterUrl(d)), request.observation.kind)) request.outcome = 'blocked';
+    }
     if (d.tabId >= 0) queue(d.tabId, request);
     else forServiceWorker(d, request).catch(onError);
   }
@@ -370,6 +390,14 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
  */
 export function outcomeOfError(error: string | undefined): Outcome {
   return /ERR_ABORTED|NS_BINDING_ABORTED/.test(error ?? '') ? 'requested' : 'failed';
+}
+
+/**
+ * Errors a declarativeNetRequest block gives: Chromium `net::ERR_BLOCKED_BY_CLIENT`; Firefox reports its own
+ * rules' blocks as `NS_ERROR_ABORT` (measured, docs/permissions.md). A network error is never a block.
+ */
+export function blockingError(error: string | undefined): boolean {
+  return /ERR_BLOCKED_BY_CLIENT|NS_ERROR_ABORT\b/.test(error ?? '');
 }
 
 function stripBody(d: RequestDetails): RequestDetails {

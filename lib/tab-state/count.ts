@@ -1,4 +1,12 @@
-/** The one count of a site's reports, apart from the tab state's module so the popup can use it without the public suffix list. */
+/**
+ * The one count of a site's reports, and a platform's requests by outcome, apart from the tab state's module so
+ * the popup can use them without the public suffix list.
+ */
+
+/** The outcome counts of a platform's request lines (lib/tab-state `ObservedRequest`). */
+interface OutcomeCounts {
+  requests: readonly { completed: number; failed: number; requested: number; blocked?: number }[];
+}
 
 /**
  * How many reported data arrangements a tab's site has: the catalog's and the enabled lists', context
@@ -8,4 +16,28 @@
 export function reportedCount(state: { arrangementIds: readonly string[]; contextCount?: number; fromLists?: readonly { arrangementIds: readonly string[] }[] }): number {
   const all = state.arrangementIds.length + (state.fromLists ?? []).reduce((n, l) => n + l.arrangementIds.length, 0);
   return Math.max(0, all - (state.contextCount ?? 0));
+}
+
+/** A platform's requests summed by outcome (`blocked`: stopped by Linkwatch's own protection). */
+export function outcomeTotals(p: OutcomeCounts): { completed: number; failed: number; requested: number; blocked: number } {
+  const sum = { completed: 0, failed: 0, requested: 0, blocked: 0 };
+  for (const r of p.requests) {
+    sum.completed += r.completed;
+    sum.failed += r.failed;
+    sum.requested += r.requested;
+    sum.blocked += r.blocked ?? 0;
+  }
+  return sum;
+}
+
+/** Every request to the platform failed or was blocked by Linkwatch: nothing was sent. */
+export function nothingSent(p: OutcomeCounts): boolean {
+  const o = outcomeTotals(p);
+  return p.requests.length > 0 && o.completed === 0 && o.requested === 0 && o.failed + o.blocked > 0;
+}
+
+/** Every request to the platform was stopped by Linkwatch's own protection (issue 23). */
+export function blockedByLinkwatch(p: OutcomeCounts): boolean {
+  const o = outcomeTotals(p);
+  return nothingSent(p) && o.failed === 0;
 }

@@ -163,6 +163,7 @@ function mergeObserved(state: TabState, observed: EarlyEntry['observed']): TabSt
       same.completed += r.completed;
       same.failed += r.failed;
       same.requested += r.requested;
+      if (r.blocked) same.blocked = (same.blocked ?? 0) + r.blocked;
       same.hashedUserData ||= r.hashedUserData;
       const carries = new Set([...(same.carries ?? []), ...(r.carries ?? [])]);
       same.carries = DATA_CATEGORIES.filter((c) => carries.has(c));

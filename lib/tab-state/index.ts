@@ -19,7 +19,9 @@ import type { PageReport } from '../page-observer';
 import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
 import { hostOf, hostUnderAny } from '../url';
 import { navKeyOf } from './keys';
-import { reportedCount } from './count';
+import { blockedByLinkwatch, nothingSent, reportedCount } from './count';
+export { blockedByLinkwatch, nothingSent, outcomeTotals } from './count';
+import { isSiteProtected, type ProtectionChoices } from '../protection';
 export { reportedCount } from './count';
 import { parseSiteInput, type SiteMatch } from '../sites';
 
@@ -47,6 +49,11 @@ export interface TabState {
   fromLists: ListArrangements[];
   /** True when the user muted or snoozed this site. */
   silenced: boolean;
+  /**
+   * True when Linkwatch's protection covers this site (issue 23: its own switch, or "every bank" for a bank
+   * of the directory): its pages' requests to platforms' tracking endpoints are blocked. Absent when off.
+   */
+  protected?: boolean;
   /**
    * The address the tab shows (a hash of the URL without its fragment, never the URL itself); it follows
    * in-page navigations, which keep the document record (lib/tab-state/document).
@@ -106,6 +113,8 @@ export interface ObservedRequest {
   completed: number;
   failed: number;
   requested: number;
+  /** Stopped by Linkwatch's own protection rule (issue 23); absent when none was. */
+  blocked?: number;
 }
 
 /** The requests a page made to one platform. */
@@ -161,7 +170,8 @@ export function addWatchedRequests(state: TabState, requests: readonly WatchedRe
     entry.carries = [...carries].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
     const contexts = new Set([...(entry.contexts ?? []), req.context]);
     entry.contexts = CONTEXT_ORDER.filter((c) => contexts.has(c));
-    entry[req.outcome]++;
+    if (req.outcome === 'blocked') entry.blocked = (entry.blocked ?? 0) + 1;
+    else entry[req.outcome]++;
   }
   return { ...state, observed };
 }
@@ -247,6 +257,13 @@ function watchedOf(url: string | undefined, match: SiteMatch | null, userSites: 
   return { watched: false };
 }
 
+/** `{ protected: true }` for a watched page whose site protection covers (lib/protection `isSiteProtected`). */
+function protectedOf(url: string | undefined, match: SiteMatch | null, userSites: ReadonlySet<string> | undefined, choices: ProtectionChoices | undefined): Pick<TabState, 'protected'> {
+  if (!choices || !watchedOf(url, match, userSites).watched) return {};
+  const site = siteField(url).site;
+  return site && isSiteProtected(choices, site, isWatchedUrl(url)) ? { protected: true } : {};
+}
+
 /** `{ site }` for a page whose host has a registrable domain (lib/sites `parseSiteInput`: not an IP, localhost or a bare suffix). */
 function siteField(url: string | undefined): Pick<TabState, 'site'> {
   const site = hostOf(url) === null ? null : parseSiteInput(url!);
@@ -268,6 +285,8 @@ export function computeTabState(input: {
   userSites?: ReadonlySet<string>;
   silenced: boolean;
   now: number;
+  /** The person's protection choices (issue 23); absent: protection off. */
+  protection?: ProtectionChoices;
 }): TabState {
   const { match, catalog } = input;
   const lists = input.lists ?? [];
@@ -301,6 +320,7 @@ export function computeTabState(input: {
     navKey: navKeyOf(input.url),
     documentId: '',
     ...watchedOf(input.url, match, input.userSites),
+    ...protectedOf(input.url, match, input.userSites, input.protection),
     observed: [],
     links: [],
     updatedAt: input.now,
@@ -329,8 +349,8 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   const showReported = count > 0 && (state.firstParty ? prefs.badgeLevels.owned : prefs.badgeLevels.reported);
   const platforms = prefs.badgeLevels.observed
     ? state.observed.map((p) => {
-        const blocked = p.requests.every((r) => r.completed === 0 && r.requested === 0 && r.failed > 0);
-        return blocked ? t('badgeObservedBlocked', platformName(p.platform)) : platformName(p.platform);
+        if (blockedByLinkwatch(p)) return t('badgeObservedBlockedByUs', platformName(p.platform));
+        return nothingSent(p) ? t('badgeObservedBlocked', platformName(p.platform)) : platformName(p.platform);
       })
     : [];
   const linked = prefs.badgeLevels.linked && state.links.length > 0;
@@ -344,6 +364,8 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   }
   if (platforms.length) parts.push(t('badgeTitleObserved', platforms.join(', ')));
   if (linked) parts.push(t('badgeTitleLinked'));
+  // Protection on (issue 23): said even when nothing was observed, so the person knows the switch is on.
+  if (state.protected) parts.push(t('badgeTitleProtected'));
   if (parts.length === 0) return state.match ? { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) } : none;
   parts.push(t('badgeTitleOpen'));
   return { text: BADGE_MARK, color: BADGE_COLORS.mark, title: t('badgeTitle', parts.join(' ')) };

@@ -23,3 +23,13 @@ export const BYE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf
 addEventListener('pagehide', () => navigator.sendBeacon('https://www.facebook.com/tr?id=1&ev=Bye'));
 new Image().src = 'https://www.facebook.com/tr?id=1&ev=PageView';
 </script></body></html>`;
+
+/**
+ * The 23 request kinds of test/fixtures/pages/protect/kinds.html (issue 23: those of DuckDuckGo's public
+ * request-blocking test page), by the event name each sends to Meta's pixel endpoint.
+ */
+export const KIND_EVENTS = [
+  'K01Script', 'K02Style', 'K03Img', 'K04Picture', 'K05Object', 'K06Audio', 'K07Video', 'K08Iframe', 'K09Import', 'K10Font',
+  'K11Background', 'K12Websocket', 'K13ServerSentEvents', 'K14Fetch', 'K15XmlHttpRequest', 'K16SendBeacon', 'K17Favicon',
+  'K18IframeFetch', 'K19IframeFetchDepth2', 'K20WebworkerFetch', 'K21ServiceworkerFetch', 'K22CspReport', 'K23RedirectedFetch',
+] as const;

@@ -58,7 +58,7 @@ describe('createTabStore', () => {
       session,
       queue: createTabQueue(),
       topFrame: async (tabId) => frames.get(tabId),
-      localData: async () => ({ preferences: DEFAULT_PREFERENCES, decisions: [], lists: [], classify: classifyUrl, userSites: new Set<string>() }),
+      localData: async () => ({ preferences: DEFAULT_PREFERENCES, decisions: [], lists: [], classify: classifyUrl, userSites: new Set<string>(), protection: { all: false, sites: [] } }),
       describe: (tabId, url, _data, now) => computeTabState({ tabId, url, match: classifyUrl(url), catalog: { institutions: [], arrangements: [] } as never, silenced: false, now }),
       showBadge: async (state) => void badges.push(state),
       now: () => 1_000,

@@ -44,6 +44,10 @@ function installToolbarApi() {
 let granted: string[] = [];
 let permissionListeners: Record<'onAdded' | 'onRemoved', (() => void)[]> = { onAdded: [], onRemoved: [] };
 
+/** The fake declarativeNetRequest's dynamic rules. */
+type DnrRule = { id: number; condition: { initiatorDomains?: string[]; excludedInitiatorDomains?: string[]; regexFilter?: string } };
+let dnrRules: DnrRule[] = [];
+
 /** The fake webRequest's listeners by event name (filters are not applied: each test sends what fits). */
 let webRequestListeners: Record<string, ((d: unknown) => void)[]> = {};
 
@@ -72,6 +76,14 @@ beforeEach(() => {
   permissionListeners = { onAdded: [], onRemoved: [] };
   const permEvent = (name: 'onAdded' | 'onRemoved') => ({ addListener: (fn: () => void) => void permissionListeners[name].push(fn) });
   b.permissions = { getAll: async () => ({ permissions: [], origins: [...granted] }), onAdded: permEvent('onAdded'), onRemoved: permEvent('onRemoved') };
+  // The fake browser has no declarativeNetRequest: this one keeps the dynamic rules as the browser would.
+  dnrRules = [];
+  b.declarativeNetRequest = {
+    getDynamicRules: async () => structuredClone(dnrRules),
+    updateDynamicRules: async ({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) => {
+      dnrRules = [...dnrRules.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];
+    },
+  };
   // The fake browser has no webNavigation: this one keeps each tab's shown document (address and, as
   // Chromium, a document id; Firefox gives none) and lets a test commit documents and navigate in-page.
   shown = new Map();

@@ -41,7 +41,7 @@ const fixtureJson = <T = Record<string, unknown>>(name: string): T => JSON.parse
 
 /** Fixed instant for every import: the fixtures' dates (2025) are in its past. */
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-const EMPTY: ConfigState = { preferences: {}, siteDecisions: [], customLists: [] };
+const EMPTY: ConfigState = { preferences: {}, siteDecisions: [], customLists: [], siteProtection: [] };
 
 function expectOk(result: ImportResult): ImportSuccess {
   if (!result.ok) throw new Error(`expected ok, got:\n${result.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
@@ -115,14 +115,18 @@ describe('round trip', () => {
   const states: Array<[string, ConfigState]> = [
     ['an empty state', EMPTY],
     [
-      'preferences, both kinds of decision and a custom list',
+      'preferences, both kinds of decision, protection choices and a custom list',
       {
-        preferences: { alertStyle: 'badge-only', badgeLevels: { reported: false, owned: true, observed: true, linked: true } },
+        preferences: { alertStyle: 'badge-only', badgeLevels: { reported: false, owned: true, observed: true, linked: true }, protectAll: true },
         siteDecisions: [
           { site: 'chase.com', decision: 'muted', createdAt: '2026-11-01T10:00:00.000Z' },
           { site: 'barclays.co.uk', decision: 'snoozed', until: '2026-12-01T00:00:00.000Z', createdAt: '2026-11-02T10:00:00.000Z' },
         ],
         customLists: [LIST, { ...LIST, id: 'second-list', enabled: false, institutions: [], arrangements: [] }],
+        siteProtection: [
+          { site: 'chase.com', protect: false, createdAt: '2026-12-05T10:00:00.000Z' },
+          { site: 'hometowncu-example.org', protect: true, createdAt: '2026-12-05T10:01:00.000Z' },
+        ],
       },
     ],
   ];
@@ -280,6 +284,7 @@ describe('migrations', () => {
         { site: 'citi.com', decision: 'muted', createdAt: '2025-06-01T09:30:00Z' },
       ],
       customLists: [],
+      siteProtection: [],
       watchedSites: [],
     });
     expect(result.dropped).toEqual(['$.preferences.theme']);

@@ -39,7 +39,7 @@ type Target = keyof typeof TARGETS;
 const TARGET_NAMES = Object.keys(TARGETS) as Target[];
 
 /** Every permission Linkwatch may ask for; anything else fails even before the pin is looked at. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webNavigation', 'webRequest', 'scripting']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'tabs', 'webNavigation', 'webRequest', 'scripting', 'declarativeNetRequestWithHostAccess']);
 /** Hosts: the platform endpoints (observed requests) and the directory's sites (pages watched; lib/directory). */
 const EXPECTED_HOSTS = [...requestFilterUrls(), ...watchedSitePatterns()];
 const isHostPattern = (p: string) => p.includes('://');
@@ -131,7 +131,10 @@ describe.each(TARGET_NAMES)('%s: what the manifest never asks for', (target) => 
     const all = [...(m().permissions ?? [])] as string[];
     const perms = all.filter((p) => !isHostPattern(p));
     for (const p of perms) expect(ALLOWED_PERMISSIONS.has(p), `permission ${p}`).toBe(true);
-    expect(perms.filter((p) => /webRequestBlocking|declarativeNetRequest|proxy|debugger|cookies|history|<all_urls>/i.test(p))).toEqual([]);
+    // Protection blocks only through declarativeNetRequestWithHostAccess (no install warning, acts only on
+    // hosts already granted): never the plain permission ("Block content on any page"), nor Feedback.
+    expect(perms.filter((p) => /webRequestBlocking|^declarativeNetRequest$|declarativeNetRequestFeedback|proxy|debugger|cookies|history|<all_urls>/i.test(p))).toEqual([]);
+    expect(m().declarative_net_request).toBeUndefined();
     // The notice's UI is injected only where it shows (scripting.executeScript), which needs host permission
     // for exactly the sites whose content scripts ask for it (the catalog's sites and Messenger's).
     const noticeSites = ((m().content_scripts ?? []) as Manifest[]).flatMap((c) => c.matches as string[]);

@@ -39,7 +39,10 @@ describe('preferences', () => {
     expect(withDefaults({ alertStyle: 'shout', badgeLevels: { reported: false, linked: 'yes' }, other: 1 })).toEqual({
       alertStyle: DEFAULT_PREFERENCES.alertStyle,
       badgeLevels: { ...DEFAULT_PREFERENCES.badgeLevels, reported: false },
+      protectAll: false,
     });
+    expect(withDefaults({ protectAll: 'yes' }).protectAll).toBe(false);
+    expect(withDefaults({ protectAll: true }).protectAll).toBe(true);
   });
 
   it('an install or update (opening the current version again) never overwrites a stored value', async () => {
@@ -84,7 +87,7 @@ describe('database versioning', () => {
     await store.close();
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['customLists', 'prefs', 'recordings', 'siteDecisions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['customLists', 'prefs', 'recordings', 'siteDecisions', 'siteProtection']);
     db.close();
   });
 
@@ -145,6 +148,7 @@ describe('migrations', () => {
     expect(await store.getPreferences()).toEqual({
       alertStyle: 'notice-every-visit',
       badgeLevels: { reported: true, owned: false, observed: true, linked: true },
+      protectAll: false,
     });
     expect((await store.listSiteDecisions()).map((d) => d.site)).toEqual(['chase.com', 'citi.com']);
     expect(await store.listCustomLists()).toEqual([]);
@@ -156,7 +160,7 @@ describe('migrations', () => {
     raw.close();
   });
 
-  it('2 -> 3 keeps preferences, decisions and lists as they were and adds an empty recordings store', async () => {
+  it('2 -> 3 (-> 4) keeps preferences, decisions and lists as they were and adds an empty recordings store', async () => {
     const old = await openDB(DB_NAME, 2, {
       upgrade(db) {
         db.createObjectStore('prefs');
@@ -176,8 +180,38 @@ describe('migrations', () => {
     expect(await readBackup()).toBeUndefined();
     await store.close();
     const raw = await openDB(DB_NAME);
-    expect(raw.version).toBe(3);
+    expect(raw.version).toBe(DB_VERSION);
     expect([...raw.objectStoreNames]).toContain('recordings');
+    raw.close();
+  });
+
+  it('3 -> 4 keeps everything as it was and adds an empty store of protection choices, protection off (issue 23)', async () => {
+    const old = await openDB(DB_NAME, 3, {
+      upgrade(db) {
+        db.createObjectStore('prefs');
+        db.createObjectStore('siteDecisions', { keyPath: 'site' });
+        db.createObjectStore('customLists', { keyPath: 'id' });
+        db.createObjectStore('recordings', { keyPath: 'site' });
+      },
+    });
+    for (const [k, val] of v2Fixture.stores.prefs) await old.put('prefs', val, k as string);
+    for (const [, val] of v2Fixture.stores.siteDecisions) await old.put('siteDecisions', val);
+    for (const [, val] of v2Fixture.stores.customLists) await old.put('customLists', val);
+    const recording = { site: 'chase.com', institution: 'jpmorgan-chase', on: true, startedAt: '2026-12-01T00:00:00.000Z', loads: [] };
+    await old.put('recordings', recording);
+    old.close();
+    const store = new PrefsStore();
+    const prefs = await store.getPreferences();
+    expect(prefs.alertStyle).toBe('badge-only');
+    expect(prefs.protectAll).toBe(false);
+    expect(await store.listSiteDecisions()).toEqual(v2Fixture.stores.siteDecisions.map(([, d]) => d));
+    expect(await store.listCustomLists()).toEqual(v2Fixture.stores.customLists.map(([, l]) => l));
+    expect(await store.listRecordings()).toEqual([recording]);
+    expect(await store.listSiteProtection()).toEqual([]);
+    expect(await readBackup()).toBeUndefined();
+    await store.close();
+    const raw = await openDB(DB_NAME);
+    expect(raw.version).toBe(4);
     raw.close();
   });
 
@@ -210,6 +244,7 @@ describe('config state', () => {
       preferences: { alertStyle: 'badge-only' },
       siteDecisions: [{ site: 'chase.com', decision: 'muted' as const, createdAt: '2026-11-29T00:00:00.000Z' }],
       customLists: [list],
+      siteProtection: [{ site: 'chase.com', protect: true, createdAt: '2026-12-05T00:00:00.000Z' }],
     };
     await store.replaceConfigState(next);
     expect(await store.getConfigState()).toEqual(next);
@@ -264,7 +299,8 @@ describe('config state', () => {
     const store = new PrefsStore();
     await store.putCustomList(list);
     await store.setPreference('alertStyle', 'badge-only');
+    await store.setSiteProtection({ site: 'chase.com', protect: true, createdAt: '2026-12-05T00:00:00.000Z' });
     await store.clearAll();
-    expect(await store.getConfigState()).toEqual({ preferences: {}, siteDecisions: [], customLists: [] });
+    expect(await store.getConfigState()).toEqual({ preferences: {}, siteDecisions: [], customLists: [], siteProtection: [] });
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * Protection's rules in the browser (issue 23): the declarativeNetRequest dynamic rules that lib/protection
+ * computes from the person's choices in IndexedDB, and what they cover now.
+ *
+ * The rules are rebuilt from IndexedDB (`sync`) on every worker start (which covers a browser start and an
+ * update) and after every change an extension page reports (`prefs-changed`: a switch, an import, a reset),
+ * in one `updateDynamicRules` call that removes every rule Linkwatch had and adds the new ones (the browser
+ * applies it atomically: there is no moment with half the rules). Nothing is kept in memory that the browser
+ * does not hold: `covers` answers from the rules as last read back from the browser (`getDynamicRules`), so a
+ * request is called "blocked by Linkwatch" only when a rule of Linkwatch's that the browser has covers it.
+ */
+import type { ObservationKind } from '../evidence';
+import { blockRules, protects, protectionPlan, type BlockRule, type ProtectionChoices, type ProtectionPlan } from '../protection';
+import { coalesce } from '../router';
+
+/** The subset of `declarativeNetRequest` used (Chromium MV3 and Firefox MV2 both have it). */
+export interface DnrApi {
+  getDynamicRules(): Promise<Array<{ id: number; condition: { regexFilter?: string; initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }>>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: BlockRule[] }): Promise<void>;
+}
+
+/** What `createProtection` needs. */
+export interface ProtectionDeps {
+  /** The browser's API; undefined where it is missing (protection then does nothing, and says so by `available`). */
+  dnr: DnrApi | undefined;
+  /** The person's choices as stored now (IndexedDB); throws when the database cannot be read. */
+  choices(): Promise<ProtectionChoices>;
+  /** The domains "every bank" covers (lib/directory `watchedDomainSet`). */
+  bankDomains(): Iterable<string>;
+}
+
+/** The service. */
+export interface Protection {
+  /** Rebuild the rules from the stored choices (coalesced: one running, one waiting). Rejects on failure. */
+  sync(): Promise<void>;
+  /** Resolves once the installed rules have been read back at least once (after the worker started). */
+  ready: Promise<void>;
+  /** Whether a request of `kind` from a document or worker on `initiatorHost` is covered by the installed rules. */
+  covers(initiatorHost: string | null, kind: ObservationKind): boolean;
+  /** The plan the installed rules carry (for tests and diagnostics). */
+  installed(): ProtectionPlan;
+}
+
+const EMPTY: ProtectionPlan = { initiators: [], excluded: [] };
+
+/** The plan an installed rule set carries: every Linkwatch rule has the same initiators. */
+function planOf(rules: Awaited<ReturnType<DnrApi['getDynamicRules']>>): ProtectionPlan {
+  const first = rules[0];
+  if (!first) return EMPTY;
+  return { initiators: [...(first.condition.initiatorDomains ?? [])], excluded: [...(first.condition.excludedInitiatorDomains ?? [])] };
+}
+
+/** Build the service; it reads the installed rules at once (`ready`). */
+export function createProtection(deps: ProtectionDeps): Protection {
+  let plan: ProtectionPlan = EMPTY;
+  const readBack = async () => {
+    if (!deps.dnr) return;
+    plan = planOf(await deps.dnr.getDynamicRules());
+  };
+  const ready = readBack();
+  const sync = coalesce(async () => {
+    if (!deps.dnr) return;
+    const wanted = blockRules(protectionPlan(await deps.choices(), deps.bankDomains()));
+    const existing = await deps.dnr.getDynamicRules();
+    // Unchanged (the usual worker start): the browser already holds exactly these rules.
+    const shape = (rules: Array<{ id: number; condition: { regexFilter?: string; initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }>) =>
+      JSON.stringify(rules.map((r) => [r.id, r.condition.regexFilter, r.condition.initiatorDomains ?? [], r.condition.excludedInitiatorDomains ?? []]));
+    if (shape(existing) === shape(wanted)) return;
+    await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: wanted });
+    await readBack();
+  });
+  return {
+    sync,
+    ready: ready.catch(() => undefined),
+    covers: (host, kind) => protects(plan, host, kind),
+    installed: () => plan,
+  };
+}
