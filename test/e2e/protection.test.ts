@@ -236,4 +236,27 @@ describe('protection: the 23 request kinds stopped, and said "blocked by Linkwat
     expect(found.get('K14Fetch')).toMatchObject({ blocked: 1, completed: 0 });
     await page.close();
   }, 60_000);
+
+  it('rules the browser lost (an update, a damaged profile) are rebuilt from IndexedDB when the worker starts', async () => {
+    const sw = await session.serviceWorker();
+    await sw.evaluate(async () => {
+      const rules = await chrome.declarativeNetRequest.getDynamicRules();
+      await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r: { id: number }) => r.id) });
+    });
+    expect(await installedInitiators(session)).toEqual([]);
+    await stopServiceWorker(session);
+    // Any event wakes the worker; its start rebuilds the rules from the stored choices.
+    const page = await openTab(session, 'https://www.chase.com/');
+    await pollUntil(() => installedInitiators(session), (d) => d.includes('chase.com'), 'rules rebuilt at the worker start');
+    await page.close();
+  }, 60_000);
+
+  it('clearing all local data removes every rule at once', async () => {
+    const settings = await openOptions(session, 'settings');
+    await settings.getByRole('button', { name: 'Clear all local data…' }).click();
+    await settings.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await settings.getByText('All local data was deleted; the defaults apply.').waitFor();
+    await settings.close();
+    expect(await installedInitiators(session)).toEqual([]);
+  }, 30_000);
 });

@@ -218,6 +218,11 @@ describe('noticeSummary', () => {
       { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [meta(1, 0, 0), { name: 'Google', completed: 0, failed: 2, requested: 0 }] },
       "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. This page's requests to the tracking tools of Meta completed. This page's requests to the tracking tools of Google failed (blocked or unreachable): not sent.",
     ],
+    [
+      'protection on (issue 23): Linkwatch’s own block is said as such, never as another blocker’s failure',
+      { ...chase, reported: 0, latestTitle: null, observed: ['Meta', 'Google'], observedOutcomes: [{ ...meta(0, 0, 0), blocked: 2 }, { name: 'Google', completed: 0, failed: 1, requested: 0, blocked: 1 }] },
+      "No reported arrangement involving JPMorgan Chase is in Linkwatch’s catalog. This page's requests to the tracking tools of Google failed (blocked or unreachable): not sent. Linkwatch blocked this page's requests to the tracking tools of Meta: nothing was sent.",
+    ],
   ])('%s', (_, content, start) => {
     expect(noticeSummary(content, tEn, 'en', 'en-US').startsWith(start)).toBe(true);
   });
