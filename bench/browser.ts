@@ -544,8 +544,20 @@ async function sideBySide(list: Contender[], routes: Record<string, Fixture>, ro
       const sw = await s.serviceWorker();
       await sw.evaluate((site) => chrome.storage?.local?.set({ noticeSeen: [site] }), getDomain(PAGE_WITH)!);
     };
-    const firstVisitPrep = (x: { c: Contender; s: Session }) => (x.c.name === 'Linkwatch' ? clearSeen(x.s) : undefined);
-    const repeatVisitPrep = (x: { c: Contender; s: Session }) => (x.c.name === 'Linkwatch' ? markSeen(x.s) : undefined);
+    const isLinkwatch = (c: Contender) => c.name.startsWith('Linkwatch');
+    const firstVisitPrep = (x: { c: Contender; s: Session }) => (isLinkwatch(x.c) ? clearSeen(x.s) : undefined);
+    const repeatVisitPrep = (x: { c: Contender; s: Session }) => (isLinkwatch(x.c) ? markSeen(x.s) : undefined);
+    // Protection on for every bank (issue 23), through the options page as a person would; its rules are in
+    // force once the page says so.
+    for (const x of sessions.filter((y) => y.c.protect)) {
+      const options = await x.s.context.newPage();
+      await options.goto(`chrome-extension://${x.s.extensionId}/options.html#/sites`);
+      await options.locator('input[name=protectAll]').click();
+      await options.locator('.protection-settings [role=status]').waitFor();
+      const rules = await (await x.s.serviceWorker()).evaluate(() => chrome.declarativeNetRequest.getDynamicRules().then((r: unknown[]) => r.length));
+      if (!rules) throw new Error('protection was switched on but no rule is installed');
+      await options.close();
+    }
     // Warm-up: one load each way per browser (caches, the extension's files; Linkwatch's notice shows once).
     for (const x of sessions) {
       await mainThreadOfLoad(x.s, PAGE_WITH, firstVisitPrep(x));

@@ -21,6 +21,8 @@ export interface Contender {
   dir: string;
   /** Path of the action popup inside the extension (`popup.html`), when it has one. */
   popup?: string;
+  /** Linkwatch with protection on for every bank (issue 23), switched on in its options page before measuring. */
+  protect?: boolean;
 }
 
 interface Manifest {
@@ -77,6 +79,8 @@ export function contenders(root: string, buildDir: string, compare = process.env
     { name: 'none', dir: none },
     { name: 'floor', dir: floor, popup: 'popup.html' },
     { name: 'Linkwatch', dir: buildDir, popup: popupOf(buildDir) },
+    // The same build with protection on (issue 23): its declarativeNetRequest rules block the page's platform requests.
+    { name: 'Linkwatch+protection', dir: buildDir, popup: popupOf(buildDir), protect: true },
     ...others.map((dir) => ({ name: basename(dir), dir, popup: popupOf(dir) })),
   ];
 }

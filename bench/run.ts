@@ -247,6 +247,15 @@ if (browser?.contenders) {
   fig('extension JS parsed, no notice', (x) => x.parsedRepeat.bytes, bytes, `<= ${kb(BUDGET.parsedBytes)}`, (a) => a <= BUDGET.parsedBytes);
   fig('extension JS parsed, notice shows', (x) => x.parsedFirst.bytes, bytes, '');
   fig('popup first paint', (x) => x.popupFirstPaintMs, (n) => `${Math.round(n)} ms`, `<= ${BUDGET.popupToFloor}x`, (a, b) => a / b <= BUDGET.popupToFloor);
+  const prot = cs['Linkwatch+protection'];
+  if (prot && lw && fl) {
+    // Issue 23: protection's cost on the page (its rules block the page's platform requests, so the page may
+    // also do less), against the floor and against Linkwatch with protection off, in the same rounds.
+    const d = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)} ms`;
+    sideNotes.push(
+      `Protection on (every bank): page script ${ms(prot.scriptRepeatMs)} on a repeat visit, ${d(prot.scriptRepeatMs, fl.scriptRepeatMs)} over the floor and ${d(prot.scriptRepeatMs, lw.scriptRepeatMs)} over Linkwatch with protection off; first visit ${ms(prot.scriptFirstMs)}, ${d(prot.scriptFirstMs, fl.scriptFirstMs)} over the floor, ${d(prot.scriptFirstMs, lw.scriptFirstMs)} over protection off.`,
+    );
+  }
   if (lw) {
     sideNotes.push(`Linkwatch's scripts in the page, no notice: ${Object.entries(lw.parsedRepeat.files).map(([f, b]) => `${f} ${bytes(b)}`).join(', ') || 'none'}; notice shows: ${Object.entries(lw.parsedFirst.files).map(([f, b]) => `${f} ${bytes(b)}`).join(', ') || 'none'}`);
   }

@@ -1,5 +1,6 @@
 import type { Arrangement } from '../lib/catalog/schema';
 import { isOne } from '../lib/i18n';
+import { outcomeTotals } from '../lib/tab-state/count';
 import type { ObservedLink, ObservedPlatform, ObservedRequest } from '../lib/tab-state';
 import { useI18n } from './i18n';
 
@@ -42,7 +43,8 @@ export function ObservedSection({ observed, watched = true, inPageNavigations = 
       ) : (
         observed.map((p) => {
           const name = names.get(p.platform) ?? p.platform;
-          const total = p.requests.reduce((n, r) => n + r.completed + r.failed + r.requested + (r.blocked ?? 0), 0) + (p.more ?? 0);
+          const o = outcomeTotals(p);
+          const total = o.completed + o.failed + o.requested + o.blocked + (p.more ?? 0);
           // Reports only: context entries are background, not reports (the badge's count, issue 22).
           const related = (platformArrangements.get(p.platform) ?? []).filter((a) => a.kind !== 'context');
           return (

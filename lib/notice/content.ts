@@ -3,7 +3,7 @@
  */
 import { findInstitution, type Catalog } from '../catalog';
 import { sourcing } from '../catalog/sourcing';
-import { reportedCount, type TabState } from '../tab-state';
+import { outcomeTotals, reportedCount, type TabState } from '../tab-state';
 import type { NoticeContent } from './index';
 
 /**
@@ -26,15 +26,9 @@ export function noticeContent(state: TabState, catalog: Catalog): NoticeContent 
     observed: (state.observed ?? []).map((p) => findInstitution(catalog, p.platform)?.name ?? p.platform),
     // How each platform's requests ended, so the notice words them as the popup does.
     observedOutcomes: (state.observed ?? []).map((p) => {
-      const blocked = p.requests.reduce((n, r) => n + (r.blocked ?? 0), 0);
-      return {
-        name: findInstitution(catalog, p.platform)?.name ?? p.platform,
-        completed: p.requests.reduce((n, r) => n + r.completed, 0),
-        failed: p.requests.reduce((n, r) => n + r.failed, 0),
-        requested: p.requests.reduce((n, r) => n + r.requested, 0),
-        // Stopped by Linkwatch's protection (issue 23), only when some were.
-        ...(blocked ? { blocked } : {}),
-      };
+      const { completed, failed, requested, blocked } = outcomeTotals(p);
+      // `blocked`: stopped by Linkwatch's protection (issue 23), only when some were.
+      return { name: findInstitution(catalog, p.platform)?.name ?? p.platform, completed, failed, requested, ...(blocked ? { blocked } : {}) };
     }),
   };
 }

@@ -461,3 +461,52 @@ describe('popup: the whole visit and the background’s health', () => {
     expect(document.querySelector('.same-load')).toBeNull();
   });
 });
+
+describe('protection in the popup (issue 23)', () => {
+  function renderProtected(url: string, protectedState: boolean, protection: PopupProps['protection'], observed: TabState['observed'] = []) {
+    const base = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+    const state = { ...base, observed, ...(protectedState ? { protected: true } : {}) };
+    const view = getTabView(state, catalog, []);
+    return render(
+      <I18nContext.Provider value={{ t: tEn, lang: 'en', locale: 'en-US' }}>
+        <Popup state={state} arrangements={view.arrangements} lead={view.lead} names={names} protection={protection} />
+      </I18nContext.Provider>,
+    );
+  }
+  const blocked: ObservedRequest = { kind: 'pixel-event', endpoint: 'www.facebook.com/tr', event: 'PageView', hashedUserData: false, completed: 0, failed: 0, requested: 0, blocked: 2 };
+
+  it('off by default: one switch says what it would stop and what keeps working; a click asks to protect this site', () => {
+    const onChange = vi.fn();
+    renderProtected('https://www.chase.com/', false, { source: 'all', changed: false, onChange });
+    const box = screen.getByRole('checkbox', { name: "Stop this site's requests to platforms' tracking tools" }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(document.querySelector('.protection .hint')!.textContent).toContain('Chat buttons, links and the bank\'s own pages keep working.');
+    fireEvent.click(box);
+    expect(onChange).toHaveBeenCalledWith(true);
+  });
+
+  it('on: says whose choice it is, and the first screen says what Linkwatch stopped on this page', () => {
+    renderProtected('https://www.chase.com/', true, { source: 'site', changed: true, onChange: () => undefined }, [{ platform: 'meta', requests: [blocked] }]);
+    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    expect(document.querySelector('.protection .hint')!.textContent).toContain('On for chase.com (your choice)');
+    expect(document.querySelector('.protection .hint')!.textContent).toContain('reload the page to see what it stops');
+    const line = document.querySelector('.glance [data-platform=meta]')!;
+    expect(line.getAttribute('data-outcome')).toBe('blocked-by-linkwatch');
+    expect(line.textContent).toContain('blocked by Linkwatch: nothing sent');
+    expect(document.querySelector('.glance .protected-line')!.textContent).toBe("Protection is on for chase.com: Linkwatch blocks its pages' requests to platforms' tracking tools.");
+    expect(document.querySelector('section.observed')!.textContent).toContain('2 blocked by Linkwatch, not sent');
+    expect(document.querySelector('section.observed')!.textContent).not.toContain('failed');
+  });
+
+  it('never on a platform’s own site', () => {
+    renderProtected('https://www.messenger.com/t/1', false, { source: 'all', changed: false, onChange: () => undefined });
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
+  it('the badge title says protection is on, and names a platform Linkwatch blocked', () => {
+    const base = computeTabState({ tabId: 1, url: 'https://www.chase.com/', match: classifyUrl('https://www.chase.com/'), catalog, silenced: false, now: 0 });
+    const badge = badgeFor({ ...base, protected: true, observed: [{ platform: 'meta', requests: [blocked] }] }, DEFAULT_PREFERENCES, tEn, (id) => names.get(id) ?? id);
+    expect(badge.title).toContain('Meta (blocked by Linkwatch)');
+    expect(badge.title).toContain("Protection is on: requests to platforms' tracking tools are blocked here.");
+  });
+});
