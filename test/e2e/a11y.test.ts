@@ -122,7 +122,7 @@ async function focused(page: Page) {
     const s = getComputedStyle(el);
     // A mark on each element reached, to tell two unlabelled fields apart.
     if (!el.hasAttribute('data-tab-stop')) el.setAttribute('data-tab-stop', String(document.querySelectorAll('[data-tab-stop]').length + Math.random()));
-    return { id: el.getAttribute('data-tab-stop')!, tag: el.tagName.toLowerCase(), text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), outline: `${s.outlineStyle} ${s.outlineWidth}` };
+    return { id: el.getAttribute('data-tab-stop')!, tag: el.tagName.toLowerCase(), text: (el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent) ?? '').trim(), outline: `${s.outlineStyle} ${s.outlineWidth}` };
   });
 }
 
@@ -152,6 +152,8 @@ describe('keyboard and visible focus', () => {
     const closed = await tabStops(popup);
     expect(closed.map((s) => s.text)).toEqual([
       'See what businesses shared with Meta',
+      // Protection (issue 23), off by default, then the mute.
+      "Stop this site's requests to platforms' tracking tools",
       'Mute Linkwatch on citi.com',
       'What you can do',
       'Details: what happened, sources, data',
@@ -165,7 +167,7 @@ describe('keyboard and visible focus', () => {
     const stops = await tabStops(popup);
     expect(stops.length).toBeGreaterThan(3);
     for (const s of stops) expect(s.outline, `${s.tag} "${s.text}"`).toMatch(/^(solid|auto) [1-9]/);
-    expect(stops[1]!.text).toBe('Mute Linkwatch on citi.com');
+    expect(stops[2]!.text).toBe('Mute Linkwatch on citi.com');
     await popup.getByRole('button', { name: 'Mute Linkwatch on citi.com' }).focus();
     await popup.keyboard.press('Enter');
     await popup.getByRole('button', { name: 'Undo' }).focus();
