@@ -382,15 +382,26 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
 }
 
 /**
- * The outcome of a request that ended in an error. A request the page itself cancelled (Chromium
- * `net::ERR_ABORTED`: `AbortController`, an image whose `src` was changed, a frame removed; Firefox
- * `NS_BINDING_ABORTED`) may have reached the server before it was cancelled: its outcome is not visible
- * ("requested"), never "failed: not sent", or a page could make what it sent look blocked. Every other
- * error (blocked by a blocker, by CSP, name not resolved, connection refused...) is "failed".
+ * The outcome of a request that ended in an error.
+ * - A request the page itself cancelled (Chromium `net::ERR_ABORTED`: `AbortController`, an image whose `src`
+ *   was changed, a frame removed; Firefox `NS_BINDING_ABORTED`) may have reached the server before it was
+ *   cancelled: its outcome is not visible ("requested"), never "failed: not sent", or a page could make what
+ *   it sent look blocked.
+ * - An error the browser raises about a response that *arrived* (`RESPONSE_ERRORS`: Firefox refusing a GIF
+ *   answer to a `<script>` with `NS_ERROR_CORRUPTED_CONTENT`, measured on the 23-kind page; Chromium's
+ *   opaque-response blocking `net::ERR_BLOCKED_BY_ORB`, a `Cross-Origin-Resource-Policy` refusal
+ *   `net::ERR_BLOCKED_BY_RESPONSE`, an undecodable body) means the request was sent and answered: the page
+ *   only did not get to use the answer. "completed", never "failed: not sent".
+ * - Every other error (blocked by a blocker, by CSP, name not resolved, connection refused...) is "failed".
  */
 export function outcomeOfError(error: string | undefined): Outcome {
-  return /ERR_ABORTED|NS_BINDING_ABORTED/.test(error ?? '') ? 'requested' : 'failed';
+  const e = error ?? '';
+  if (/ERR_ABORTED|NS_BINDING_ABORTED/.test(e)) return 'requested';
+  return RESPONSE_ERRORS.test(e) ? 'completed' : 'failed';
 }
+
+/** Errors about a response that reached the browser (see `outcomeOfError`). */
+const RESPONSE_ERRORS = /ERR_BLOCKED_BY_ORB|ERR_BLOCKED_BY_RESPONSE|ERR_CONTENT_DECODING_FAILED|ERR_INVALID_RESPONSE|NS_ERROR_CORRUPTED_CONTENT|NS_ERROR_INVALID_CONTENT_ENCODING/;
 
 /**
  * Errors a declarativeNetRequest block gives: Chromium `net::ERR_BLOCKED_BY_CLIENT`; Firefox reports its own

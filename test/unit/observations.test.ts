@@ -294,6 +294,15 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     expect(outcomes).toEqual(['x:requested', 'y:requested', 'z:failed']);
   });
 
+  it('a response the browser refused after it arrived (ORB, CORP, corrupted content) was sent and answered: "completed", never "failed: not sent"', async () => {
+    const { fire, changes } = setup();
+    const errors = [['o', 'net::ERR_BLOCKED_BY_ORB'], ['r', 'net::ERR_BLOCKED_BY_RESPONSE'], ['c', 'NS_ERROR_CORRUPTED_CONTENT'], ['b', 'net::ERR_BLOCKED_BY_CLIENT'], ['h', 'NS_ERROR_UNKNOWN_HOST']] as const;
+    for (const [id, error] of errors) fire('onErrorOccurred', { ...base, requestId: id, url: `https://www.facebook.com/tr?id=1&ev=${id}`, type: 'script', error });
+    await settle();
+    const outcomes = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests.map((r) => `${r.observation.event}:${r.outcome}`) : []));
+    expect(outcomes).toEqual(['o:completed', 'r:completed', 'c:completed', 'b:failed', 'h:failed']);
+  });
+
   it('a main_frame request is only a tentative navigation, sent after the old document’s requests', async () => {
     const { fire, changes } = setup();
     fire('onBeforeRequest', { ...base, requestId: 'a', url: 'https://www.facebook.com/tr?id=1&ev=Old', type: 'image' });
