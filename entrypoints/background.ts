@@ -59,7 +59,10 @@ export default defineBackground(() => {
     },
     bankDomains: watchedDomainSet,
   });
-  protection.sync().catch(logError);
+  // At every worker start (a browser start, an update, a restart): rebuilt from IndexedDB. After the first
+  // events of the start are handled (the badge first); the browser keeps its rules meanwhile, and the
+  // "blocked" wording reads the rules the browser holds (lib/background/protection `ready`).
+  setTimeout(() => void protection.sync().catch(logError), 500);
 
   /**
    * The document the tab's top frame shows (webNavigation.getFrame): undefined for a tab that is gone, null

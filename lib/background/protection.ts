@@ -50,6 +50,12 @@ function planOf(rules: Awaited<ReturnType<DnrApi['getDynamicRules']>>): Protecti
   return { initiators: [...(first.condition.initiatorDomains ?? [])], excluded: [...(first.condition.excludedInitiatorDomains ?? [])] };
 }
 
+/** Whether two rules have the same initiators and exclusions (the same array, or equal ones). */
+function sameScope(a: { condition: { initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }, b: typeof a): boolean {
+  const eq = (x: string[] = [], y: string[] = []) => x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
+  return eq(a.condition.initiatorDomains, b.condition.initiatorDomains) && eq(a.condition.excludedInitiatorDomains, b.condition.excludedInitiatorDomains);
+}
+
 /** Build the service; it reads the installed rules at once (`ready`). */
 export function createProtection(deps: ProtectionDeps): Protection {
   let plan: ProtectionPlan = EMPTY;
@@ -62,9 +68,10 @@ export function createProtection(deps: ProtectionDeps): Protection {
     if (!deps.dnr) return;
     const wanted = blockRules(protectionPlan(await deps.choices(), deps.bankDomains()));
     const existing = await deps.dnr.getDynamicRules();
-    // Unchanged (the usual worker start): the browser already holds exactly these rules.
+    // Unchanged (the usual worker start): the browser already holds exactly these rules. Every rule has the
+    // same initiators (over 1,600 domains with "every bank"), so they are compared once, not per rule.
     const shape = (rules: Array<{ id: number; condition: { regexFilter?: string; initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }>) =>
-      JSON.stringify(rules.map((r) => [r.id, r.condition.regexFilter, r.condition.initiatorDomains ?? [], r.condition.excludedInitiatorDomains ?? []]));
+      JSON.stringify([rules.map((r) => [r.id, r.condition.regexFilter]), planOf(rules), rules.every((r) => sameScope(r, rules[0]!))]);
     if (shape(existing) === shape(wanted)) return;
     await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: wanted });
     await readBack();

@@ -66,12 +66,18 @@ export interface BlockRule {
 
 /** True when `site` is a platform's own site (or an endpoint host's domain): never protected. */
 export function isPlatformSite(site: string): boolean {
-  const match = classifyUrl(`https://${site}/`);
-  if (match && (match.role === 'platform' || match.role === 'regulator')) return true;
-  endpointSites ??= new Set(endpointRules().flatMap((r) => r.hosts.flatMap((h) => siteOfHost(h.replace(/^\*\./, '')) ?? [])));
-  return endpointSites.has(site);
+  let answer = platformSites.get(site);
+  if (answer === undefined) {
+    const match = classifyUrl(`https://${site}/`);
+    endpointSites ??= new Set(endpointRules().flatMap((r) => r.hosts.flatMap((h) => siteOfHost(h.replace(/^\*\./, '')) ?? [])));
+    answer = (match !== null && (match.role === 'platform' || match.role === 'regulator')) || endpointSites.has(site);
+    // The bundled directory does not change while the extension runs: each domain is asked once.
+    if (platformSites.size < 10_000) platformSites.set(site, answer);
+  }
+  return answer;
 }
 let endpointSites: ReadonlySet<string> | undefined;
+const platformSites = new Map<string, boolean>();
 
 /**
  * Where protection applies for `choices`.
