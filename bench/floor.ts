@@ -14,6 +14,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { blockRules } from '../lib/protection';
 
 export interface Contender {
   /** `none`, `floor`, `Linkwatch`, or the compared extension's folder name. */
@@ -65,6 +66,22 @@ export function contenders(root: string, buildDir: string, compare = process.env
       'popup.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><main class="popup"><section>floor</section></main></body></html>',
     },
   );
+  // The floor of protection (issue 23): the floor plus the very rules protection installs for chase.com (a
+  // static ruleset, no code): what the browser's blocking of those requests costs the page by itself.
+  const floorBlock = join(root, 'floor-block');
+  writeExtension(
+    floorBlock,
+    {
+      manifest_version: 3,
+      name: 'floor-block',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+      permissions: ['declarativeNetRequest'],
+      declarative_net_request: { rule_resources: [{ id: 'block', enabled: true, path: 'rules.json' }] },
+      content_scripts: [{ matches: contentScriptMatches(buildDir), js: ['content.js'], run_at: 'document_start' }],
+    },
+    { 'background.js': '', 'content.js': '', 'rules.json': JSON.stringify(blockRules({ initiators: ['chase.com'], excluded: [] })) },
+  );
   const popupOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest).action?.default_popup;
   const others = compare
     .split(/[\s:]+/)
@@ -78,6 +95,7 @@ export function contenders(root: string, buildDir: string, compare = process.env
   return [
     { name: 'none', dir: none },
     { name: 'floor', dir: floor, popup: 'popup.html' },
+    { name: 'floor-block', dir: floorBlock },
     { name: 'Linkwatch', dir: buildDir, popup: popupOf(buildDir) },
     // The same build with protection on (issue 23): its declarativeNetRequest rules block the page's platform requests.
     { name: 'Linkwatch+protection', dir: buildDir, popup: popupOf(buildDir), protect: true },

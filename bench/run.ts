@@ -248,6 +248,13 @@ if (browser?.contenders) {
   fig('extension JS parsed, notice shows', (x) => x.parsedFirst.bytes, bytes, '');
   fig('popup first paint', (x) => x.popupFirstPaintMs, (n) => `${Math.round(n)} ms`, `<= ${BUDGET.popupToFloor}x`, (a, b) => a / b <= BUDGET.popupToFloor);
   const prot = cs['Linkwatch+protection'];
+  const fb = cs['floor-block'];
+  if (prot && fb) {
+    const d = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)} ms`;
+    sideNotes.push(
+      `Protection against its own floor ("floor-block": the empty content script and the same block rules, no code): repeat visit ${d(prot.scriptRepeatMs, fb.scriptRepeatMs)}, first visit ${d(prot.scriptFirstMs, fb.scriptFirstMs)}; what blocking itself costs the page (floor-block minus floor): ${d(fb.scriptRepeatMs, fl?.scriptRepeatMs ?? 0)}.`,
+    );
+  }
   if (prot && lw && fl) {
     // Issue 23: protection's cost on the page (its rules block the page's platform requests, so the page may
     // also do less), against the floor and against Linkwatch with protection off, in the same rounds.
