@@ -1,0 +1,127 @@
+/**
+ * The map of reported arrangements (issue 24), as plain data: platforms on one side, the institutions they
+ * are reported with on the other, one link per reported arrangement between a platform and an institution,
+ * each carrying the arrangement's latest status and how well it is sourced. Pure and deterministic: the same
+ * catalog (and lists) gives the same graph, in the same order, whatever order the files list things in.
+ *
+ * What is a link. For every entry of kind `arrangement` (context entries are background, not arrangements),
+ * each platform party (an institution of kind `platform`) is linked to each party that is neither a platform
+ * nor a regulator (a regulator is a party to an order, not to the data arrangement). An entry with no platform
+ * party (a bank and a data aggregator) has no link: it is counted in `offMap`, so the table view can say so.
+ * A custom list's entries (enabled lists only) are links marked with the list's id.
+ */
+import { findInstitution, type Arrangement, type Catalog, type Institution } from '../catalog';
+import type { Status } from '../catalog/schema';
+import { sourcing, type SourcingLevel } from '../catalog/sourcing';
+
+/** One node: a platform, or an institution reported with one. */
+export interface MapNode {
+  id: string;
+  name: string;
+  /** ISO 3166 alpha-2, `EU` or `INTL`, as the catalog gives it. */
+  country: string;
+  kind: Institution['kind'];
+}
+
+/** One link: a reported arrangement between a platform and an institution. */
+export interface MapLink {
+  /** `<arrangement>|<platform>|<institution>`, unique. */
+  id: string;
+  arrangement: string;
+  platform: string;
+  institution: string;
+  /** The arrangement's latest status step (its last, the catalog's steps being oldest first). */
+  status: Status;
+  sourcing: SourcingLevel;
+  /** Year of the arrangement's first dated step (what the year filter reads). */
+  year: number;
+  /** The custom list it comes from; absent for the bundled catalog. */
+  list?: string;
+}
+
+/** The whole map: nodes sorted for a stable layout (platforms by name; institutions by country, kind, name). */
+export interface MapGraph {
+  platforms: MapNode[];
+  institutions: MapNode[];
+  links: MapLink[];
+  /** Arrangement ids with no platform party (not drawn; the table view names them). */
+  offMap: string[];
+}
+
+/** A custom list as the map reads it (lib/config `CustomList`, enabled ones only). */
+export interface MapList {
+  id: string;
+  institutions: readonly Institution[];
+  arrangements: readonly Arrangement[];
+}
+
+const byName = (a: MapNode, b: MapNode) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
+const nodeOf = (i: Institution): MapNode => ({ id: i.id, name: i.name, country: i.country, kind: i.kind });
+
+/**
+ * Build the map from `catalog` and the enabled custom lists.
+ * @returns nodes and links, sorted; a party id the catalog and lists do not know is skipped (a custom list's
+ *   cross-references are checked at import, lib/config).
+ */
+export function buildMapGraph(catalog: Pick<Catalog, 'institutions' | 'arrangements'>, lists: readonly MapList[] = []): MapGraph {
+  const everyone = { institutions: [...catalog.institutions, ...lists.flatMap((l) => l.institutions)] };
+  const platforms = new Map<string, MapNode>();
+  const institutions = new Map<string, MapNode>();
+  const links: MapLink[] = [];
+  const offMap: string[] = [];
+  const entries = [...catalog.arrangements.map((a) => ({ a, list: undefined as string | undefined })), ...lists.flatMap((l) => l.arrangements.map((a) => ({ a, list: l.id })))];
+  for (const { a, list } of entries) {
+    if (a.kind !== 'arrangement') continue;
+    const parties = a.parties.map((id) => findInstitution(everyone, id)).filter((i): i is Institution => i !== undefined);
+    const ps = parties.filter((i) => i.kind === 'platform');
+    const others = parties.filter((i) => i.kind !== 'platform' && i.kind !== 'regulator');
+    if (ps.length === 0 || others.length === 0) {
+      offMap.push(a.id);
+      continue;
+    }
+    const latest = a.status[a.status.length - 1]!;
+    const level = sourcing(a).level;
+    const year = Math.min(...a.status.map((s) => Number(s.date.slice(0, 4))));
+    for (const p of ps) {
+      platforms.set(p.id, nodeOf(p));
+      for (const o of others) {
+        institutions.set(o.id, nodeOf(o));
+        links.push({ id: `${a.id}|${p.id}|${o.id}`, arrangement: a.id, platform: p.id, institution: o.id, status: latest.status, sourcing: level, year, ...(list ? { list } : {}) });
+      }
+    }
+  }
+  const sortedInstitutions = [...institutions.values()].sort((a, b) => a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind) || byName(a, b));
+  return {
+    platforms: [...platforms.values()].sort(byName),
+    institutions: sortedInstitutions,
+    links: links.sort((x, y) => x.id.localeCompare(y.id)),
+    offMap: offMap.sort(),
+  };
+}
+
+/** What the map shows: each field, when given and not empty, keeps only the links that match one of its values. */
+export interface MapFilter {
+  platforms?: readonly string[];
+  countries?: readonly string[];
+  kinds?: readonly string[];
+  statuses?: readonly Status[];
+  /** Inclusive range of the arrangement's first year. */
+  years?: readonly [number, number];
+  /** An institution to focus on: only its links. */
+  focus?: string;
+}
+
+/** The graph with only the links `filter` keeps, and only the nodes those links reach. Pure. */
+export function filterMap(graph: MapGraph, filter: MapFilter): MapGraph {
+  const has = <T>(list: readonly T[] | undefined, value: T) => !list || list.length === 0 || list.includes(value);
+  const inst = new Map(graph.institutions.map((n) => [n.id, n]));
+  const links = graph.links.filter((l) => {
+    const o = inst.get(l.institution)!;
+    if (filter.focus && l.institution !== filter.focus && l.platform !== filter.focus) return false;
+    if (filter.years && (l.year < filter.years[0] || l.year > filter.years[1])) return false;
+    return has(filter.platforms, l.platform) && has(filter.countries, o.country) && has(filter.kinds, o.kind) && has(filter.statuses, l.status);
+  });
+  const ps = new Set(links.map((l) => l.platform));
+  const is = new Set(links.map((l) => l.institution));
+  return { platforms: graph.platforms.filter((n) => ps.has(n.id)), institutions: graph.institutions.filter((n) => is.has(n.id)), links, offMap: graph.offMap };
+}

@@ -1,0 +1,63 @@
+/** Issue 24 (foundation): the map's graph built from the catalog (lib/map). */
+import { describe, expect, it } from 'vitest';
+import { bundledCatalog, type Arrangement, type Institution } from '../../lib/catalog';
+import { buildMapGraph, filterMap } from '../../lib/map';
+
+const catalog = bundledCatalog();
+
+describe('the map of reported arrangements', () => {
+  const graph = buildMapGraph(catalog);
+
+  it('links every platform party of each arrangement to each of its other parties, never a regulator, never a context entry', () => {
+    const byId = new Map(catalog.institutions.map((i) => [i.id, i]));
+    for (const l of graph.links) {
+      const a = catalog.arrangements.find((x) => x.id === l.arrangement)!;
+      expect(a.kind).toBe('arrangement');
+      expect(a.parties).toContain(l.platform);
+      expect(a.parties).toContain(l.institution);
+      expect(byId.get(l.platform)!.kind).toBe('platform');
+      expect(['platform', 'regulator']).not.toContain(byId.get(l.institution)!.kind);
+      expect(l.status).toBe(a.status[a.status.length - 1]!.status);
+    }
+    // The 2018 report: Facebook and Messenger to each of the four banks.
+    const seed = graph.links.filter((l) => l.arrangement === 'fb-us-banks-messenger-2018').map((l) => `${l.platform}>${l.institution}`);
+    expect(seed).toContain('facebook>jpmorgan-chase');
+    expect(seed).toContain('messenger>us-bancorp');
+    // Every arrangement is either on the map or named as off it; context entries are neither.
+    const onMap = new Set(graph.links.map((l) => l.arrangement));
+    for (const a of catalog.arrangements) expect(a.kind === 'context' || onMap.has(a.id) || graph.offMap.includes(a.id), a.id).toBe(true);
+  });
+
+  it('is deterministic: the same catalog in another order draws the same map', () => {
+    const shuffled = { institutions: [...catalog.institutions].reverse(), arrangements: [...catalog.arrangements].reverse() };
+    expect(buildMapGraph(shuffled)).toEqual(graph);
+    const order = graph.institutions.map((n) => `${n.country} ${n.kind} ${n.name}`);
+    expect(order).toEqual([...order].sort((a, b) => {
+      const [ca, ka] = a.split(' ');
+      const [cb, kb] = b.split(' ');
+      return ca!.localeCompare(cb!) || ka!.localeCompare(kb!) || 0;
+    }));
+  });
+
+  it('filters by platform, country, kind, status, year and focus, keeping only the nodes the links reach', () => {
+    const meta = filterMap(graph, { platforms: ['facebook'] });
+    expect(meta.links.every((l) => l.platform === 'facebook')).toBe(true);
+    expect(meta.platforms.map((p) => p.id)).toEqual(['facebook']);
+    const us = filterMap(graph, { countries: ['US'], statuses: ['ended'] });
+    expect(us.links.length).toBeGreaterThan(0);
+    expect(us.links.every((l) => l.status === 'ended' && us.institutions.find((n) => n.id === l.institution)!.country === 'US')).toBe(true);
+    const chase = filterMap(graph, { focus: 'jpmorgan-chase' });
+    expect(new Set(chase.institutions.map((n) => n.id))).toEqual(new Set(['jpmorgan-chase']));
+    const y2018 = filterMap(graph, { years: [2018, 2018] });
+    expect(y2018.links.every((l) => l.year === 2018)).toBe(true);
+    expect(filterMap(graph, {})).toEqual(graph);
+  });
+
+  it('shows an enabled list’s entries marked as the list’s', () => {
+    const bank: Institution = { id: 'list-bank', name: 'List Bank', country: 'US', kind: 'bank', domains: [{ domain: 'listbank.example', verified: 'unverified' }] } as Institution;
+    const entry = { ...catalog.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!, id: 'list-entry', parties: ['facebook', 'list-bank'] } as Arrangement;
+    const withList = buildMapGraph(catalog, [{ id: 'my-list', institutions: [bank], arrangements: [entry] }]);
+    expect(withList.links.filter((l) => l.list === 'my-list').map((l) => l.id)).toEqual(['list-entry|facebook|list-bank']);
+    expect(withList.links.filter((l) => !l.list)).toEqual(graph.links);
+  });
+});
