@@ -113,6 +113,8 @@ function App() {
         setWatchAnswer(granted ? 'granted' : 'refused');
       } else {
         await browser.permissions.remove({ origins });
+        // Watching ends, and so does the site's own protection choice (its rules go with prefs-changed below).
+        await prefs.removeSiteProtection(site);
         setWatchAnswer(undefined);
       }
       await sendRequest({ type: 'prefs-changed' });
