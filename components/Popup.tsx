@@ -130,8 +130,8 @@ function SiteView(props: PopupProps & { state: TabState }) {
       />
 
       <section class="decision" aria-label={t('siteControls')}>
-        {props.protection && state.watched && !state.firstParty && (
-          <ProtectionSwitch site={match.site} on={state.protected === true} source={props.protection.source} changed={props.protection.changed} onChange={props.protection.onChange} />
+        {props.protection && state.protectionSite && !state.firstParty && (
+          <ProtectionSwitch site={state.protectionSite} on={state.protected === true} source={props.protection.source} changed={props.protection.changed} onChange={props.protection.onChange} />
         )}
         {state.silenced ? (
           <p role="status">
@@ -226,8 +226,8 @@ function UnknownSite(props: PopupProps & { state: TabState }) {
         />
         {site && onUnwatch && (
           <section class="decision" aria-label={t('siteControls')}>
-            {props.protection && (
-              <ProtectionSwitch site={site} on={state.protected === true} source={props.protection.source} changed={props.protection.changed} onChange={props.protection.onChange} />
+            {props.protection && state.protectionSite && (
+              <ProtectionSwitch site={state.protectionSite} on={state.protected === true} source={props.protection.source} changed={props.protection.changed} onChange={props.protection.onChange} />
             )}
             <button type="button" onClick={onUnwatch}>
               {t('unwatchSite', site)}

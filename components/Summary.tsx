@@ -104,7 +104,7 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
             ))}
           </ul>
         )}
-        {state.protected && !state.firstParty && <p class="protected-line">{t('summaryProtectionOn', state.match.site)}</p>}
+        {state.protected && !state.firstParty && <p class="protected-line">{t('summaryProtectionOn', state.protectionSite ?? state.match.site)}</p>}
       </div>
       {act && (
         <div class="summary-item" data-summary="act">

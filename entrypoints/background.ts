@@ -28,6 +28,7 @@ import { PrefsStore, withDefaults } from '../lib/prefs/db';
 import { coalesce, createRouter, RefusedMessage } from '../lib/router';
 import { t } from '../lib/runtime';
 import { watchRequests } from '../lib/request-watch';
+import { siteOfPattern } from '../lib/url';
 import type { TabState } from '../lib/tab-state';
 import type { TabEvent } from '../lib/tab-state/document';
 
@@ -45,7 +46,12 @@ export default defineBackground(() => {
   // again after each change of grants.
   let granted: Promise<string[]> | undefined;
   const grantedOrigins = () => (granted ??= browser.permissions.getAll().then((p) => p.origins ?? []));
-  const grantsChanged = () => ((granted = undefined), refreshAll().catch(logError));
+  // A grant given or given back changes what is watched, and so where a per-site protection choice counts.
+  const grantsChanged = () => {
+    granted = undefined;
+    refreshAll().catch(logError);
+    protection.sync().catch(logError);
+  };
   const localData = createLocalData({ readConfigState: () => prefs.getConfigState(), grantedOrigins, onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
   const badge = createBadge(action, t, health.problem);
   // Protection (issue 23): declarativeNetRequest rules rebuilt from IndexedDB at every worker start.
@@ -58,6 +64,7 @@ export default defineBackground(() => {
       return { all: withDefaults(stored.preferences).protectAll, sites: stored.siteProtection };
     },
     bankDomains: watchedDomainSet,
+    userSites: async () => new Set((await grantedOrigins()).flatMap((p) => siteOfPattern(p) ?? [])),
   });
   // At every worker start (a browser start, an update, a restart): rebuilt from IndexedDB. After the first
   // events of the start are handled (the badge first); the browser keeps its rules meanwhile, and the

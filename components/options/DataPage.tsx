@@ -324,6 +324,7 @@ const PROBLEM_KEYS: Record<ProblemCode, string> = {
   'domain-claimed-twice': 'importProblem_domain_claimed_twice',
   'domain-in-catalog': 'importProblem_domain_in_catalog',
   'id-used-twice': 'importProblem_id_used_twice',
+  'used-twice': 'importProblem_used_twice',
   'bundled-entry': 'importProblem_bundled_entry',
   'bundled-institution': 'importProblem_bundled_institution',
   'not-one-of': 'importProblem_not_one_of',

@@ -8,6 +8,8 @@ export interface ProtectionSettingsProps {
   bankSites: number;
   /** Per-site choices, which override the global switch. */
   sites: readonly SiteProtection[];
+  /** Sites whose choice to protect does nothing now: Linkwatch does not watch them (an imported choice, a grant given back). */
+  inactive?: ReadonlySet<string>;
   onAll: (on: boolean) => void;
   /** Remove a site's own choice (the global switch then decides for it). */
   onRemove: (site: string) => void;
@@ -18,7 +20,7 @@ export interface ProtectionSettingsProps {
  * Protection in the options page (issue 23): what it stops and what it leaves working, the switch for every
  * bank (off by default), and the per-site choices made in the popup, each removable. Presentational.
  */
-export function ProtectionSettings({ all, bankSites, sites, onAll, onRemove, message }: ProtectionSettingsProps) {
+export function ProtectionSettings({ all, bankSites, sites, inactive, onAll, onRemove, message }: ProtectionSettingsProps) {
   const { t, locale } = useI18n();
   const sorted = [...sites].sort((a, b) => a.site.localeCompare(b.site));
   return (
@@ -36,8 +38,9 @@ export function ProtectionSettings({ all, bankSites, sites, onAll, onRemove, mes
       ) : (
         <ul class="protection-sites">
           {sorted.map((c) => (
-            <li key={c.site} data-site={c.site} data-protect={c.protect ? 'on' : 'off'}>
-              {t('leftOutDecision', [c.site, t(c.protect ? 'siteProtectionOn' : 'siteProtectionOff')])}{' '}
+            <li key={c.site} data-site={c.site} data-protect={c.protect ? 'on' : 'off'} {...(inactive?.has(c.site) ? { 'data-inactive': '' } : {})}>
+              {t('leftOutDecision', [c.site, t(c.protect ? 'siteProtectionOn' : 'siteProtectionOff')])}
+              {inactive?.has(c.site) && <> ({t('protectionInactive')})</>}{' '}
               <button type="button" onClick={() => onRemove(c.site)}>
                 {t('protectionSiteRemove', c.site)}
               </button>

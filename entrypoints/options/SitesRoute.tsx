@@ -12,6 +12,8 @@ import { sitePattern } from '../../lib/url/parse';
 import type { SiteDecision } from '../../lib/prefs/db';
 import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import { parseSiteInput } from '../../lib/sites';
+import { hostUnderAny } from '../../lib/url';
+import type { SiteProtection } from '../../lib/protection';
 import { prefsStore, readWatchedSites, useStored, writeThen } from './shared';
 
 export function SitesRoute() {
@@ -66,6 +68,7 @@ export function SitesRoute() {
           all={protection.value.all}
           bankSites={watchedDomainSet().size}
           sites={protection.value.sites}
+          inactive={watched.value ? inactiveChoices(protection.value.sites, watched.value) : undefined}
           message={protection.message}
           onAll={(on) => void protect(() => prefsStore.setPreference('protectAll', on), t(on ? 'protectionAllOnSaved' : 'protectionAllOffSaved'))}
           onRemove={(site) => void protect(() => prefsStore.removeSiteProtection(site), t('protectionSiteRemoved', site))}
@@ -86,4 +89,10 @@ export function SitesRoute() {
       />
     </>
   );
+}
+
+/** The choices to protect that do nothing now: their site is neither a directory domain nor one the person watches. */
+function inactiveChoices(sites: readonly SiteProtection[], watched: readonly string[]): ReadonlySet<string> {
+  const mine = new Set(watched);
+  return new Set(sites.filter((c) => c.protect && !hostUnderAny(c.site, watchedDomainSet()) && !hostUnderAny(c.site, mine)).map((c) => c.site));
 }

@@ -56,12 +56,18 @@ export function useStored<T>(read: () => Promise<T>): {
 export async function writeThen(action: () => Promise<unknown>, done: string, reload: () => Promise<void>, setMessage: (m: Message) => void): Promise<void> {
   try {
     await action();
-    await sendRequest({ type: 'prefs-changed' }).catch(() => undefined);
-    await reload();
-    setMessage({ kind: 'status', text: done });
   } catch (e) {
     setMessage({ kind: 'error', text: t('errorStorage', errorText(e)) });
+    return;
   }
+  // Saved. The background puts it in force (protection's rules, every tab's badge); when it cannot, the
+  // person is told: saying "saved" alone would let them believe their bank's pages are protected.
+  const applied = await sendRequest({ type: 'prefs-changed' }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  await reload();
+  setMessage(applied === null ? { kind: 'status', text: done } : { kind: 'error', text: t('errorNotApplied', errorText(applied)) });
 }
 
 /** Sites granted through "Watch this site": the browser's grants less the manifest's own hosts. */

@@ -58,7 +58,7 @@ function App() {
       if (!next) throw new Error(t('errorTabGone'));
       setView(next);
       setTabId(tabId);
-      if (next.state.site && next.state.watched) setOwnProtection((await prefs.getSiteProtection(next.state.site))?.protect);
+      if (next.state.protectionSite) setOwnProtection((await prefs.getSiteProtection(next.state.protectionSite))?.protect);
       const site = next.state.match?.site;
       if (site && next.state.watched) setRecording((await sendRequest({ type: 'recording-list', site })).recordings[0] ?? null);
     } catch (e) {
@@ -86,7 +86,8 @@ function App() {
    * rebuilds its rules (prefs-changed answers once they are in force) and describes the tab again.
    */
   async function protect(on: boolean) {
-    const site = view?.state.site;
+    // Kept under the watched domain the page is on (`chase.com`, or one tenant of a shared host), never its eTLD+1.
+    const site = view?.state.protectionSite;
     if (!site) return;
     try {
       await prefs.setSiteProtection({ site, protect: on, createdAt: new Date().toISOString() });
@@ -114,7 +115,7 @@ function App() {
       } else {
         await browser.permissions.remove({ origins });
         // Watching ends, and so does the site's own protection choice (its rules go with prefs-changed below).
-        await prefs.removeSiteProtection(site);
+        await prefs.removeSiteProtection(view?.state.protectionSite ?? site);
         setWatchAnswer(undefined);
       }
       await sendRequest({ type: 'prefs-changed' });
@@ -194,7 +195,7 @@ function App() {
       catalogHref={(id) => browser.runtime.getURL(`/options.html#/catalog/institution/${id}`)}
       actions={actionsOf(view)}
       problem={view?.problem}
-      protection={view?.state.watched && view.state.site ? { source: ownProtection === undefined ? 'all' : 'site', changed: protectionChanged, onChange: (on) => void protect(on) } : undefined}
+      protection={view?.state.protectionSite ? { source: ownProtection === undefined ? 'all' : 'site', changed: protectionChanged, onChange: (on) => void protect(on) } : undefined}
     >
     {match && view?.state.watched && (
       <RecordControl

@@ -10,13 +10,28 @@
  * request is called "blocked by Linkwatch" only when a rule of Linkwatch's that the browser has covers it.
  */
 import type { ObservationKind } from '../evidence';
-import { blockRules, protects, protectionPlan, type BlockRule, type ProtectionChoices, type ProtectionPlan } from '../protection';
+import { blockRules, blocksUrl, protects, protectionPlan, type BlockRule, type ProtectionChoices, type ProtectionPlan } from '../protection';
 import { coalesce } from '../router';
 
 /** The subset of `declarativeNetRequest` used (Chromium MV3 and Firefox MV2 both have it). */
 export interface DnrApi {
-  getDynamicRules(): Promise<Array<{ id: number; condition: { regexFilter?: string; initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }>>;
+  getDynamicRules(): Promise<InstalledRule[]>;
   updateDynamicRules(options: { removeRuleIds: number[]; addRules: BlockRule[] }): Promise<void>;
+}
+
+/** A dynamic rule as the browser gives it back (the fields Linkwatch writes; any may be missing from another's rule). */
+export interface InstalledRule {
+  id: number;
+  priority?: number;
+  action?: { type?: string };
+  condition: {
+    regexFilter?: string;
+    isUrlFilterCaseSensitive?: boolean;
+    requestDomains?: string[];
+    initiatorDomains?: string[];
+    excludedInitiatorDomains?: string[];
+    excludedResourceTypes?: string[];
+  };
 }
 
 /** What `createProtection` needs. */
@@ -26,7 +41,9 @@ export interface ProtectionDeps {
   /** The person's choices as stored now (IndexedDB); throws when the database cannot be read. */
   choices(): Promise<ProtectionChoices>;
   /** The domains "every bank" covers (lib/directory `watchedDomainSet`). */
-  bankDomains(): Iterable<string>;
+  bankDomains(): ReadonlySet<string>;
+  /** The sites the person watches (their granted host permissions, as domains): a per-site choice counts only on a watched site. */
+  userSites(): Promise<ReadonlySet<string>>;
 }
 
 /** The service. */
@@ -35,8 +52,11 @@ export interface Protection {
   sync(): Promise<void>;
   /** Resolves once the installed rules have been read back at least once (after the worker started). */
   ready: Promise<void>;
-  /** Whether a request of `kind` from a document or worker on `initiatorHost` is covered by the installed rules. */
-  covers(initiatorHost: string | null, kind: ObservationKind): boolean;
+  /**
+   * Whether a request of `kind` to `url` from a document or worker on `initiatorHost` is covered by the
+   * installed rules: their initiators (as read back) and their URL patterns (lib/protection `blocksUrl`).
+   */
+  covers(initiatorHost: string | null, kind: ObservationKind, url: string): boolean;
   /** The plan the installed rules carry (for tests and diagnostics). */
   installed(): ProtectionPlan;
 }
@@ -44,14 +64,14 @@ export interface Protection {
 const EMPTY: ProtectionPlan = { initiators: [], excluded: [] };
 
 /** The plan an installed rule set carries: every Linkwatch rule has the same initiators. */
-function planOf(rules: Awaited<ReturnType<DnrApi['getDynamicRules']>>): ProtectionPlan {
+function planOf(rules: readonly InstalledRule[]): ProtectionPlan {
   const first = rules[0];
   if (!first) return EMPTY;
   return { initiators: [...(first.condition.initiatorDomains ?? [])], excluded: [...(first.condition.excludedInitiatorDomains ?? [])] };
 }
 
 /** Whether two rules have the same initiators and exclusions (the same array, or equal ones). */
-function sameScope(a: { condition: { initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }, b: typeof a): boolean {
+function sameScope(a: InstalledRule, b: InstalledRule): boolean {
   const eq = (x: string[] = [], y: string[] = []) => x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
   return eq(a.condition.initiatorDomains, b.condition.initiatorDomains) && eq(a.condition.excludedInitiatorDomains, b.condition.excludedInitiatorDomains);
 }
@@ -66,12 +86,18 @@ export function createProtection(deps: ProtectionDeps): Protection {
   const ready = readBack();
   const sync = coalesce(async () => {
     if (!deps.dnr) return;
-    const wanted = blockRules(protectionPlan(await deps.choices(), deps.bankDomains()));
+    const [choices, userSites] = await Promise.all([deps.choices(), deps.userSites()]);
+    const wanted = blockRules(protectionPlan(choices, deps.bankDomains(), userSites));
     const existing = await deps.dnr.getDynamicRules();
     // Unchanged (the usual worker start): the browser already holds exactly these rules. Every rule has the
-    // same initiators (over 1,600 domains with "every bank"), so they are compared once, not per rule.
-    const shape = (rules: Array<{ id: number; condition: { regexFilter?: string; initiatorDomains?: string[]; excludedInitiatorDomains?: string[] } }>) =>
-      JSON.stringify([rules.map((r) => [r.id, r.condition.regexFilter]), planOf(rules), rules.every((r) => sameScope(r, rules[0]!))]);
+    // same initiators (over 1,600 domains with "every bank"), so they are compared once, not per rule; every
+    // other field is compared rule by rule (an update that changes an endpoint's hosts rewrites the rules).
+    const shape = (rules: readonly InstalledRule[]) =>
+      JSON.stringify([
+        rules.map((r) => [r.id, r.priority, r.action?.type, r.condition.regexFilter, r.condition.isUrlFilterCaseSensitive, r.condition.requestDomains, r.condition.excludedResourceTypes]),
+        planOf(rules),
+        rules.every((r) => sameScope(r, rules[0]!)),
+      ]);
     if (shape(existing) === shape(wanted)) return;
     await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: wanted });
     await readBack();
@@ -79,7 +105,7 @@ export function createProtection(deps: ProtectionDeps): Protection {
   return {
     sync,
     ready: ready.catch(() => undefined),
-    covers: (host, kind) => protects(plan, host, kind),
+    covers: (host, kind, url) => protects(plan, host, kind) && blocksUrl(url),
     installed: () => plan,
   };
 }

@@ -197,10 +197,12 @@ function importChecked(input: unknown, current: ConfigState, options: ImportOpti
     const claim = bundledClaim(site, bundled);
     if (claim && bundled.platforms.has(claim.institution)) problems.push({ path, message: `"${site}" is a platform's own site (${bundled.names.get(claim.institution) ?? claim.institution}): Linkwatch does not watch it`, code: 'not-accepted' });
   });
-  // Protection on a platform's own site would block the platform's own pages: refused (lib/protection).
+  // Protection on a platform's own site would block the platform's own pages, and a regulator's site is
+  // never protected either (lib/protection `isPlatformSite`): refused.
   config.siteProtection.forEach((choice, i) => {
-    const claim = bundledClaim(choice.site, bundled);
-    if (choice.protect && claim && bundled.platforms.has(claim.institution)) problems.push({ path: `$.siteProtection[${i}].site`, message: `"${choice.site}" is a platform's own site (${bundled.names.get(claim.institution) ?? claim.institution}): Linkwatch does not protect it`, code: 'not-accepted' });
+    const claim = choice.protect ? bundledClaim(choice.site, bundled) : undefined;
+    const whose = claim && (bundled.platforms.has(claim.institution) ? 'a platform' : bundled.regulators.has(claim.institution) ? 'a regulator' : undefined);
+    if (claim && whose) problems.push({ path: `$.siteProtection[${i}].site`, message: `"${choice.site}" is ${whose}'s own site (${bundled.names.get(claim.institution) ?? claim.institution}): Linkwatch does not protect it`, code: 'not-accepted' });
   });
   if (problems.length > 0) return withNote(problems);
 
@@ -294,7 +296,7 @@ function checkDuplicates(
   values.forEach((value, i) => {
     const seen = first.get(value);
     if (seen === undefined) first.set(value, i);
-    else problems.push({ path: `${arrayPath}[${i}].${field}`, message: `${message(value)} (also ${arrayPath}[${seen}])` });
+    else problems.push({ path: `${arrayPath}[${i}].${field}`, message: `${message(value)} (also ${arrayPath}[${seen}])`, code: 'used-twice', values: [value] });
   });
 }
 

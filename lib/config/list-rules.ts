@@ -20,6 +20,8 @@ export interface BundledIndex {
   names: ReadonlyMap<string, string>;
   /** Ids of the platforms (kind `platform`): their own sites are first party, never watched. */
   platforms: ReadonlySet<string>;
+  /** Ids of the regulators (kind `regulator`): their sites are never protected (lib/protection). */
+  regulators: ReadonlySet<string>;
 }
 
 const indexCache = new WeakMap<object, BundledIndex>();
@@ -41,16 +43,18 @@ export function bundledIndex(catalog: unknown): BundledIndex {
   const domains = new Map<string, string>();
   const names = new Map<string, string>();
   const platforms = new Set<string>();
+  const regulators = new Set<string>();
   for (const inst of entries('institutions')) {
     if (typeof inst.id === 'string' && typeof inst.name === 'string') names.set(inst.id, inst.name);
     if (typeof inst.id === 'string' && inst.kind === 'platform') platforms.add(inst.id);
+    if (typeof inst.id === 'string' && inst.kind === 'regulator') regulators.add(inst.id);
     if (typeof inst.id !== 'string' || !Array.isArray(inst.domains)) continue;
     for (const rule of inst.domains) {
       const domain = isJsonObject(rule) ? rule.domain : undefined;
       if (typeof domain === 'string' && !domains.has(domain)) domains.set(domain, inst.id);
     }
   }
-  const index: BundledIndex = { institutions: ids(entries('institutions')), arrangements: ids(entries('arrangements')), domains, names, platforms };
+  const index: BundledIndex = { institutions: ids(entries('institutions')), arrangements: ids(entries('arrangements')), domains, names, platforms, regulators };
   indexCache.set(key, index);
   return index;
 }

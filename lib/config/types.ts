@@ -46,6 +46,7 @@ export interface ConfigV1 {
  * - `domain-claimed-twice`: values [domain, first list's name, second list's name];
  * - `domain-in-catalog`: values [domain, the catalog institution's name, the list's name];
  * - `id-used-twice`: values [id, the other list's name];
+ * - `used-twice`: values [the value] (a site or id given twice in one array of the file);
  * - `bundled-entry`: values [id] (an arrangement of the catalog);
  * - `bundled-institution`: values [id] (an institution of the catalog or the directory: the list may add a
  *   domain to it through an institution of its own whose `group` is that id);
@@ -59,6 +60,7 @@ export type ProblemCode =
   | 'domain-claimed-twice'
   | 'domain-in-catalog'
   | 'id-used-twice'
+  | 'used-twice'
   | 'bundled-entry'
   | 'bundled-institution'
   | 'not-one-of'

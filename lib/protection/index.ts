@@ -80,28 +80,52 @@ let endpointSites: ReadonlySet<string> | undefined;
 const platformSites = new Map<string, boolean>();
 
 /**
- * Where protection applies for `choices`.
+ * The domain a per-site choice is kept under for a page on `host`: the most specific watched domain the host
+ * is at or under, from the directory (`bankDomains`: `chase.com`, or `mybank.my.site.com` for a bank whose
+ * pages live on a shared host) or from the sites the person watches (`userSites`, their grants). Not the
+ * registrable domain: on shared hosting (`my.site.com`, `myebanking.net`, `us.com`) that would switch
+ * protection on for every other tenant too.
+ * @param host lowercase host, e.g. `secure.chase.com` (a trailing dot is ignored).
+ * @returns null when the host is not watched (nothing there can be protected).
+ */
+export function protectionSiteOf(host: string, bankDomains: ReadonlySet<string>, userSites: ReadonlySet<string>): string | null {
+  for (let h = host.toLowerCase().replace(/\.$/, ''); h; ) {
+    if (bankDomains.has(h) || userSites.has(h)) return h;
+    const dot = h.indexOf('.');
+    if (dot < 0) return null;
+    h = h.slice(dot + 1);
+  }
+  return null;
+}
+
+/**
+ * Where protection applies for `choices`. A per-site choice to protect counts only for a watched site (under
+ * a directory domain or a site the person watches): an imported choice for any other site, or one whose
+ * grant was given back, is kept but does nothing until the site is watched again (Linkwatch stops nothing
+ * where it cannot also show what it stopped).
  * @param bankDomains the domains "every bank" covers (lib/directory `watchedDomainSet`).
+ * @param userSites the sites the person watches (their granted host permissions, as domains).
  * @returns empty `initiators` when nothing is protected (no rule is then installed).
  */
-export function protectionPlan(choices: ProtectionChoices, bankDomains: Iterable<string>): ProtectionPlan {
+export function protectionPlan(choices: ProtectionChoices, bankDomains: ReadonlySet<string>, userSites: ReadonlySet<string> = NONE): ProtectionPlan {
   const on = new Set<string>();
   const off = new Set<string>();
   for (const c of choices.sites) (c.protect ? on : off).add(c.site);
   const initiators = new Set<string>();
   if (choices.all) for (const d of bankDomains) initiators.add(d);
-  for (const site of on) initiators.add(site);
+  for (const site of on) if (hostUnderAny(site, bankDomains) || hostUnderAny(site, userSites)) initiators.add(site);
   for (const d of [...initiators]) if (off.has(d) || isPlatformSite(siteOfHost(d) ?? d)) initiators.delete(d);
   // Off sites matter only where something they sit under or over is protected.
   const excluded = initiators.size ? [...off].filter((s) => [...initiators].some((d) => hostAtOrUnder(d, s) || hostAtOrUnder(s, d))) : [];
   return { initiators: [...initiators].sort(), excluded: excluded.sort() };
 }
+const NONE: ReadonlySet<string> = new Set();
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * An endpoint rule as an RE2 pattern over the request URL: scheme (http, https and their WebSocket twins),
- * one of the rule's hosts (no port: these endpoints are never addressed with one), the rule's path pattern,
+ * one of the rule's hosts (no port: these endpoints are never addressed with one; a trailing dot allowed), the rule's path pattern,
  * then the end of the path (a query, a fragment or nothing). Named groups become plain groups (RE2 and Firefox read both, but nothing needs the names).
  */
 export function endpointRegex(rule: Pick<EndpointRule, 'hosts' | 'path'>): string {
@@ -114,7 +138,8 @@ export function endpointRegex(rule: Pick<EndpointRule, 'hosts' | 'path'>): strin
     .replace(/\$$/, '')
     .replace(/\(\?<[a-z]+>/gi, '(?:')
     .replace(/\{(\d+),(\d+)\}/g, (all, min: string, max: string) => (Number(max) > 8 ? `{${min},}` : all));
-  return `^(?:https?|wss?)://(?:${hosts.join('|')})(?:${source})(?:[?#]|$)`;
+  // `\.?`: a fully qualified host (`www.facebook.com.`) is the same server, and the browser keeps the dot.
+  return `^(?:https?|wss?)://(?:${hosts.join('|')})\\.?(?:${source})(?:[?#]|$)`;
 }
 
 /**
@@ -161,6 +186,17 @@ export function blockRules(plan: ProtectionPlan): BlockRule[] {
 }
 
 /**
+ * Whether `url` is one the block rules' URL patterns match (any protected endpoint rule's `endpointRegex`,
+ * read case-insensitively as the rules are): with `protects`, what makes a failed request "blocked by
+ * Linkwatch" rather than failed for another reason.
+ */
+export function blocksUrl(url: string): boolean {
+  patterns ??= protectedEndpointRules().map((r) => new RegExp(endpointRegex(r), 'i'));
+  return patterns.some((re) => re.test(url));
+}
+let patterns: RegExp[] | undefined;
+
+/**
  * Whether the rules of `plan` cover a request of `kind` made by a document or worker on `initiatorHost`:
  * the same question the browser answers with `initiatorDomains` / `excludedInitiatorDomains`.
  */
@@ -174,11 +210,25 @@ export function protects(plan: ProtectionPlan, initiatorHost: string | null, kin
 const planSets = new WeakMap<ProtectionPlan, { initiators: ReadonlySet<string>; excluded: ReadonlySet<string> }>();
 
 /**
- * Whether `site` is protected under `choices` (what the popup's switch shows): its own choice, else the
- * global switch for the directory's banks. A platform's site never is.
+ * Whether a page on `host` is protected under `choices` (what the popup's switch and the badge title say):
+ * the same answer as `protects(protectionPlan(choices, bankDomains, userSites), host, kind)` for a tracking
+ * kind, found by walking the host up instead of building the plan: no site at or above it switched off, and
+ * one at or above it protected (its own watched choice, or "every bank" for a directory domain). A
+ * platform's or regulator's site never is.
  */
-export function isSiteProtected(choices: ProtectionChoices, site: string, isBank: boolean): boolean {
-  if (isPlatformSite(site)) return false;
-  const own = choices.sites.find((c) => c.site === site);
-  return own ? own.protect : choices.all && isBank;
+export function isHostProtected(choices: ProtectionChoices, host: string, bankDomains: ReadonlySet<string>, userSites: ReadonlySet<string> = NONE): boolean {
+  const own = new Map(choices.sites.map((c) => [c.site, c.protect] as const));
+  let covered = false;
+  for (let h = host.toLowerCase().replace(/\.$/, ''); h; ) {
+    const choice = own.get(h);
+    if (choice === false) return false;
+    if (!covered && !isPlatformSite(siteOfHost(h) ?? h)) {
+      if (choice === true) covered = hostUnderAny(h, bankDomains) || hostUnderAny(h, userSites);
+      else covered = choices.all && bankDomains.has(h);
+    }
+    const dot = h.indexOf('.');
+    if (dot < 0) break;
+    h = h.slice(dot + 1);
+  }
+  return covered;
 }

@@ -245,7 +245,7 @@ export interface WatchDeps {
    * is `blocked`. Its outcome waits for `ready` (the rules read back after a worker start), so a request that
    * woke the worker is worded like any other.
    */
-  protection?: { ready: Promise<void>; covers(initiatorHost: string | null, kind: Observation['kind']): boolean };
+  protection?: { ready: Promise<void>; covers(initiatorHost: string | null, kind: Observation['kind'], url: string): boolean };
 }
 
 /**
@@ -312,7 +312,7 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
         protection.ready.then(() => emit(d, outcome, names), onError);
         return;
       }
-      if (blockingError(d.error) && protection.covers(hostOf(requesterUrl(d)), request.observation.kind)) request.outcome = 'blocked';
+      if (blockingError(d.error) && protection.covers(hostOf(requesterUrl(d)), request.observation.kind, d.url)) request.outcome = 'blocked';
     }
     if (d.tabId >= 0) queue(d.tabId, request);
     else forServiceWorker(d, request).catch(onError);

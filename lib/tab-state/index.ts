@@ -21,7 +21,8 @@ import { hostOf, hostUnderAny } from '../url';
 import { navKeyOf } from './keys';
 import { blockedByLinkwatch, nothingSent, reportedCount } from './count';
 export { blockedByLinkwatch, nothingSent, outcomeTotals } from './count';
-import { isSiteProtected, type ProtectionChoices } from '../protection';
+import { isHostProtected, protectionSiteOf, type ProtectionChoices } from '../protection';
+import { watchedDomainSet } from '../directory';
 export { reportedCount } from './count';
 import { parseSiteInput, type SiteMatch } from '../sites';
 
@@ -54,6 +55,12 @@ export interface TabState {
    * of the directory): its pages' requests to platforms' tracking endpoints are blocked. Absent when off.
    */
   protected?: boolean;
+  /**
+   * On a watched page: the domain its protection choice is kept under (lib/protection `protectionSiteOf`: the
+   * directory's or the person's watched domain, e.g. `chase.com` or `mybank.my.site.com`), which the popup's
+   * switch names and writes. Absent where nothing can be protected.
+   */
+  protectionSite?: string;
   /**
    * The address the tab shows (a hash of the URL without its fragment, never the URL itself); it follows
    * in-page navigations, which keep the document record (lib/tab-state/document).
@@ -257,12 +264,20 @@ function watchedOf(url: string | undefined, match: SiteMatch | null, userSites: 
   return { watched: false };
 }
 
-/** `{ protected: true }` for a watched page whose site protection covers (lib/protection `isSiteProtected`). */
-function protectedOf(url: string | undefined, match: SiteMatch | null, userSites: ReadonlySet<string> | undefined, choices: ProtectionChoices | undefined): Pick<TabState, 'protected'> {
-  if (!choices || !watchedOf(url, match, userSites).watched) return {};
-  const site = siteField(url).site;
-  return site && isSiteProtected(choices, site, isWatchedUrl(url)) ? { protected: true } : {};
+/**
+ * On a watched page, the domain its protection choice is kept under and, when the person's choices cover it,
+ * `protected: true` (lib/protection `isHostProtected`: the same answer as the installed rules). A platform's
+ * or regulator's page gets neither.
+ */
+function protectionOf(url: string | undefined, match: SiteMatch | null, userSites: ReadonlySet<string> | undefined, choices: ProtectionChoices | undefined): Pick<TabState, 'protected' | 'protectionSite'> {
+  const host = hostOf(url);
+  if (!choices || host === null || !watchedOf(url, match, userSites).watched || match?.role === 'platform' || match?.role === 'regulator') return {};
+  const bankDomains = watchedDomainSet();
+  const protectionSite = protectionSiteOf(host, bankDomains, userSites ?? NO_SITES);
+  if (protectionSite === null) return {};
+  return isHostProtected(choices, host, bankDomains, userSites ?? NO_SITES) ? { protected: true, protectionSite } : { protectionSite };
 }
+const NO_SITES: ReadonlySet<string> = new Set();
 
 /** `{ site }` for a page whose host has a registrable domain (lib/sites `parseSiteInput`: not an IP, localhost or a bare suffix). */
 function siteField(url: string | undefined): Pick<TabState, 'site'> {
@@ -320,7 +335,7 @@ export function computeTabState(input: {
     navKey: navKeyOf(input.url),
     documentId: '',
     ...watchedOf(input.url, match, input.userSites),
-    ...protectedOf(input.url, match, input.userSites, input.protection),
+    ...protectionOf(input.url, match, input.userSites, input.protection),
     observed: [],
     links: [],
     updatedAt: input.now,

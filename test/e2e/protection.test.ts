@@ -27,7 +27,7 @@ const key = (site: string, ev: string) => `${site} ${ev}`;
 let visits = 0;
 
 async function serve(session: S): Promise<void> {
-  await session.context.route(/^https:\/\/www\.facebook\.com\/tr/, (route) => {
+  await session.context.route(/^https:\/\/www\.facebook\.com\.?\/tr/, (route) => {
     const req = route.request();
     const from = new URL(req.headers()['referer'] ?? req.headers()['origin'] ?? 'https://unknown.invalid/').hostname;
     const ev = new URL(req.url()).searchParams.get('ev') ?? '';
@@ -101,6 +101,19 @@ async function installedInitiators(session: S): Promise<string[]> {
   });
 }
 
+/**
+ * A pixel sent from chase.com's home page (no CSP) to the fully qualified host (`www.facebook.com.`, the same
+ * server), event `ev`: its stored outcome once the browser reports one.
+ */
+async function trailingDot(session: S, ev: string): Promise<Outcomes> {
+  const page = await openTab(session, 'https://www.chase.com/');
+  const tabId = await tabIdOf(session, page);
+  await page.evaluate((e) => void (new Image().src = `https://www.facebook.com./tr?id=1&ev=${e}`), ev);
+  const found = (await pollUntil(() => byEvent(session, tabId), (m) => m.has(ev), `the pixel to www.facebook.com. (${ev})`, 10_000)).get(ev)!;
+  await page.close();
+  return found;
+}
+
 const sentFrom = (site: string) => KIND_EVENTS.reduce((n, e) => n + (received.get(key(site, e)) ?? 0), 0);
 
 describe('protection: the 23 request kinds stopped, and said "blocked by Linkwatch" (Chromium)', () => {
@@ -139,6 +152,8 @@ describe('protection: the 23 request kinds stopped, and said "blocked by Linkwat
     // What the routing can serve arrived; the WebSocket and the redirect's second leg are never routed.
     const routable = KIND_EVENTS.filter((e) => !['K12Websocket', 'K23RedirectedFetch'].includes(e));
     for (const e of routable) expect(received.get(key('www.chase.com', e)) ?? 0, e).toBeGreaterThan(0);
+    expect(await trailingDot(session, 'DotOff')).toMatchObject({ completed: 1, blocked: 0 });
+    expect(received.get(key('www.chase.com', 'DotOff'))).toBe(1);
     await page.close();
   }, 60_000);
 
@@ -155,6 +170,9 @@ describe('protection: the 23 request kinds stopped, and said "blocked by Linkwat
       const o = found.get(e)!;
       expect([e, o.blocked > 0, o.completed, o.failed]).toEqual([e, true, 0, 0]);
     }
+    // The same endpoint behind a fully qualified host name (a trailing dot) is stopped too.
+    expect(await trailingDot(session, 'DotOn')).toMatchObject({ completed: 0, failed: 0, blocked: 1 });
+    expect(received.get(key('www.chase.com', 'DotOn')) ?? 0).toBe(0);
     // The popup says it, in the first screen and per line.
     const popup = await openPopupForTab(session, tabId);
     expect(await popup.locator('.glance [data-platform=meta]').textContent()).toContain('blocked by Linkwatch');
@@ -223,13 +241,19 @@ describe('protection: the 23 request kinds stopped, and said "blocked by Linkwat
   it('after an import: a config that protects chase.com puts its rules in force, and the preview says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkwatch-protect-'));
     const file = join(dir, 'protect.json');
-    writeFileSync(file, JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-12-05T00:00:00Z', siteProtection: [{ site: 'chase.com', protect: true, createdAt: '2026-12-05T00:00:00Z' }] }));
+    writeFileSync(file, JSON.stringify({ format: 'linkwatch-config', version: 1, createdAt: '2026-12-05T00:00:00Z', siteProtection: [{ site: 'chase.com', protect: true, createdAt: '2026-12-05T00:00:00Z' }, { site: 'example.org', protect: true, createdAt: '2026-12-05T00:00:00Z' }] }));
     const data = await openOptions(session, 'data');
     await data.locator('input[type=file]').setInputFiles(file);
     expect(await data.locator('.preview').textContent()).toContain('chase.com: Protection on (new)');
     await data.getByRole('button', { name: 'Apply' }).click();
     await pollUntil(() => installedInitiators(session), (d) => d.includes('chase.com'), 'rules after import');
     await data.close();
+    // A site Linkwatch does not watch is kept as chosen, but protects nothing, and the options page says so.
+    expect(await installedInitiators(session)).toEqual(['chase.com']);
+    const sites = await openOptions(session, 'sites');
+    expect(await sites.locator('.protection-sites li[data-site="example.org"][data-inactive]').textContent()).toContain('has no effect while Linkwatch does not watch this site');
+    expect(await sites.locator('.protection-sites li[data-site="chase.com"][data-inactive]').count()).toBe(0);
+    await sites.close();
     const before = sentFrom('www.chase.com');
     const { found, page } = await visitKinds(session, 'www.chase.com');
     expect(sentFrom('www.chase.com') - before).toBe(0);

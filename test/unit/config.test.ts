@@ -392,6 +392,16 @@ describe('refused files', () => {
     ['a list dated in the future', () => JSON.stringify({ format: 'linkwatch-list', version: 1, list: { ...LIST, date: '2027-01-01' } }), ['$.list.date: 2027-01-01 is in the future']],
     ['two lists with one id', () => config({ customLists: [LIST, LIST] }), ['$.customLists[1].id: list id "advocate-test-list" is used twice (also $.customLists[0])']],
     [
+      'protection for a platform’s and a regulator’s own sites',
+      () => config({ siteProtection: [{ site: 'facebook.com', protect: true, createdAt: '2026-12-05T00:00:00Z' }, { site: 'ftc.gov', protect: true, createdAt: '2026-12-05T00:00:00Z' }] }),
+      ['$.siteProtection[0].site: "facebook.com" is a platform\'s own site (Facebook)', '$.siteProtection[1].site: "ftc.gov" is a regulator\'s own site ('],
+    ],
+    [
+      'two protection choices for one site',
+      () => config({ siteProtection: [{ site: 'chase.com', protect: true, createdAt: '2026-12-05T00:00:00Z' }, { site: 'chase.com', protect: false, createdAt: '2026-12-05T00:00:00Z' }] }),
+      ['$.siteProtection[1].site: "chase.com" has two protection choices (also $.siteProtection[0])'],
+    ],
+    [
       'a party that exists nowhere',
       () => JSON.stringify({ format: 'linkwatch-list', version: 1, list: { ...LIST, arrangements: [{ ...LIST.arrangements[0]!, parties: ['example-bank', 'nobody'] }] } }),
       ['$.list.arrangements[0].parties[1]: no institution "nobody"'],
@@ -399,6 +409,12 @@ describe('refused files', () => {
   ];
   it.each(generated)('%s', (_situation, make, expected) => {
     expectErrors(importText(make()), expected);
+  });
+
+  it('a value given twice has plain words in every language (code used-twice, with the value)', () => {
+    const result = importText(config({ siteDecisions: [decision(1), decision(1)] }));
+    if (result.ok) throw new Error('expected the file to be refused');
+    expect(result.errors.map((e) => [e.code, e.values])).toEqual([['used-twice', ['site1.com']]]);
   });
 
   it('refuses a non-string argument instead of throwing', () => {

@@ -464,7 +464,7 @@ describe('popup: the whole visit and the background’s health', () => {
 
 describe('protection in the popup (issue 23)', () => {
   function renderProtected(url: string, protectedState: boolean, protection: PopupProps['protection'], observed: TabState['observed'] = []) {
-    const base = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 });
+    const base = computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0, protection: { all: false, sites: [] } });
     const state = { ...base, observed, ...(protectedState ? { protected: true } : {}) };
     const view = getTabView(state, catalog, []);
     return render(
@@ -496,6 +496,13 @@ describe('protection in the popup (issue 23)', () => {
     expect(document.querySelector('.glance .protected-line')!.textContent).toBe("Protection is on for chase.com: Linkwatch blocks its pages' requests to platforms' tracking tools.");
     expect(document.querySelector('section.observed')!.textContent).toContain('2 blocked by Linkwatch, not sent');
     expect(document.querySelector('section.observed')!.textContent).not.toContain('failed');
+  });
+
+  it('on a bank that shares its host with others, the switch is for that bank’s host alone, and says so', () => {
+    const onChange = vi.fn();
+    renderProtected('https://banknewport.my.site.com/login', false, { source: 'all', changed: false, onChange });
+    expect(document.querySelector('.protection .hint')!.textContent).toContain("on banknewport.my.site.com's pages");
+    expect(document.querySelector('.protection .hint')!.textContent).not.toContain(" site.com's");
   });
 
   it('never on a platform’s own site', () => {
