@@ -34,6 +34,11 @@ const BUDGET = {
   popupMs: 100,
   coldStartMs: 100,
   popupGzipKb: 30,
+  /**
+   * Issue 24: the options page's JS (the catalog, the directory's names, every page, the map). Set at the
+   * map's landing: 272.4 kB gzip (268.4 before it; the map is 4.0 kB of it), with room for one more page.
+   */
+  optionsGzipKb: 285,
   contentScriptGzipKb: 15,
   // Issue 14, each against the floor extension measured in the same rounds (bench/floor.ts).
   /** Page script time Linkwatch adds over the floor where no notice shows, and where it shows (ms). */
@@ -339,7 +344,7 @@ rows.push({
   detail: Object.entries(bundles.eachContentScript).map(([f, b]) => `${f} ${kb(b.raw)} raw / ${kb(b.gzip)} gzip`).join('; '),
 });
 rows.push({ figure: 'background.js', value: `${kb(bundles.background.gzip)} gzip`, budget: '', status: '', detail: `${kb(bundles.background.raw)} raw` });
-if (bundles.options) rows.push({ figure: 'options page JS', value: `${kb(bundles.options.gzip)} gzip`, budget: '', status: '', detail: `${kb(bundles.options.raw)} raw` });
+if (bundles.options) rows.push({ figure: 'options page JS', value: `${kb(bundles.options.gzip)} gzip`, budget: `<= ${BUDGET.optionsGzipKb} kB`, status: check(bundles.options.gzip <= BUDGET.optionsGzipKb * 1000), detail: `${kb(bundles.options.raw)} raw` });
 
 const durationS = (performance.now() - started) / 1000;
 const machine = {

@@ -46,6 +46,8 @@ export interface PopupProps {
   detailsHref?: (id: string) => string;
   /** Address of the catalog filtered on one institution (a platform's other reports). */
   catalogHref?: (institution: string) => string;
+  /** Address of the map focused on one institution (issue 24: "See on the map"). */
+  mapHref?: (institution: string) => string;
   /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
   actions?: Action[];
   /** The background cannot do all of its job (its database is unreadable): said above everything else. */
@@ -176,6 +178,13 @@ function SiteView(props: PopupProps & { state: TabState }) {
           ) : (
             <>
               <p class="hint">{t(state.firstParty ? 'arrangementsIntroPlatform' : 'arrangementsIntroBank', group ?? owner)}</p>
+              {props.mapHref && (
+                <p class="see-on-map">
+                  <a href={props.mapHref(match.institution)} target="_blank" rel="noopener">
+                    {t('seeOnMap')}
+                  </a>
+                </p>
+              )}
               {arrangements.map((a) => (
                 <ArrangementCard key={a.id} arrangement={a} names={names} detailsHref={detailsHref?.(a.id)} relevance={relevance?.[a.id]} />
               ))}

@@ -201,7 +201,7 @@ function InstitutionSites({ catalog, institution }: { catalog: Catalog; institut
 }
 
 /** "FR" -> "France", "EU" -> "European Union", in the UI language. */
-function countryName(code: string, locale: string): string {
+export function countryName(code: string, locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
   } catch {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n';
 
-export type OptionsRoute = 'settings' | 'sites' | 'catalog' | 'recordings' | 'data' | 'diagnostics';
-export const OPTIONS_ROUTES: readonly OptionsRoute[] = ['settings', 'sites', 'catalog', 'recordings', 'data', 'diagnostics'];
+export type OptionsRoute = 'settings' | 'sites' | 'catalog' | 'map' | 'recordings' | 'data' | 'diagnostics';
+export const OPTIONS_ROUTES: readonly OptionsRoute[] = ['settings', 'sites', 'catalog', 'map', 'recordings', 'data', 'diagnostics'];
 
 /** The options page frame: a navigation bar of hash links and the current page. */
 export function OptionsLayout({ route, children }: { route: OptionsRoute; children: ComponentChildren }) {

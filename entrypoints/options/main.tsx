@@ -16,10 +16,14 @@ import { DiagnosticsRoute } from './DiagnosticsRoute';
 import { RecordingsRoute } from './RecordingsRoute';
 import { SettingsRoute } from './SettingsRoute';
 import { SitesRoute } from './SitesRoute';
+import { MapRoute } from './MapRoute';
 import '../../assets/ui.css';
 
-function parseRoute(hash: string): { route: OptionsRoute; arrangementId?: string; institution?: string } {
+function parseRoute(hash: string): { route: OptionsRoute; arrangementId?: string; institution?: string; focus?: string } {
   const path = hash.replace(/^#\/?/, '');
+  // #/map/focus/ID: the map focused on one institution (the popup's "See on the map").
+  const focus = /^map\/focus\/([a-z0-9-]+)$/.exec(path);
+  if (focus) return { route: 'map', focus: focus[1] };
   const arrangement = /^arrangement\/([a-z0-9-]+)$/.exec(path);
   if (arrangement) return { route: 'catalog', arrangementId: arrangement[1] };
   // #/catalog/institution/ID: the catalog filtered on one institution (the popup's "Meta figures in N other reports").
@@ -29,7 +33,7 @@ function parseRoute(hash: string): { route: OptionsRoute; arrangementId?: string
 }
 
 function App() {
-  const [{ route, arrangementId, institution }, setRoute] = useState(parseRoute(location.hash));
+  const [{ route, arrangementId, institution, focus }, setRoute] = useState(parseRoute(location.hash));
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', onHash);
@@ -39,6 +43,7 @@ function App() {
     settings: () => <SettingsRoute />,
     sites: () => <SitesRoute />,
     catalog: () => <CatalogRoute selectedId={arrangementId} institution={institution} />,
+    map: () => <MapRoute key={focus ?? ''} focus={focus} />,
     recordings: () => <RecordingsRoute />,
     data: () => <DataRoute />,
     diagnostics: () => <DiagnosticsRoute />,

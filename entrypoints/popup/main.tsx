@@ -193,6 +193,7 @@ function App() {
       watchAnswer={watchAnswer}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
       catalogHref={(id) => browser.runtime.getURL(`/options.html#/catalog/institution/${id}`)}
+      mapHref={(id) => browser.runtime.getURL(`/options.html#/map/focus/${id}`)}
       actions={actionsOf(view)}
       problem={view?.problem}
       protection={view?.state.protectionSite ? { source: ownProtection === undefined ? 'all' : 'site', changed: protectionChanged, onChange: (on) => void protect(on) } : undefined}

@@ -61,7 +61,7 @@ describe('axe: no violations', () => {
     await expectNoViolations(popup, `popup example.org (${scheme})`);
   });
 
-  const OPTIONS = ['#/settings', '#/sites', '#/catalog', '#/arrangement/fb-us-banks-messenger-2018', '#/recordings', '#/data', '#/diagnostics'];
+  const OPTIONS = ['#/settings', '#/sites', '#/catalog', '#/arrangement/fb-us-banks-messenger-2018', '#/map', '#/map/focus/chase', '#/recordings', '#/data', '#/diagnostics'];
   it.each(SCHEMES)('options pages (%s)', async (scheme) => {
     const page = await session.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });

@@ -17,6 +17,7 @@ import { DATA_CATEGORIES, STATUSES } from '../../lib/catalog/schema';
 import type { LinkPlatform, ObservationKind } from '../../lib/evidence';
 import { DATA_CATEGORIES as CARRIED_CATEGORIES } from '../../lib/evidence/data-categories';
 import { formatPartialDate, frenchTypography, sourceLanguage, type MessagesFile } from '../../lib/i18n';
+import { INSTITUTION_KINDS } from '../../lib/catalog/schema';
 import { ALERT_STYLES, DEFAULT_PREFERENCES, EVIDENCE_LEVELS } from '../../lib/prefs/schema';
 
 const ROOT = resolve(__dirname, '../..');
@@ -37,6 +38,7 @@ const TEMPLATE_EXPANSIONS: Record<string, readonly string[]> = {
   alertStyle_: ALERT_STYLES,
   badgeLevel_: EVIDENCE_LEVELS,
   prefName_: Object.keys(DEFAULT_PREFERENCES),
+  mapKind_: INSTITUTION_KINDS,
 };
 
 /** JSX text that is the same in every language. */

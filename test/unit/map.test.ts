@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog, type Arrangement, type Institution } from '../../lib/catalog';
 import { buildMapGraph, filterMap } from '../../lib/map';
+import { FONT_PX, layoutMap, MAX_LABEL, STATUS_STYLE } from '../../lib/map/layout';
 
 const catalog = bundledCatalog();
 
@@ -59,5 +60,30 @@ describe('the map of reported arrangements', () => {
     const withList = buildMapGraph(catalog, [{ id: 'my-list', institutions: [bank], arrangements: [entry] }]);
     expect(withList.links.filter((l) => l.list === 'my-list').map((l) => l.id)).toEqual(['list-entry|facebook|list-bank']);
     expect(withList.links.filter((l) => !l.list)).toEqual(graph.links);
+  });
+});
+
+describe('the map’s layout (lib/map/layout)', () => {
+  const graph = buildMapGraph(catalog);
+
+  it('is deterministic: the same catalog, in any order, draws the same map', () => {
+    const shuffled = { institutions: [...catalog.institutions].reverse(), arrangements: [...catalog.arrangements].reverse() };
+    expect(layoutMap(buildMapGraph(shuffled))).toEqual(layoutMap(graph));
+  });
+
+  it('gives each label its own row, at least a font size and a margin apart, in each column', () => {
+    const layout = layoutMap(graph);
+    for (const column of [layout.platforms.map((p) => p.y), [...layout.institutions.map((p) => p.y), ...layout.countries.map((c) => c.y)].sort((a, b) => a - b)]) {
+      column.forEach((y, i) => i > 0 && expect(y - column[i - 1]!).toBeGreaterThanOrEqual(FONT_PX + 4));
+    }
+    expect(layout.institutions).toHaveLength(graph.institutions.length);
+    expect(layout.links.map((l) => l.link.id)).toEqual(graph.links.map((l) => l.id));
+    for (const p of [...layout.platforms, ...layout.institutions]) expect(p.label.length).toBeLessThanOrEqual(MAX_LABEL);
+    expect(() => layoutMap(graph, { row: FONT_PX })).toThrow(RangeError);
+  });
+
+  it('draws every status with its own line style, not colour alone', () => {
+    const styles = Object.values(STATUS_STYLE).map((s) => `${s.dash}/${s.width}`);
+    expect(new Set(styles).size).toBe(styles.length);
   });
 });
