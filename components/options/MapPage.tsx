@@ -51,7 +51,12 @@ export function MapPage({ graph, shown, filter, onFilter, entries, caption, onEx
   const set = (patch: Partial<MapFilter>) => onFilter({ ...filter, ...patch });
   const one = <T,>(value: string, map: (v: string) => T = (v) => v as T): T[] | undefined => (value ? [map(value)] : undefined);
   const countryLabel = (c: string) => (c === 'INTL' ? t('countryIntl') : countryName(c, locale));
-  const describe = (l: MapLink) => t('mapLinkLabel', [names.get(l.platform) ?? l.platform, names.get(l.institution) ?? l.institution, t(`status_${l.status.replace(/-/g, '_')}`), entries.get(l.arrangement)?.title ?? l.arrangement]);
+  const describe = (l: MapLink) => {
+    const entry = entries.get(l.arrangement);
+    const text = t('mapLinkLabel', [names.get(l.platform) ?? l.platform, names.get(l.institution) ?? l.institution, t(`status_${l.status.replace(/-/g, '_')}`), entry?.title ?? l.arrangement]);
+    // A custom list's entry says whose it is wherever it appears (never mixed silently with the catalog's).
+    return entry?.list ? `${text} · ${t('catalogSourceList', entry.list)}` : text;
+  };
   let svg: SVGSVGElement | null = null;
   return (
     <section aria-labelledby="map-heading" class="map-page">
