@@ -18,22 +18,19 @@ import { createHealth } from '../lib/background/health';
 import { createLinks } from '../lib/background/links';
 import { createLocalData, describeAddress } from '../lib/background/local-data';
 import { createNoticeService, noticeDocKey, noticeHiddenKey } from '../lib/background/notice';
-import { createProtection, type DnrApi } from '../lib/background/protection';
+import { createProtection, protectionSources, type DnrApi } from '../lib/background/protection';
 import { watchedDomainSet } from '../lib/directory';
 import { createTabQueue } from '../lib/background/queue';
 import { createRecorder } from '../lib/background/recorder';
 import { createRoutes } from '../lib/background/routes';
 import { createTabStore, type TopFrame } from '../lib/background/tab-store';
-import { PrefsStore, withDefaults } from '../lib/prefs/db';
+import { showWelcomeOnce } from '../lib/background/welcome';
+import { PrefsStore } from '../lib/prefs/db';
 import { coalesce, createRouter, RefusedMessage } from '../lib/router';
 import { t } from '../lib/runtime';
 import { watchRequests } from '../lib/request-watch';
-import { siteOfPattern } from '../lib/url';
 import type { TabState } from '../lib/tab-state';
 import type { TabEvent } from '../lib/tab-state/document';
-
-/** storage.local flag: the first-run page was opened once. */
-const WELCOME_SHOWN_KEY = 'welcomeShown';
 
 export default defineBackground(() => {
   const prefs = new PrefsStore();
@@ -57,14 +54,8 @@ export default defineBackground(() => {
   // Protection (issue 23): declarativeNetRequest rules rebuilt from IndexedDB at every worker start.
   const protection = createProtection({
     dnr: browser.declarativeNetRequest as unknown as DnrApi | undefined,
-    // Read straight from the database, not through localData (which falls back to defaults): a database that
-    // cannot be read fails the rebuild and leaves the rules as they were, never silently switched off.
-    choices: async () => {
-      const stored = await prefs.getConfigState();
-      return { all: withDefaults(stored.preferences).protectAll, sites: stored.siteProtection };
-    },
     bankDomains: watchedDomainSet,
-    userSites: async () => new Set((await grantedOrigins()).flatMap((p) => siteOfPattern(p) ?? [])),
+    ...protectionSources(() => prefs.getConfigState(), grantedOrigins),
   });
   // At every worker start (a browser start, an update, a restart): rebuilt from IndexedDB. After the first
   // events of the start are handled (the badge first); the browser keeps its rules meanwhile, and the
@@ -175,7 +166,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     refreshAll().catch(logError);
     // The first-run page, on a new install only (never on an update or a browser update).
-    if (details.reason === 'install') showWelcomeOnce().catch(logError);
+    if (details.reason === 'install') showWelcomeOnce(browser.storage.local, (url) => browser.tabs.create({ url }), browser.runtime.getURL('/welcome.html')).catch(logError);
   });
   browser.runtime.onStartup.addListener(() => refreshAll().catch(logError));
   // "Watch this site" granted, or a grant withdrawn in the browser's settings: every tab says so at once.
@@ -190,16 +181,6 @@ export default defineBackground(() => {
     });
   });
 
-  /**
-   * Chromium reports every start of a build loaded with --load-extension (`npm start`, the tests) as an
-   * install, with the extension's storage kept: a flag in storage.local keeps the page to the first one.
-   * A real reinstall starts with empty storage, so it shows the page again.
-   */
-  async function showWelcomeOnce(): Promise<void> {
-    if ((await browser.storage.local.get(WELCOME_SHOWN_KEY))[WELCOME_SHOWN_KEY]) return;
-    await browser.storage.local.set({ [WELCOME_SHOWN_KEY]: true });
-    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-  }
 });
 
 /** Chromium's document id of a webNavigation event, where it gives one. */

@@ -11,7 +11,10 @@
  */
 import type { ObservationKind } from '../evidence';
 import { blockRules, blocksUrl, protects, protectionPlan, type BlockRule, type ProtectionChoices, type ProtectionPlan } from '../protection';
+import { withDefaults } from '../prefs/schema';
 import { coalesce } from '../router';
+import { siteOfPattern } from '../url';
+import type { SiteProtection } from '../protection';
 
 /** The subset of `declarativeNetRequest` used (Chromium MV3 and Firefox MV2 both have it). */
 export interface DnrApi {
@@ -74,6 +77,24 @@ function planOf(rules: readonly InstalledRule[]): ProtectionPlan {
 function sameScope(a: InstalledRule, b: InstalledRule): boolean {
   const eq = (x: string[] = [], y: string[] = []) => x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
   return eq(a.condition.initiatorDomains, b.condition.initiatorDomains) && eq(a.condition.excludedInitiatorDomains, b.condition.excludedInitiatorDomains);
+}
+
+/**
+ * `choices` and `userSites` for `createProtection`, from the database and the browser's grants. The choices
+ * are read straight from the database, not through lib/background/local-data (which falls back to defaults):
+ * a database that cannot be read fails the rebuild and leaves the rules as they were, never silently off.
+ */
+export function protectionSources(
+  readConfigState: () => Promise<{ preferences: Record<string, unknown>; siteProtection?: SiteProtection[] }>,
+  grantedOrigins: () => Promise<string[]>,
+): Pick<ProtectionDeps, 'choices' | 'userSites'> {
+  return {
+    choices: async () => {
+      const stored = await readConfigState();
+      return { all: withDefaults(stored.preferences).protectAll, sites: stored.siteProtection ?? [] };
+    },
+    userSites: async () => new Set((await grantedOrigins()).flatMap((p) => siteOfPattern(p) ?? [])),
+  };
 }
 
 /** Build the service; it reads the installed rules at once (`ready`). */

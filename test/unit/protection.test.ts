@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createProtection, type DnrApi } from '../../lib/background/protection';
+import { createProtection, protectionSources, type DnrApi } from '../../lib/background/protection';
+import { showWelcomeOnce } from '../../lib/background/welcome';
 import { watchedDomainSet } from '../../lib/directory';
 import { classifyRequest, endpointRules } from '../../lib/evidence';
 import { blockRules, endpointRegex, blocksUrl, isHostProtected, isPlatformSite, PROTECTED_KINDS, protectedEndpointRules, protectionPlan, protectionSiteOf, protects } from '../../lib/protection';
@@ -268,5 +269,30 @@ describe('the background’s rules and what it calls "blocked by Linkwatch"', ()
     // Protection never applies to a site Linkwatch does not watch, nor to a platform's own.
     const unknown = computeTabState({ tabId: 1, url: 'https://example.org/', match: null, catalog: bundledWorld(), silenced: false, now: 0, protection: { all: true, sites: [{ site: 'example.org', protect: true }] } });
     expect(unknown.protected).toBeUndefined();
+  });
+});
+
+describe('where the background reads the choices from (protectionSources)', () => {
+  it('reads the switch and the choices straight from the database, and the watched sites from the grants', async () => {
+    const sources = protectionSources(
+      async () => ({ preferences: { protectAll: true }, siteProtection: [{ site: 'chase.com', protect: false, createdAt: '2026-12-05T00:00:00Z' }] }),
+      async () => ['*://*.hometowncu-example.org/*', 'https://www.chase.com/*'],
+    );
+    expect(await sources.choices()).toEqual({ all: true, sites: [{ site: 'chase.com', protect: false, createdAt: '2026-12-05T00:00:00Z' }] });
+    // Only grants of the form Linkwatch asks for (`*://*.site/*`) name a watched site.
+    expect([...(await sources.userSites())]).toEqual(['hometowncu-example.org']);
+    // A database that cannot be read fails the rebuild (the rules stay as they were), never reads as "off".
+    await expect(protectionSources(() => Promise.reject(new Error('unreadable')), async () => []).choices()).rejects.toThrow('unreadable');
+  });
+});
+
+describe('the first-run page (lib/background/welcome)', () => {
+  it('opens once, and never again while the flag is kept', async () => {
+    const store: Record<string, unknown> = {};
+    const local = { get: async (k: string) => (k in store ? { [k]: store[k] } : {}), set: async (items: Record<string, unknown>) => void Object.assign(store, items) };
+    const opened: string[] = [];
+    await showWelcomeOnce(local, async (url) => opened.push(url), 'chrome-extension://x/welcome.html');
+    await showWelcomeOnce(local, async (url) => opened.push(url), 'chrome-extension://x/welcome.html');
+    expect(opened).toEqual(['chrome-extension://x/welcome.html']);
   });
 });
