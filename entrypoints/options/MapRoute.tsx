@@ -44,7 +44,7 @@ export function MapRoute({ focus }: { focus?: string }) {
         } else {
           void toPng(text, svg.width.baseVal.value, svg.height.baseVal.value + CAPTION_PX * caption.length).then(
             (png) => {
-              saveBlob(png, name);
+              saveFile(document, name, 'image/png', png);
               setMessage({ kind: 'status', text: t('mapExported', name) });
             },
             (e: unknown) => setMessage({ kind: 'error', text: t('mapExportFailed', e instanceof Error ? e.message : String(e)) }),
@@ -123,15 +123,3 @@ async function toPng(svgText: string, width: number, height: number): Promise<Bl
   }
 }
 
-/** Save a Blob as a download (lib/report/save `saveFile` does the same for text). */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

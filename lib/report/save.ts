@@ -8,9 +8,9 @@ import type { Lang, Translate } from '../i18n';
 import { buildReport, reportFileName, type EvidenceReport, type ReportInput } from './index';
 import { reportHtml } from './html';
 
-/** Save `text` as a file named `name` (a download from an object URL, revoked afterwards). */
-export function saveFile(doc: Document, name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Save `data` (text, or a Blob such as a PNG) as a file named `name` (a download from an object URL, revoked afterwards). */
+export function saveFile(doc: Document, name: string, type: string, data: string | Blob): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const a = doc.createElement('a');
   a.href = url;
   a.download = name;
