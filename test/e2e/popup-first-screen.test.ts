@@ -63,7 +63,7 @@ describe.each([
     owned: (o: string) => `This site belongs to ${o}.`,
     // Who named this bank and when (issue 22), never a bare "Latest: Confirmed".
     latest: /^The Wall Street Journal \(August 6, 2018\) named [^:]+: Facebook reportedly asked .+\.$/,
-    none: 'No request to a platform seen on this page so far.',
+    none: "No request from this site's pages to a platform seen so far.",
     messenger: 'This site is Messenger itself, part of Meta.',
     platformSite: "This is Meta's own site: Linkwatch does not look for tracking here.",
     blocked: 'Meta: blocked: nothing sent',
@@ -75,7 +75,7 @@ describe.each([
     locale: 'fr',
     owned: (o: string) => `Ce site appartient à ${o}.`,
     latest: /^The Wall Street Journal \(6\saoût\s2018\) cite [^:]+\u00a0: Facebook aurait demandé .+\.$/,
-    none: "Aucune requête vers une plateforme vue sur cette page pour l'instant.",
+    none: 'Aucune requête des pages de ce site vers une plateforme vue pour l’instant.',
     messenger: 'Ce site est Messenger lui-même, qui appartient à Meta.',
     platformSite: "C'est le site de Meta lui-même\u00a0: Linkwatch n'y cherche pas de pistage.",
     blocked: "Meta\u00a0: bloqué\u00a0: rien n'est parti",

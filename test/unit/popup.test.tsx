@@ -242,7 +242,7 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     const answer = g.querySelector('[data-step="answer"]')!.textContent!;
     expect(answer).toMatch(/^Facebook: confirmed working with banks on customer chat .*; denied actively asking for transaction data.*, according to AFP \(August 6, 2018\)$/);
     expect(g.textContent).not.toMatch(/\bConfirmed\b/);
-    expect(g.querySelector('[data-summary="observed"]')!.textContent).toContain('No request to a platform seen on this page so far.');
+    expect(g.querySelector('[data-summary="observed"]')!.textContent).toContain("No request from this site's pages to a platform seen so far.");
     // The details are below, collapsed; every report is still there.
     const details = document.querySelector('details.details') as HTMLDetailsElement;
     expect(details.open).toBe(false);
@@ -321,7 +321,7 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     renderPopup(url, { state });
     const line = glance().querySelector('[data-summary="observed"]')!.textContent!;
     expect(line).toContain("Linkwatch cannot watch this site's requests");
-    expect(line).not.toContain('No request to a platform seen');
+    expect(line).not.toContain('No request from this site');
   });
 
   it('a site nothing is known about says requests are not watched there either', () => {
