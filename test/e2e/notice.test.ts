@@ -14,10 +14,11 @@ const LOGIN = '<label>User ID <input name="user"></label> <label>Password <input
 const ROUTES: Record<string, Fixture> = {
   // The sign-in form sits exactly where the card would go by default.
   'https://www.usbank.com/login-corner': page(`<h1>Bank</h1><form id="login" style="position:fixed;right:16px;bottom:16px;width:380px;height:200px">${LOGIN}</form>`),
-  // A single-page app that shows its sign-in form a moment after load, in the bottom-right corner.
+  // A single-page app that shows its sign-in form later, in the bottom-right corner: when the test says so
+  // (after the notice is on screen), not after a fixed delay that a busy machine can outlast.
   'https://www.usbank.com/late-login': page(
     '<h1>Bank</h1>',
-    `<script>setTimeout(() => { const f = document.createElement('form'); f.id = 'login'; f.style.cssText = 'position:fixed;right:0;bottom:0;width:420px;height:260px'; f.innerHTML = ${JSON.stringify(LOGIN)}; document.body.append(f); }, 1500);</script>`,
+    `<script>window.showLogin = () => { const f = document.createElement('form'); f.id = 'login'; f.style.cssText = 'position:fixed;right:0;bottom:0;width:420px;height:260px'; f.innerHTML = ${JSON.stringify(LOGIN)}; document.body.append(f); };</script>`,
   ),
   // A page whose CSS tries to restyle or hide everything, the notice included.
   'https://www.wellsfargo.com/hostile-css': page(
@@ -225,6 +226,7 @@ describe('placement: never over the sign-in form', () => {
     const p = await openTab(session, 'https://www.usbank.com/late-login');
     const notice = await waitForNotice(p);
     expect(await notice.getAttribute('data-corner')).toBe('bottom-right');
+    await p.evaluate(() => (window as unknown as { showLogin(): void }).showLogin());
     await p.locator('form#login').waitFor();
     await p.waitForFunction(() => document.querySelector('linkwatch-notice')?.shadowRoot?.querySelector('.lw-notice')?.getAttribute('data-corner') !== 'bottom-right');
     expect((await boxes(p)).overlap).toBe(false);
