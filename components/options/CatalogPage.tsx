@@ -7,6 +7,7 @@ import { describeOwnership, describeRelevance, describeSourcing, sourcing } from
 import { formatDatePhrase, formatPartialDate, isOne } from '../../lib/i18n';
 import { stepSentence } from '../../lib/catalog/step-words';
 import { ArrangementCard } from '../ArrangementCard';
+import { FilterSelect } from './FilterSelect';
 import { useI18n } from '../i18n';
 
 /** A catalog search plus the source filter: '' any, 'catalog' the bundled catalog, 'list:ID' one custom list. */
@@ -73,64 +74,18 @@ export function CatalogPage({ catalog: bundled, lists = [], query, onQuery, sele
           {t('searchWords')}
           <input type="search" value={query.text ?? ''} onInput={(e) => set({ text: e.currentTarget.value })} />
         </label>
-        <label>
-          {t('filterInstitution')}
-          <select value={query.institution ?? ''} onChange={(e) => set({ institution: e.currentTarget.value || undefined })}>
-            <option value="">{t('filterAny')}</option>
-            {institutions.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('filterInstitution')} value={query.institution ?? ''} options={institutions.map((i) => ({ value: i.id, label: i.name }))} onChange={(v) => set({ institution: v || undefined })} />
         {lists.length > 0 && (
-          <label>
-            {t('catalogSourceFilter')}
-            <select value={source} onChange={(e) => set({ source: e.currentTarget.value || undefined })}>
-              <option value="">{t('filterAny')}</option>
-              <option value="catalog">{t('catalogSourceBundled')}</option>
-              {lists.map((l) => (
-                <option key={l.id} value={`list:${l.id}`}>
-                  {t('catalogSourceList', l.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('catalogSourceFilter')}
+            value={source}
+            options={[{ value: 'catalog', label: t('catalogSourceBundled') }, ...lists.map((l) => ({ value: `list:${l.id}`, label: t('catalogSourceList', l.name) }))]}
+            onChange={(v) => set({ source: v || undefined })}
+          />
         )}
-        <label>
-          {t('filterCountry')}
-          <select value={query.country ?? ''} onChange={(e) => set({ country: e.currentTarget.value || undefined })}>
-            <option value="">{t('filterAny')}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {c === 'INTL' ? t('countryIntl') : countryName(c, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterYear')}
-          <select value={query.year === undefined ? '' : String(query.year)} onChange={(e) => set({ year: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })}>
-            <option value="">{t('filterAny')}</option>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterStatus')}
-          <select value={query.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as Status | undefined })}>
-            <option value="">{t('filterAny')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status_${s.replace(/-/g, '_')}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('filterCountry')} value={query.country ?? ''} options={countries.map((c) => ({ value: c, label: c === 'INTL' ? t('countryIntl') : countryName(c, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))} onChange={(v) => set({ country: v || undefined })} />
+        <FilterSelect label={t('filterYear')} value={query.year === undefined ? '' : String(query.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} onChange={(v) => set({ year: v ? Number(v) : undefined })} />
+        <FilterSelect label={t('filterStatus')} value={query.status ?? ''} options={statuses.map((s) => ({ value: s, label: t(`status_${s.replace(/-/g, '_')}`) }))} onChange={(v) => set({ status: (v || undefined) as Status | undefined })} />
       </form>
       {query.institution !== undefined && findInstitution(catalog, query.institution) && (
         <InstitutionSites catalog={catalog} institution={findInstitution(catalog, query.institution)!} />

@@ -12,6 +12,7 @@ import type { MapFilter, MapGraph, MapLink } from '../../lib/map';
 import { layoutMap, STATUS_STYLE } from '../../lib/map/layout';
 import { useI18n } from '../i18n';
 import { countryName } from './CatalogPage';
+import { FilterSelect } from './FilterSelect';
 
 /** What the page shows of one catalog entry (in the UI language). */
 export interface MapEntry {
@@ -51,6 +52,9 @@ export function MapPage({ graph, shown, filter, onFilter, entries, caption, onEx
   const set = (patch: Partial<MapFilter>) => onFilter({ ...filter, ...patch });
   const one = <T,>(value: string, map: (v: string) => T = (v) => v as T): T[] | undefined => (value ? [map(value)] : undefined);
   const countryLabel = (c: string) => (c === 'INTL' ? t('countryIntl') : countryName(c, locale));
+  // Countries by their name in the UI language, as a reader looks for them (not by ISO code).
+  countries.sort((a, b) => countryLabel(a).localeCompare(countryLabel(b), locale));
+  const yearOptions = years.map((y) => ({ value: String(y), label: String(y) }));
   const describe = (l: MapLink) => {
     const entry = entries.get(l.arrangement);
     const text = t('mapLinkLabel', [names.get(l.platform) ?? l.platform, names.get(l.institution) ?? l.institution, t(`status_${l.status.replace(/-/g, '_')}`), entry?.title ?? l.arrangement]);
@@ -63,72 +67,12 @@ export function MapPage({ graph, shown, filter, onFilter, entries, caption, onEx
       <h1 id="map-heading">{t('mapHeading')}</h1>
       <p class="hint">{t('mapIntro')}</p>
       <form class="filters map-filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('mapFilterPlatform')}
-          <select name="platform" value={filter.platforms?.[0] ?? ''} onChange={(e) => set({ platforms: one(e.currentTarget.value) })}>
-            <option value="">{t('filterAny')}</option>
-            {graph.platforms.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterCountry')}
-          <select name="country" value={filter.countries?.[0] ?? ''} onChange={(e) => set({ countries: one(e.currentTarget.value) })}>
-            <option value="">{t('filterAny')}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {countryLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('mapFilterKind')}
-          <select name="kind" value={filter.kinds?.[0] ?? ''} onChange={(e) => set({ kinds: one(e.currentTarget.value) })}>
-            <option value="">{t('filterAny')}</option>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`mapKind_${k.replace(/-/g, '_')}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterStatus')}
-          <select name="status" value={filter.statuses?.[0] ?? ''} onChange={(e) => set({ statuses: one(e.currentTarget.value, (v) => v as Status) })}>
-            <option value="">{t('filterAny')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`status_${s.replace(/-/g, '_')}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('mapFilterFrom')}
-          <select name="from" value={filter.years ? String(filter.years[0]) : ''} onChange={(e) => set({ years: e.currentTarget.value ? [Number(e.currentTarget.value), filter.years?.[1] ?? years.at(-1)!] : undefined })}>
-            <option value="">{t('filterAny')}</option>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('mapFilterTo')}
-          <select name="to" value={filter.years ? String(filter.years[1]) : ''} onChange={(e) => set({ years: e.currentTarget.value ? [filter.years?.[0] ?? years[0]!, Number(e.currentTarget.value)] : undefined })}>
-            <option value="">{t('filterAny')}</option>
-            {years.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('mapFilterPlatform')} name="platform" value={filter.platforms?.[0] ?? ''} options={graph.platforms.map((p) => ({ value: p.id, label: p.name }))} onChange={(v) => set({ platforms: one(v) })} />
+        <FilterSelect label={t('filterCountry')} name="country" value={filter.countries?.[0] ?? ''} options={countries.map((c) => ({ value: c, label: countryLabel(c) }))} onChange={(v) => set({ countries: one(v) })} />
+        <FilterSelect label={t('mapFilterKind')} name="kind" value={filter.kinds?.[0] ?? ''} options={kinds.map((k) => ({ value: k, label: t(`mapKind_${k.replace(/-/g, '_')}`) }))} onChange={(v) => set({ kinds: one(v) })} />
+        <FilterSelect label={t('filterStatus')} name="status" value={filter.statuses?.[0] ?? ''} options={statuses.map((s) => ({ value: s, label: t(`status_${s.replace(/-/g, '_')}`) }))} onChange={(v) => set({ statuses: one(v, (x) => x as Status) })} />
+        <FilterSelect label={t('mapFilterFrom')} name="from" value={filter.years ? String(filter.years[0]) : ''} options={yearOptions} onChange={(v) => set({ years: v ? [Number(v), filter.years?.[1] ?? years.at(-1)!] : undefined })} />
+        <FilterSelect label={t('mapFilterTo')} name="to" value={filter.years ? String(filter.years[1]) : ''} options={yearOptions} onChange={(v) => set({ years: v ? [filter.years?.[0] ?? years[0]!, Number(v)] : undefined })} />
         <label>
           {t('mapSearch')}
           <input

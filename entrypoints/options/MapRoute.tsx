@@ -3,7 +3,7 @@
  * lists (lib/map), the filter, and the exports (SVG, PNG) with their caption. Nothing leaves the machine: an
  * export is a local download made from the picture on screen.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { MapPage, type MapEntry } from '../../components/options/MapPage';
 import { ancestors, bundledCatalog, describeSourcing, sourcing } from '../../lib/catalog';
 import { buildMapGraph, filterMap, type MapFilter, type MapGraph } from '../../lib/map';
@@ -15,15 +15,18 @@ import '../../assets/map.css';
 /** The map, focused on `focus` when given (an institution or platform id; its group when it is not on the map itself). */
 export function MapRoute({ focus }: { focus?: string }) {
   const lists = useStored(() => prefsStore.listCustomLists());
-  const enabled = (lists.value ?? []).filter((l) => l.enabled !== false);
   const catalog = bundledCatalog();
-  const graph = buildMapGraph(catalog, enabled);
+  const { lang, locale } = uiLocale();
+  // The graph and the entries change only with the lists: a filter or a message re-renders without them.
+  const { graph, entries } = useMemo(() => {
+    const enabled = (lists.value ?? []).filter((l) => l.enabled !== false);
+    const entries = new Map<string, MapEntry>();
+    for (const a of catalog.arrangements) entries.set(a.id, { title: a.title[lang], summary: a.summary[lang], sourcing: describeSourcing(sourcing(a), t) });
+    for (const l of enabled) for (const a of l.arrangements) entries.set(a.id, { title: a.title[lang], summary: a.summary[lang], sourcing: describeSourcing(sourcing(a), t), list: l.name });
+    return { graph: buildMapGraph(catalog, enabled), entries };
+  }, [lists.value, catalog, lang]);
   const [filter, setFilter] = useState<MapFilter>(() => (focus ? { focus: onMap(graph, focus) } : {}));
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string }>();
-  const { lang, locale } = uiLocale();
-  const entries = new Map<string, MapEntry>();
-  for (const a of catalog.arrangements) entries.set(a.id, { title: a.title[lang], summary: a.summary[lang], sourcing: describeSourcing(sourcing(a), t) });
-  for (const l of enabled) for (const a of l.arrangements) entries.set(a.id, { title: a.title[lang], summary: a.summary[lang], sourcing: describeSourcing(sourcing(a), t), list: l.name });
   const shown = filterMap(graph, filter);
   const caption = captionOf(graph, filter, catalog.version, locale);
   return (

@@ -208,6 +208,8 @@ export function protects(plan: ProtectionPlan, initiatorHost: string | null, kin
   return !hostUnderAny(host, sets.excluded) && hostUnderAny(host, sets.initiators);
 }
 const planSets = new WeakMap<ProtectionPlan, { initiators: ReadonlySet<string>; excluded: ReadonlySet<string> }>();
+/** Per-site choices by site, built once per choices array (the background asks for every request). */
+const choicesBySite = new WeakMap<ProtectionChoices['sites'], ReadonlyMap<string, boolean>>();
 
 /**
  * Whether a page on `host` is protected under `choices` (what the popup's switch and the badge title say):
@@ -217,7 +219,8 @@ const planSets = new WeakMap<ProtectionPlan, { initiators: ReadonlySet<string>; 
  * platform's or regulator's site never is.
  */
 export function isHostProtected(choices: ProtectionChoices, host: string, bankDomains: ReadonlySet<string>, userSites: ReadonlySet<string> = NONE): boolean {
-  const own = new Map(choices.sites.map((c) => [c.site, c.protect] as const));
+  let own = choicesBySite.get(choices.sites);
+  if (!own) choicesBySite.set(choices.sites, (own = new Map(choices.sites.map((c) => [c.site, c.protect] as const))));
   let covered = false;
   for (let h = host.toLowerCase().replace(/\.$/, ''); h; ) {
     const choice = own.get(h);
