@@ -46,7 +46,7 @@ export interface PopupProps {
   detailsHref?: (id: string) => string;
   /** Address of the catalog filtered on one institution (a platform's other reports). */
   catalogHref?: (institution: string) => string;
-  /** Address of the map focused on one institution (issue 24: "See on the map"). */
+  /** Address of the map focused on one institution (issue 24: "See on the map"); absent where the map draws none of this site's reports. */
   mapHref?: (institution: string) => string;
   /** "What you can do" for this page (lib/actions `actionsFor`); none on an unknown site. */
   actions?: Action[];

@@ -80,6 +80,11 @@ export interface TabView {
    * the site has no catalog entry. Absent from older answers.
    */
   lead?: SiteReport | null;
+  /**
+   * Whether the options page's map draws at least one of `arrangements` (lib/map `mapSides`): the popup offers
+   * "See on the map" only then, so the map it opens never says that nothing matches. Absent from older answers.
+   */
+  onMap?: boolean;
 }
 
 /** A problem the user is told about: `database` (IndexedDB unreadable: defaults in use), with the error's text. */

@@ -4,6 +4,7 @@
  */
 import { ancestors, arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
 import type { CustomList } from './config/schema';
+import { mapSides } from './map';
 import { siteReport } from './catalog/site-report';
 import type { TabView } from './messages';
 import { mergedInstitutions, type TabState } from './tab-state';
@@ -15,7 +16,7 @@ import { mergedInstitutions, type TabState } from './tab-state';
  * enabled list's entries for this site, labelled with the list (a list no longer enabled or present is left
  * out); `names`: display names of every party and status author named, list institutions included;
  * `ownerCountry`: the owner's country from the bundled catalog (group first), or null; `lead`: the first entry read
- * for this site (lib/catalog/site-report), or null.
+ * for this site (lib/catalog/site-report), or null; `onMap`: whether the map draws one of `arrangements`.
  */
 export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[]): TabView {
   const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
@@ -47,5 +48,6 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   const ownerCountry = country && /^[A-Z]{2}$/.test(country) ? country : null;
   // The first entry read for this site: does it name this institution (or a parent), and what did each side say.
   const lead = match && arrangements[0] ? siteReport(everyone, arrangements[0], [match.institution, ...ancestors(everyone, match.institution)]) : null;
-  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead };
+  const onMap = arrangements.some((a) => mapSides(everyone, a) !== undefined);
+  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead, onMap };
 }

@@ -193,7 +193,8 @@ function App() {
       watchAnswer={watchAnswer}
       detailsHref={(id) => browser.runtime.getURL(`/options.html#/arrangement/${id}`)}
       catalogHref={(id) => browser.runtime.getURL(`/options.html#/catalog/institution/${id}`)}
-      mapHref={(id) => browser.runtime.getURL(`/options.html#/map/focus/${id}`)}
+      // Only where the map draws one of this site's reports (an off-map report would open an empty map).
+      mapHref={view?.onMap ? (id) => browser.runtime.getURL(`/options.html#/map/focus/${id}`) : undefined}
       actions={actionsOf(view)}
       problem={view?.problem}
       protection={view?.state.protectionSite ? { source: ownProtection === undefined ? 'all' : 'site', changed: protectionChanged, onChange: (on) => void protect(on) } : undefined}

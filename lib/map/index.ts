@@ -55,6 +55,20 @@ export interface MapList {
   arrangements: readonly Arrangement[];
 }
 
+/**
+ * The two sides of `a` on the map: its platform parties and its parties that are neither platform nor
+ * regulator, as `everyone` (the catalog's institutions, and the enabled lists') knows them; undefined when
+ * the map draws no link for it (a context entry, or no party on one of the sides). The one rule of what is
+ * on the map: buildMapGraph draws by it, and the popup offers "See on the map" by it (lib/tab-view).
+ */
+export function mapSides(everyone: Pick<Catalog, 'institutions'>, a: Arrangement): { platforms: Institution[]; others: Institution[] } | undefined {
+  if (a.kind !== 'arrangement') return undefined;
+  const parties = a.parties.map((id) => findInstitution(everyone, id)).filter((i): i is Institution => i !== undefined);
+  const platforms = parties.filter((i) => i.kind === 'platform');
+  const others = parties.filter((i) => i.kind !== 'platform' && i.kind !== 'regulator');
+  return platforms.length && others.length ? { platforms, others } : undefined;
+}
+
 const byName = (a: MapNode, b: MapNode) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 const nodeOf = (i: Institution): MapNode => ({ id: i.id, name: i.name, country: i.country, kind: i.kind });
 
@@ -72,13 +86,12 @@ export function buildMapGraph(catalog: Pick<Catalog, 'institutions' | 'arrangeme
   const entries = [...catalog.arrangements.map((a) => ({ a, list: undefined as string | undefined })), ...lists.flatMap((l) => l.arrangements.map((a) => ({ a, list: l.id })))];
   for (const { a, list } of entries) {
     if (a.kind !== 'arrangement') continue;
-    const parties = a.parties.map((id) => findInstitution(everyone, id)).filter((i): i is Institution => i !== undefined);
-    const ps = parties.filter((i) => i.kind === 'platform');
-    const others = parties.filter((i) => i.kind !== 'platform' && i.kind !== 'regulator');
-    if (ps.length === 0 || others.length === 0) {
+    const sides = mapSides(everyone, a);
+    if (!sides) {
       offMap.push(a.id);
       continue;
     }
+    const { platforms: ps, others } = sides;
     const latest = a.status[a.status.length - 1]!;
     const level = sourcing(a).level;
     const year = Math.min(...a.status.map((s) => Number(s.date.slice(0, 4))));

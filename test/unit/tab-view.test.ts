@@ -37,6 +37,15 @@ describe('getTabView', () => {
     expect(view.fromLists).toEqual([]);
   });
 
+  it('says whether the map draws one of the site’s reports: yes on Chase, no where every report is off the map', () => {
+    expect(getTabView(stateOf('https://www.chase.com/'), catalog, []).onMap).toBe(true);
+    // An entry with no platform party (a bank and a lead-tracking firm) is a report, but the map draws no link for it.
+    const offMapOnly = { ...stateOf('https://www.chase.com/'), arrangementIds: ['penfed-jornaya-leadid-class-action-2023'] };
+    expect(getTabView(offMapOnly, catalog, []).arrangements).toHaveLength(1);
+    expect(getTabView(offMapOnly, catalog, []).onMap).toBe(false);
+    expect(getTabView(stateOf('https://example.org/'), catalog, []).onMap).toBe(false);
+  });
+
   it('gives the owner’s country for "What you can do": the group’s, from the bundled catalog; null where nothing is known', () => {
     // Each bank's country as the catalog has it (group first), for a table of banks of several countries.
     for (const url of ['https://www.chase.com/', 'https://www.lcl.fr/', 'https://www.rbcroyalbank.com/', 'https://www.avanza.se/']) {
