@@ -1,10 +1,10 @@
 /**
- * Content-script match patterns generated from the catalog: every domain of every institution that is
- * not a platform (banks, card issuers, payment apps, aggregators...). Platforms' own sites are first party
- * and get no observer. Used by wxt.config.ts when it writes the manifest, so the extension asks for exactly
+ * Content-script match patterns generated from the catalog: every domain of every institution of a watched
+ * kind (`isWatchedKind`: banks, card issuers, payment apps, aggregators...). Platforms' own sites are first
+ * party, regulators' and data brokers' are recognised only: they get no observer. Used by wxt.config.ts when it writes the manifest, so the extension asks for exactly
  * the sites it knows, never `<all_urls>`.
  */
-import type { Catalog } from './schema';
+import { isWatchedKind, type Catalog } from './schema';
 
 /**
  * Sorted, unique match patterns, one per domain rule: `*://*.chase.com/*`, which matches chase.com itself
@@ -15,7 +15,7 @@ import type { Catalog } from './schema';
 export function contentScriptMatches(catalog: Pick<Catalog, 'institutions'>): string[] {
   const patterns = new Set<string>();
   for (const institution of catalog.institutions) {
-    if (institution.kind === 'platform' || institution.kind === 'regulator') continue;
+    if (!isWatchedKind(institution.kind)) continue;
     for (const rule of institution.domains) {
       if (rule.path !== undefined) continue;
       patterns.add(`*://*.${rule.domain}/*`);

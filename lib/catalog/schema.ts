@@ -56,8 +56,9 @@ export const HttpsUrlSchema = v.pipe(
 );
 
 /**
- * Kinds of institution. The financial ones (`FINANCIAL_KINDS` in ./index.ts) are the sites Linkwatch
- * watches; `credit-union`, `building-society`, `neobank` and `broker` came with the directory (issue 21).
+ * Kinds of institution. `credit-union`, `building-society`, `neobank` and `broker` came with the directory
+ * (issue 21). Linkwatch watches the sites of every kind but `RECOGNISED_ONLY_KINDS`; `FINANCIAL_KINDS` (in
+ * ./index.ts) are the ones a report's relevance counts as banks.
  */
 export const INSTITUTION_KINDS = [
   'platform',
@@ -74,6 +75,19 @@ export const INSTITUTION_KINDS = [
   'other',
 ] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+
+/**
+ * Kinds whose sites Linkwatch recognises (the popup names the owner and its reports) but never watches like a
+ * bank: no content script, no host permission, no protection. A platform's own site is first party; a
+ * regulator's is where people turn for help; a data broker's is a company a report names, not where a
+ * person banks (docs/research/catalog-domains.md).
+ */
+export const RECOGNISED_ONLY_KINDS: ReadonlySet<InstitutionKind> = new Set(['platform', 'regulator', 'data-broker']);
+
+/** Whether Linkwatch watches the sites of an institution of `kind` (every kind but `RECOGNISED_ONLY_KINDS`). */
+export function isWatchedKind(kind: InstitutionKind): boolean {
+  return !RECOGNISED_ONLY_KINDS.has(kind);
+}
 
 /**
  * How a domain's owner was checked (shared/research/domains.md): A entity lists, B the brand's own pages,

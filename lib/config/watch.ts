@@ -5,10 +5,11 @@
  * Pure.
  */
 import type { ConfigState, ConfigV1 } from './types';
+import { isWatchedKind } from '../catalog/schema';
 
 /**
  * Sites and hosts to ask the browser to watch, sorted and unique: `config.watchedSites`, and every domain
- * (without a path rule) of every non-platform, non-regulator institution of each list that will be enabled
+ * (without a path rule) of every institution of a watched kind (lib/catalog/schema `isWatchedKind`) of each list that will be enabled
  * after the import (a list the person has keeps its switch; a new one comes as the file says).
  */
 export function sitesToAsk(config: Pick<ConfigV1, 'watchedSites' | 'customLists'>, current: Pick<ConfigState, 'customLists'>): string[] {
@@ -17,7 +18,7 @@ export function sitesToAsk(config: Pick<ConfigV1, 'watchedSites' | 'customLists'
   for (const list of config.customLists) {
     if (!(switches.get(list.id) ?? list.enabled)) continue;
     for (const i of list.institutions) {
-      if (i.kind === 'platform' || i.kind === 'regulator') continue;
+      if (!isWatchedKind(i.kind)) continue;
       for (const d of i.domains) if (d.path === undefined) sites.add(d.domain);
     }
   }

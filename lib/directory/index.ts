@@ -11,6 +11,7 @@
 import compiled from '../../assets/directory/compiled.json';
 import { bundledCatalog, type Catalog, type Institution } from '../catalog';
 import { contentScriptMatches } from '../catalog/matches';
+import { isWatchedKind } from '../catalog/schema';
 
 let world: Catalog | undefined;
 let patterns: string[] | undefined;
@@ -62,7 +63,7 @@ export function watchedDomainSet(): ReadonlySet<string> {
   if (!watchedDomains) {
     const set = new Set<string>();
     for (const i of bundledWorld().institutions) {
-      if (i.kind === 'platform' || i.kind === 'regulator') continue;
+      if (!isWatchedKind(i.kind)) continue;
       for (const d of i.domains) if (d.path === undefined) set.add(d.domain);
     }
     watchedDomains = set;

@@ -24,6 +24,7 @@
 import { endpointRules, type EndpointRule, type ObservationKind } from '../evidence';
 import { classifyUrl } from '../sites';
 import { hostAtOrUnder, hostUnderAny, siteOfHost } from '../url';
+import { isWatchedKind } from '../catalog/schema';
 
 /** The kinds of endpoint protection stops (lib/evidence `ObservationKind`); `sdk` stays working. */
 export const PROTECTED_KINDS: readonly ObservationKind[] = ['pixel-script', 'pixel-event', 'analytics', 'ad-conversion', 'ad-script'];
@@ -70,7 +71,7 @@ export function isPlatformSite(site: string): boolean {
   if (answer === undefined) {
     const match = classifyUrl(`https://${site}/`);
     endpointSites ??= new Set(endpointRules().flatMap((r) => r.hosts.flatMap((h) => siteOfHost(h.replace(/^\*\./, '')) ?? [])));
-    answer = (match !== null && (match.role === 'platform' || match.role === 'regulator')) || endpointSites.has(site);
+    answer = (match !== null && !isWatchedKind(match.role)) || endpointSites.has(site);
     // The bundled directory does not change while the extension runs: each domain is asked once.
     if (platformSites.size < 10_000) platformSites.set(site, answer);
   }

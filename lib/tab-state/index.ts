@@ -25,6 +25,7 @@ import { isHostProtected, protectionSiteOf, type ProtectionChoices } from '../pr
 import { watchedDomainSet } from '../directory';
 export { reportedCount } from './count';
 import { parseSiteInput, type SiteMatch } from '../sites';
+import { isWatchedKind } from '../catalog/schema';
 
 /** The state of one tab. */
 export interface TabState {
@@ -271,7 +272,7 @@ function watchedOf(url: string | undefined, match: SiteMatch | null, userSites: 
  */
 function protectionOf(url: string | undefined, match: SiteMatch | null, userSites: ReadonlySet<string> | undefined, choices: ProtectionChoices | undefined): Pick<TabState, 'protected' | 'protectionSite'> {
   const host = hostOf(url);
-  if (!choices || host === null || !watchedOf(url, match, userSites).watched || match?.role === 'platform' || match?.role === 'regulator') return {};
+  if (!choices || host === null || !watchedOf(url, match, userSites).watched || (match && !isWatchedKind(match.role))) return {};
   const bankDomains = watchedDomainSet();
   const protectionSite = protectionSiteOf(host, bankDomains, userSites ?? NO_SITES);
   if (protectionSite === null) return {};

@@ -19,6 +19,7 @@ import type { DirectoryFile, FdicFile } from '../../lib/directory/schema';
 import { isWatchedUrl } from '../../lib/request-watch';
 import { classifyUrl } from '../../lib/sites';
 import { computeTabState } from '../../lib/tab-state';
+import { isPlatformSite } from '../../lib/protection';
 
 const catalogInstitutions = bundledCatalog().institutions;
 
@@ -94,9 +95,23 @@ describe('the bundled directory', () => {
 describe('the catalog’s parties have their domains (issue 21)', () => {
   it('every party with a public website has its domains; the few without are named, with the reason (docs/research/catalog-domains.md)', () => {
     const without = catalogInstitutions.filter((i) => i.domains.length === 0).map((i) => i.id).sort();
-    // Left out on purpose: big companies and data brokers a report names, whose sites Linkwatch must not
-    // watch like a bank (they need a "recognised, not watched" role first); MemberWorks has no live website.
-    expect(without).toEqual(['acxiom', 'adobe', 'booking-holdings', 'ebay', 'epsilon', 'experian', 'lead-intelligence', 'memberworks', 'oracle-data-cloud', 'transunion', 'verisk', 'wpp']);
+    // Left out on purpose: Oracle Data Cloud has no site of its own, WPP (kind "other") would be watched like
+    // a bank, MemberWorks has no live website.
+    expect(without).toEqual(['memberworks', 'oracle-data-cloud', 'wpp']);
+  });
+
+  it('recognises the sites of platforms and data brokers a report names, and watches none of them', () => {
+    for (const [url, id] of [
+      ['https://www.experian.com/', 'experian'],
+      ['https://www.transunion.com/', 'transunion'],
+      ['https://www.adobe.com/', 'adobe'],
+      ['https://www.ebay.co.uk/', 'ebay'],
+    ] as const) {
+      expect(classifyUrl(url)?.institution, url).toBe(id);
+      expect(isWatchedUrl(url), url).toBe(false);
+      expect(isPlatformSite(new URL(url).hostname.replace(/^www\./, '')), url).toBe(true);
+    }
+    expect(watchedSitePatterns().some((p) => p.includes('experian'))).toBe(false);
   });
 
   it('the banks the catalog reports on are recognised on their own sites now', () => {
