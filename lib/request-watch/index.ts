@@ -63,15 +63,21 @@ export interface WatchedRequest {
   context: RequestContext;
   /** The document it came from (lib/tab-state/keys `documentKeyOf`), where the browser says; else it joins the shown one. */
   document?: string;
+  /**
+   * When the request started (its `onBeforeRequest` timeStamp, ms since epoch, the browser's clock). With an
+   * address key (Firefox), it tells the two documents of a reload apart (lib/tab-state/document `belongsToShown`).
+   */
+  startedAt?: number;
 }
 
 /** What webRequest events tell a tab's record (lib/tab-state/document `TabEvent`). */
 export type TabChange =
   /**
    * A main-frame request to `url` started: a *tentative* navigation, never a new document by itself (it may
-   * end in a download, a 204, an error; the commit says, lib/tab-state/document).
+   * end in a download, a 204, an error; the commit says, lib/tab-state/document). `at`: its `onBeforeRequest`
+   * timeStamp (ms since epoch), on the same clock as the requests' `startedAt`.
    */
-  | { type: 'navigation-started'; url: string }
+  | { type: 'navigation-started'; url: string; at?: number }
   /** Requests of the tab's documents, each with its document key where known. */
   | { type: 'requests'; requests: WatchedRequest[] };
 
@@ -99,6 +105,8 @@ export interface RequestDetails {
   redirectUrl?: string;
   statusCode?: number;
   statusLine?: string;
+  /** When the event fired, ms since epoch (both browsers). */
+  timeStamp?: number;
 }
 
 /** ms a request may stay without outcome before it is reported as "requested". */
@@ -193,12 +201,12 @@ export function bodyNames(body: RequestDetails['requestBody']): string[] {
 }
 
 /** Build a WatchedRequest from an outcome event; `bodyNamesSeen` are the names read earlier from its body. */
-export function watched(d: RequestDetails, outcome: Outcome, bodyNamesSeen: readonly string[] = []): WatchedRequest | null {
+export function watched(d: RequestDetails, outcome: Outcome, bodyNamesSeen: readonly string[] = [], startedAt?: number): WatchedRequest | null {
   const observation = classifyDetails(d);
   if (!observation) return null;
   const carries = categoriesOf(observation.platform, [...urlNames(d.url), ...bodyNamesSeen]);
   const document = documentKeyOf(d);
-  return { observation, outcome, carries, context: contextOf(d), ...(document ? { document } : {}) };
+  return { observation, outcome, carries, context: contextOf(d), ...(document ? { document } : {}), ...(startedAt !== undefined ? { startedAt } : {}) };
 }
 
 /** A redirect that another extension or the browser made without the server answering (HSTS, a blocker's stand-in). */
@@ -303,13 +311,13 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
 
   let protectionRead = !deps.protection;
   deps.protection?.ready.then(() => (protectionRead = true), onError);
-  function emit(d: RequestDetails, outcome: Outcome, names: readonly string[]) {
-    const request = watched(d, outcome, names);
+  function emit(d: RequestDetails, outcome: Outcome, names: readonly string[], startedAt?: number) {
+    const request = watched(d, outcome, names, startedAt);
     if (!request) return;
     const protection = deps.protection;
     if (outcome === 'failed' && protection) {
       if (!protectionRead) {
-        protection.ready.then(() => emit(d, outcome, names), onError);
+        protection.ready.then(() => emit(d, outcome, names, startedAt), onError);
         return;
       }
       if (blockingError(d.error) && protection.covers(hostOf(requesterUrl(d)), request.observation.kind, d.url)) request.outcome = 'blocked';
@@ -324,7 +332,7 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
       clearT(entry.timer);
       pending.delete(d.requestId);
     }
-    if (outcome) emit(d, outcome, entry?.names ?? []);
+    if (outcome) emit(d, outcome, entry?.names ?? [], entry?.details.timeStamp);
   }
 
   const platformFilter = { urls: requestFilterUrls() };
@@ -334,14 +342,14 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
       const [oldestId, oldest] = pending.entries().next().value as [string, { details: RequestDetails; names: string[]; timer: unknown }];
       clearT(oldest.timer);
       pending.delete(oldestId);
-      emit(oldest.details, 'requested', oldest.names);
+      emit(oldest.details, 'requested', oldest.names, oldest.details.timeStamp);
     }
     const names = bodyNames(d.requestBody);
     const timer = setT(() => {
       const entry = pending.get(d.requestId);
       if (entry?.details === d) {
         pending.delete(d.requestId);
-        emit(d, 'requested', entry.names);
+        emit(d, 'requested', entry.names, d.timeStamp);
       }
     }, PENDING_MS);
     pending.set(d.requestId, { details: stripBody(d), names, timer });
@@ -353,7 +361,7 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
     (d: RequestDetails) => {
       if (d.type === 'main_frame' && d.tabId >= 0 && (d.frameId ?? 0) === 0) {
         flushTab(d.tabId);
-        send(d.tabId, { type: 'navigation-started', url: d.url });
+        send(d.tabId, { type: 'navigation-started', url: d.url, ...(d.timeStamp !== undefined ? { at: d.timeStamp } : {}) });
       }
     },
     { urls: [...documentUrls], types: ['main_frame'] },

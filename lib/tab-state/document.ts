@@ -43,7 +43,7 @@ export interface TabRecord {
 /** A browser event about a tab's top-level documents or what they did, in the order the browser gave them. */
 export type TabEvent =
   /** A main-frame request to `url` started (webRequest): tentative, never a new document by itself. */
-  | { type: 'navigation-started'; url: string }
+  | { type: 'navigation-started'; url: string; at?: number }
   /**
    * A cross-document navigation committed in the tab's top frame (webNavigation.onCommitted, frameId 0), or
    * the background adopted the document the browser says the tab shows (`webNavigation.getFrame`: the first
@@ -73,6 +73,17 @@ export interface TransitionDeps {
  * (a reload; or, as Firefox may report it, the shown page's own main-frame request after its commit) holds
  * nothing back: a Firefox address cannot tell the two pages of a reload apart.
  */
+/**
+ * Whether request `r` was made by a document before the shown one although its key names the shown one's
+ * address: Firefox keys requests by address (`url:`), the same for both pages of a reload; a request that
+ * started before the shown document's navigation did (`since`) is the page before's, a late answer to it
+ * arriving after the commit (measured on a Firefox reload under load: the old page's pixel counted twice).
+ * Such a request joins no document: the one it belonged to is gone.
+ */
+export function fromEarlierDocument(state: TabState, r: Pick<WatchedRequest, 'document' | 'startedAt'>): boolean {
+  return r.document !== undefined && r.document.startsWith('url:') && r.startedAt !== undefined && state.since !== undefined && r.startedAt < state.since;
+}
+
 export function belongsToShown(state: TabState, key: string | undefined, now: number): boolean {
   if (key === undefined || key === state.documentId) return true;
   if (!key.startsWith('url:')) return false;
@@ -91,13 +102,16 @@ export function nextTab(record: TabRecord, event: TabEvent, deps: TransitionDeps
   const { now } = deps;
   switch (event.type) {
     case 'navigation-started':
-      return state ? { state: { ...state, tentative: { navKey: navKeyOf(event.url), at: now } }, early } : record;
+      return state ? { state: { ...state, tentative: { navKey: navKeyOf(event.url), at: now, ...(event.at !== undefined ? { startedAt: event.at } : {}) } }, early } : record;
     case 'committed': {
       // The document was adopted already (its requests came first): its record stays, its context is renewed.
       if (state && event.documentId && state.documentId === event.documentId) return { state: withContext(state, deps.describe(event.url), 0), early };
       const documentId = event.documentId ?? `commit:${now}`;
       const fresh: TabState = { ...deps.describe(event.url), documentId, observed: [], links: [], loadStartedAt: now, inPageNavigations: 0 };
       delete fresh.tentative;
+      // The navigation that committed, if it is the tentative one: when its request started (see fromEarlierDocument).
+      const tentative = state?.tentative;
+      if (tentative?.startedAt !== undefined && tentative.navKey === navKeyOf(event.url) && now - tentative.at < EARLY_TTL_MS) fresh.since = tentative.startedAt;
       // What came before the commit for this document (its id, or its address in Firefox) is its own.
       const keys = new Set([documentId, urlDocumentKey(event.url)]);
       const mine = early.filter((e) => keys.has(e.key));
@@ -110,9 +124,10 @@ export function nextTab(record: TabRecord, event: TabEvent, deps: TransitionDeps
     case 'context':
       return state ? { state: withContext(state, deps.describe(event.url), 0), early } : record;
     case 'requests': {
-      if (event.requests.length === 0) return record;
-      const mine = state ? event.requests.filter((r) => belongsToShown(state, r.document, now)) : [];
-      const others = event.requests.filter((r) => !mine.includes(r) && r.document !== undefined);
+      const live = state ? event.requests.filter((r) => !fromEarlierDocument(state, r)) : event.requests;
+      if (live.length === 0) return record;
+      const mine = state ? live.filter((r) => belongsToShown(state, r.document, now)) : [];
+      const others = live.filter((r) => !mine.includes(r) && r.document !== undefined);
       const nextState = state && mine.length ? addWatchedRequests(state, mine) : state;
       const nextEarly = others.length ? keepEarlyRequests(early, others, now) : early;
       return nextState === state && nextEarly === early ? record : { state: nextState, early: nextEarly };
@@ -138,6 +153,7 @@ function withContext(state: TabState, context: TabState, moves: number): TabStat
     inPageNavigations: (state.inPageNavigations ?? 0) + moves,
   };
   if (state.loadStartedAt !== undefined) next.loadStartedAt = state.loadStartedAt;
+  if (state.since !== undefined) next.since = state.since;
   if (state.tentative) next.tentative = state.tentative;
   return next;
 }

@@ -75,8 +75,18 @@ export interface TabState {
   documentId: string;
   /** In-page navigations (pushState, replaceState, fragment) since the document committed. */
   inPageNavigations?: number;
-  /** A main-frame request not yet committed (lib/tab-state/document): its address key and when it started (ms). */
-  tentative?: { navKey: string; at: number };
+  /**
+   * A main-frame request not yet committed (lib/tab-state/document): its address key, when Linkwatch saw it
+   * start (`at`, ms, the background's clock) and, where the browser said, when it started (`startedAt`, its
+   * `onBeforeRequest` timeStamp).
+   */
+  tentative?: { navKey: string; at: number; startedAt?: number };
+  /**
+   * When the main-frame request of this document's navigation started (the browser's timeStamp, ms since
+   * epoch), where known: a request keyed by the same address (Firefox) that started before it was made by an
+   * earlier document, the page before a reload (lib/tab-state/document `fromEarlierDocument`).
+   */
+  since?: number;
   /**
    * True when Linkwatch can see this page's requests (the browser delivers webRequest events for it: the
    * catalog's non-platform sites, see lib/request-watch). False elsewhere: the popup then says it cannot

@@ -14,16 +14,17 @@ import { EARLY_TTL_MS } from '../../lib/tab-state/early';
 const BANK = 'https://www.chase.com/';
 const describeUrl = (url: string) => computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog: bundledCatalog(), silenced: false, now: 0 });
 
-/** A Meta Pixel event `ev` that completed, as webRequest reports it (`extra`: documentId, documentUrl, frame...). */
-function pixel(ev: string, extra: Partial<RequestDetails> = {}): TabEvent {
-  const w = watched({ requestId: ev, url: `https://www.facebook.com/tr?id=1&ev=${ev}`, type: 'image', tabId: 1, frameId: 0, initiator: 'https://www.chase.com', ...extra }, 'completed');
+/** A Meta Pixel event `ev` that completed, as webRequest reports it (`extra`: documentId, documentUrl, frame...; `startedAt`: its start timeStamp). */
+function pixel(ev: string, extra: Partial<RequestDetails> = {}, startedAt?: number): TabEvent {
+  const w = watched({ requestId: ev, url: `https://www.facebook.com/tr?id=1&ev=${ev}`, type: 'image', tabId: 1, frameId: 0, initiator: 'https://www.chase.com', ...extra }, 'completed', [], startedAt);
   if (!w) throw new Error('not a pixel');
   return { type: 'requests', requests: [w] };
 }
 const chromium = (documentId: string) => ({ documentId });
 const firefox = (documentUrl: string) => ({ documentUrl });
 const commit = (url: string, documentId?: string): TabEvent => ({ type: 'committed', url, ...(documentId ? { documentId } : {}) });
-const started = (url: string): TabEvent => ({ type: 'navigation-started', url });
+/** A main-frame request to `url`; `at`: its onBeforeRequest timeStamp, on the requests' `startedAt` clock. */
+const started = (url: string, at?: number): TabEvent => ({ type: 'navigation-started', url, ...(at !== undefined ? { at } : {}) });
 const inPage = (url: string): TabEvent => ({ type: 'same-document', url });
 const links = (pageUrl: string, document?: string): TabEvent => ({ type: 'links', report: { pageUrl, requests: [], links: ['https://m.me/chase'] }, ...(document ? { document } : {}) });
 
@@ -59,6 +60,11 @@ describe('the shown document’s findings over a whole visit', () => {
     ['Firefox: the next page’s requests before its commit wait for it', [commit(BANK), pixel('PageView', firefox(BANK)), started(`${BANK}cards`), pixel('Next', firefox(`${BANK}cards`)), commit(`${BANK}cards`)], ['Next:1']],
     ['Firefox: the shown page’s own main-frame request reported after its commit (as Firefox may) holds nothing back', [commit(BANK), started(BANK), pixel('PageView', firefox(BANK))], ['PageView:1']],
     ['Firefox: a reload starts a new document', [commit(BANK), pixel('PageView', firefox(BANK)), started(BANK), commit(BANK), pixel('Second', firefox(BANK))], ['Second:1']],
+    // Firefox keys both pages of a reload by the same address: when each request started tells them apart.
+    ['Firefox: a reload; the page before’s pixel, answered after the commit, joins no document', [commit(BANK), started(BANK, 200), commit(BANK), pixel('Before', firefox(BANK), 150), pixel('Second', firefox(BANK), 250)], ['Second:1']],
+    ['Firefox: a reload, then pushState: the page before’s late answer still joins nothing', [commit(BANK), started(BANK, 200), commit(BANK), inPage(`${BANK}accounts`), pixel('Before', firefox(BANK), 150), pixel('Second', firefox(BANK), 250)], ['Second:1']],
+    ['Firefox: a download link leaves the page shown: its pixel answered after the click counts', [started(BANK, 100), commit(BANK), started(`${BANK}statement.pdf`, 300), pixel('Sent', firefox(BANK), 200)], ['Sent:1']],
+    ['Firefox: a reload whose request time is unknown holds nothing back (no time, no rule)', [commit(BANK), started(BANK), commit(BANK), pixel('Late', firefox(BANK), 150)], ['Late:1']],
     ['a page’s own in-page navigation with no document yet changes nothing', [inPage(`${BANK}accounts`)], null],
   ])('%s', (_name, events, expected) => {
     expect(shownEvents(play(events))).toEqual(expected);
