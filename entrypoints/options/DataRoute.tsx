@@ -92,7 +92,12 @@ export function DataRoute() {
         setMessage(undefined);
       }}
       onToggleList={(id, enabled) => write(() => prefsStore.setCustomListEnabled(id, enabled), t('saved'))}
-      onRemoveList={(id) => write(async () => setLastRemovedList(await prefsStore.removeCustomList(id)), t('saved'))}
+      onRemoveList={async (id) => {
+        // "Removed …" (with its undo) shows once the list is gone from the page too, never beside it.
+        let removed: CustomList | undefined;
+        await write(async () => (removed = await prefsStore.removeCustomList(id)), t('saved'));
+        if (removed) setLastRemovedList(removed);
+      }}
       onUndoRemoveList={() => {
         const back = lastRemovedList;
         setLastRemovedList(undefined);

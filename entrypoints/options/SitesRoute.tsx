@@ -30,7 +30,12 @@ export function SitesRoute() {
         decisions={stored.value}
         lastRemoved={lastRemoved}
         message={stored.message}
-        onRemove={(site) => write(async () => setLastRemoved(await prefsStore.removeSiteDecision(site)), t('saved'))}
+        onRemove={async (site) => {
+          // "Removed …" (with its undo) shows once the site is gone from the list too, never beside it.
+          let removed: SiteDecision | undefined;
+          await write(async () => (removed = await prefsStore.removeSiteDecision(site)), t('saved'));
+          if (removed) setLastRemoved(removed);
+        }}
         onUndo={() => {
           const back = lastRemoved;
           setLastRemoved(undefined);

@@ -102,7 +102,11 @@ describe.each(FIREFOX_TARGETS)('%s: every request kind, with its true outcome', 
     it(`${kind}: completed where served, failed where blocked`, async () => {
       expect(await visit(session, kind, false, count)).toEqual(expected('completed'));
       const blocked = await visit(session, kind, true, count);
-      expect(blocked).toEqual(expected('failed'));
+      // Firefox may try a blocked resource again (CI, 5 Dec 2026: the image kind showed 2 failed attempts in one
+      // fresh tab): each attempt is counted, so the lines are the expected ones with at least their failures.
+      const want = expected('failed');
+      expect(blocked.map(({ failed: _f, ...rest }) => rest)).toEqual(want.map(({ failed: _f, ...rest }) => rest));
+      blocked.forEach((l, i) => expect(l.failed, l.endpoint).toBeGreaterThanOrEqual(want[i]!.failed));
       expect(blocked.every((l) => l.completed === 0)).toBe(true);
     }, 60_000);
   }
