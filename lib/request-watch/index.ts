@@ -65,7 +65,7 @@ export interface WatchedRequest {
   document?: string;
   /**
    * When the request started (its `onBeforeRequest` timeStamp, ms since epoch, the browser's clock). With an
-   * address key (Firefox), it tells the two documents of a reload apart (lib/tab-state/document `belongsToShown`).
+   * address key (Firefox), it tells the two documents of a reload apart (lib/tab-state/document `fromEarlierDocument`).
    */
   startedAt?: number;
 }
