@@ -384,7 +384,7 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   if (showReported) {
     parts.push(
       state.firstParty
-        ? t('badgeTitleFirstParty', [owner, String(count)])
+        ? t(count === 1 ? 'badgeTitleFirstPartyOne' : 'badgeTitleFirstPartyMany', [owner, String(count)])
         : t(count === 1 ? 'badgeTitleReportedOne' : 'badgeTitleReportedMany', [owner, String(count)]),
     );
   }

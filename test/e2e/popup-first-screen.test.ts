@@ -66,8 +66,8 @@ describe.each([
     none: "No request from this site's pages to a platform seen so far.",
     messenger: 'This site is Messenger itself, part of Meta.',
     platformSite: "This is Meta's own site: Linkwatch does not look for tracking here.",
-    blocked: 'Meta: blocked: nothing sent',
-    badgeBlocked: 'requests to Meta (blocked: nothing sent)',
+    blocked: 'Meta: failed (blocked or unreachable): nothing sent',
+    badgeBlocked: 'requests to Meta (failed: nothing sent)',
     unknown: 'Linkwatch has no information about this site.',
     prefix: /^Linkwatch: /,
   },
@@ -120,7 +120,7 @@ describe.each([
     await page.close();
   });
 
-  it('a bank whose Meta Pixel is blocked: "blocked: nothing sent", in the popup and the badge title', async () => {
+  it('a bank whose Meta Pixel is blocked: "failed (blocked or unreachable): nothing sent", in the popup and the badge title', async () => {
     const page = await openTab(session, 'https://www.chase.com/meta-pixel');
     const tabId = await tabIdOf(session, page);
     const f = await firstScreen(session, tabId, (s) => s.observed.includes('Meta'));

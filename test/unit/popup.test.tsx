@@ -329,10 +329,10 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     expect(document.querySelector('[data-state="unknown"]')!.textContent).toContain('Linkwatch does not watch requests on this site either');
   });
 
-  it('a bank whose pixel was blocked: "blocked: nothing sent"', () => {
+  it('a bank whose pixel failed: "failed (blocked or unreachable): nothing sent"', () => {
     renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 }), request({ kind: 'pixel-event', endpoint: 'www.facebook.com/tr', failed: 2 })] }] });
     const line = glance().querySelector('[data-summary="observed"] li[data-platform="meta"]')!;
-    expect(line.textContent).toBe('Meta: blocked: nothing sent');
+    expect(line.textContent).toBe('Meta: failed (blocked or unreachable): nothing sent');
     expect(line.getAttribute('data-outcome')).toBe('blocked');
   });
 
@@ -341,9 +341,9 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 1 request went through, 1 with no visible outcome');
   });
 
-  it('in French: "bloqué : rien n\'est parti", French spacing', () => {
+  it('in French: "échec (bloqué ou injoignable) : rien n\'est parti", French spacing', () => {
     renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 })] }] }, 'fr');
-    expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta\u00a0: bloqué\u00a0: rien n\'est parti');
+    expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta\u00a0: échec (bloqué ou injoignable)\u00a0: rien n\'est parti');
   });
 
   it('a site known only from a custom list sums up the list’s entry, named as the list’s', () => {

@@ -63,9 +63,9 @@ describe('badgeFor: one meaning everywhere (issue 15)', () => {
     [
       'a bank whose pixel was blocked',
       () => withMeta(stateFor('https://www.usbank.com/'), request({ failed: 1 })),
-      /^Linkwatch: \d+ reported data arrangements? involving U\.S\. Bank\. Observed on this page: requests to Meta \(blocked: nothing sent\)\. Click/,
+      /^Linkwatch: \d+ reported data arrangements? involving U\.S\. Bank\. Observed on this page: requests to Meta \(failed: nothing sent\)\. Click/,
     ],
-    ['Messenger, a platform’s own site', () => stateFor('https://www.messenger.com/t/1'), /^Linkwatch: this site is Meta; \d+ reported data arrangements involving it\. Click/],
+    ['Messenger, a platform’s own site', () => stateFor('https://www.messenger.com/t/1'), /^Linkwatch: this is Meta's own site; \d+ reported data arrangements involve Meta\. Click/],
     ['a site known only from a custom list', () => listState('https://www.example.com/'), /^Linkwatch: 1 reported data arrangement involving Example Bank\. Click/],
   ])('%s: the mark, one colour, a title starting “Linkwatch:”', (_, state, title) => {
     const b = badgeFor(state(), DEFAULT_PREFERENCES, tEn, name);
@@ -80,15 +80,15 @@ describe('badgeFor: one meaning everywhere (issue 15)', () => {
     expect(context.length).toBeGreaterThan(0);
     expect(messenger.contextCount).toBe(context.length);
     expect(reportedCount(messenger)).toBe(messenger.arrangementIds.length - context.length);
-    expect(badgeFor(messenger, DEFAULT_PREFERENCES, tEn, name).title).toContain(`; ${reportedCount(messenger)} reported data arrangements involving it.`);
+    expect(badgeFor(messenger, DEFAULT_PREFERENCES, tEn, name).title).toContain(`; ${reportedCount(messenger)} reported data arrangements involve Meta.`);
   });
 
-  it('says a blocked pixel is blocked, nothing sent, and a completed one is not', () => {
+  it('says a pixel that failed (blocked or unreachable) sent nothing, and a completed one is not', () => {
     const blocked = badgeFor(withMeta(stateFor('https://www.usbank.com/'), request({ failed: 2 })), DEFAULT_PREFERENCES, tEn, name);
-    expect(blocked.title).toContain('Observed on this page: requests to Meta (blocked: nothing sent).');
+    expect(blocked.title).toContain('Observed on this page: requests to Meta (failed: nothing sent).');
     const mixed = badgeFor(withMeta(stateFor('https://www.usbank.com/'), request({ failed: 1 }), request({ completed: 1 })), DEFAULT_PREFERENCES, tEn, name);
     expect(mixed.title).toContain('Observed on this page: requests to Meta.');
-    expect(badgeFor(withMeta(stateFor('https://www.usbank.com/'), request({ failed: 1 })), DEFAULT_PREFERENCES, tFr, name).title).toContain('Meta (bloqué\u00a0: rien n\'est parti)');
+    expect(badgeFor(withMeta(stateFor('https://www.usbank.com/'), request({ failed: 1 })), DEFAULT_PREFERENCES, tFr, name).title).toContain('Meta (échec\u00a0: rien n\'est parti)');
   });
 
   it('shows nothing on unknown sites', () => {
