@@ -67,13 +67,6 @@ export interface TransitionDeps {
 }
 
 /**
- * Whether something keyed `key` belongs to the shown document of `state`: no key, the state's own document
- * id, or (Firefox) an address key, unless it names the address of a tentative navigation that is not the
- * shown address (the next page's requests, before its commit). A tentative navigation to the shown address
- * (a reload; or, as Firefox may report it, the shown page's own main-frame request after its commit) holds
- * nothing back: a Firefox address cannot tell the two pages of a reload apart.
- */
-/**
  * Whether request `r` was made by a document before the shown one although its key names the shown one's
  * address: Firefox keys requests by address (`url:`), the same for both pages of a reload; a request that
  * started before the shown document's navigation did (`since`) is the page before's, a late answer to it
@@ -84,6 +77,13 @@ export function fromEarlierDocument(state: TabState, r: Pick<WatchedRequest, 'do
   return r.document !== undefined && r.document.startsWith('url:') && r.startedAt !== undefined && state.since !== undefined && r.startedAt < state.since;
 }
 
+/**
+ * Whether something keyed `key` belongs to the shown document of `state`: no key, the state's own document
+ * id, or (Firefox) an address key, unless it names the address of a tentative navigation that is not the
+ * shown address (the next page's requests, before its commit). A tentative navigation to the shown address
+ * (a reload; or, as Firefox may report it, the shown page's own main-frame request after its commit) holds
+ * nothing back: a Firefox address cannot tell the two pages of a reload apart.
+ */
 export function belongsToShown(state: TabState, key: string | undefined, now: number): boolean {
   if (key === undefined || key === state.documentId) return true;
   if (!key.startsWith('url:')) return false;
