@@ -14,7 +14,7 @@
  *   blocker stopped it, or a redirect by another extension to a local stand-in), except a request the page
  *   cancelled, which may have been sent: "requested" (`outcomeOfError`);
  * - "requested" only for a request that was started (`onBeforeRequest`) and had neither outcome within
- *   `PENDING_MS` (the browser never said).
+ *   `PENDING_MS` (the browser never said); an outcome that comes later replaces it (`settlesRequested`).
  * - A top-level navigation request of a tab (`main_frame`) is only *tentative* (`navigation-started`): the
  *   new document begins when the navigation commits (lib/tab-state/document), never on the request.
  * - Each request carries its document key where the browser gives one (Chromium's `documentId`, Firefox's
@@ -34,7 +34,7 @@
 import { watchedDomainSet, watchedSitePatterns } from '../directory';
 import { classifyRequest, endpointHosts, type Observation } from '../evidence';
 import { categoriesOf, type DataCategory } from '../evidence/data-categories';
-import { documentKeyOf } from '../tab-state/keys';
+import { documentKeyOf, isTopFrameRequest } from '../tab-state/keys';
 import { hostOf, hostUnderAny, queryNames, siteOfUrl, urlQueryNames } from '../url';
 
 // URL questions are lib/url's; these names stay exported here for the callers that import them from this module.
@@ -68,6 +68,11 @@ export interface WatchedRequest {
    * address key (Firefox), it tells the two documents of a reload apart (lib/tab-state/document `fromEarlierDocument`).
    */
   startedAt?: number;
+  /**
+   * The request was counted before as "requested" (no outcome within `PENDING_MS`) and its outcome came
+   * after: the outcome replaces that count instead of adding a second request (lib/tab-state `addWatchedRequests`).
+   */
+  settlesRequested?: true;
 }
 
 /** What webRequest events tell a tab's record (lib/tab-state/document `TabEvent`). */
@@ -95,8 +100,10 @@ export interface RequestDetails {
   originUrl?: string;
   /** Firefox: URL of the document the request is for. */
   documentUrl?: string;
-  /** Chromium: `active`, `prerender`, `cached`, `pending_deletion`. */
+  /** Chromium: `active`, `prerender`, `cached`, `pending_deletion` (and "" before the document's commit reached the browser). */
   documentLifecycle?: string;
+  /** Chromium: `outermost_frame`, `fenced_frame` or `sub_frame` (lib/tab-state/keys `isTopFrameRequest`). */
+  frameType?: string;
   /** Chromium: the id of the document that made the request, and of its parent frame's document. */
   documentId?: string;
   parentDocumentId?: string;
@@ -149,8 +156,8 @@ export function classifyDetails(d: RequestDetails): Observation | null {
 
 function contextOf(d: RequestDetails): RequestContext {
   if (d.tabId < 0) return 'service-worker';
-  const frame = d.type === 'sub_frame' ? d.parentFrameId ?? 0 : d.frameId;
-  return frame === 0 ? 'page' : 'frame';
+  if (d.type === 'sub_frame') return (d.parentFrameId ?? 0) === 0 ? 'page' : 'frame';
+  return isTopFrameRequest(d) ? 'page' : 'frame';
 }
 
 /** Keys of a JSON value, nested keys as `a.b` and also bare (`user.email` gives `user.email` and `email`). */
@@ -200,13 +207,25 @@ export function bodyNames(body: RequestDetails['requestBody']): string[] {
   return /^[^\s{}<>]*=/.test(text) ? queryNames(text, MAX_NAMES) : [];
 }
 
-/** Build a WatchedRequest from an outcome event; `bodyNamesSeen` are the names read earlier from its body. */
-export function watched(d: RequestDetails, outcome: Outcome, bodyNamesSeen: readonly string[] = [], startedAt?: number): WatchedRequest | null {
+/**
+ * Build a WatchedRequest from an outcome event; `bodyNamesSeen` are the names read earlier from its body,
+ * `startedAt` its `onBeforeRequest` timeStamp, `settlesRequested` true for a late outcome of a request
+ * already reported as "requested". Null when the address is no platform endpoint.
+ */
+export function watched(d: RequestDetails, outcome: Outcome, bodyNamesSeen: readonly string[] = [], startedAt?: number, settlesRequested = false): WatchedRequest | null {
   const observation = classifyDetails(d);
   if (!observation) return null;
   const carries = categoriesOf(observation.platform, [...urlNames(d.url), ...bodyNamesSeen]);
   const document = documentKeyOf(d);
-  return { observation, outcome, carries, context: contextOf(d), ...(document ? { document } : {}), ...(startedAt !== undefined ? { startedAt } : {}) };
+  return {
+    observation,
+    outcome,
+    carries,
+    context: contextOf(d),
+    ...(document ? { document } : {}),
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(settlesRequested ? { settlesRequested: true as const } : {}),
+  };
 }
 
 /** A redirect that another extension or the browser made without the server answering (HSTS, a blocker's stand-in). */
@@ -311,13 +330,13 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
 
   let protectionRead = !deps.protection;
   deps.protection?.ready.then(() => (protectionRead = true), onError);
-  function emit(d: RequestDetails, outcome: Outcome, names: readonly string[], startedAt?: number) {
-    const request = watched(d, outcome, names, startedAt);
+  function emit(d: RequestDetails, outcome: Outcome, names: readonly string[], startedAt?: number, settlesRequested = false) {
+    const request = watched(d, outcome, names, startedAt, settlesRequested);
     if (!request) return;
     const protection = deps.protection;
     if (outcome === 'failed' && protection) {
       if (!protectionRead) {
-        protection.ready.then(() => emit(d, outcome, names, startedAt), onError);
+        protection.ready.then(() => emit(d, outcome, names, startedAt, settlesRequested), onError);
         return;
       }
       if (blockingError(d.error) && protection.covers(hostOf(requesterUrl(d)), request.observation.kind, d.url)) request.outcome = 'blocked';
@@ -326,13 +345,25 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
     else forServiceWorker(d, request).catch(onError);
   }
 
+  /** Requests already reported as "requested" (no outcome in time), oldest first, at most MAX_PENDING. */
+  const reportedWithoutOutcome = new Set<string>();
+  function reportWithoutOutcome(d: RequestDetails, names: readonly string[]) {
+    reportedWithoutOutcome.add(d.requestId);
+    if (reportedWithoutOutcome.size > MAX_PENDING) reportedWithoutOutcome.delete(reportedWithoutOutcome.values().next().value as string);
+    emit(d, 'requested', names, d.timeStamp);
+  }
+
   function settle(d: RequestDetails, outcome: Outcome | null) {
     const entry = pending.get(d.requestId);
     if (entry) {
       clearT(entry.timer);
       pending.delete(d.requestId);
     }
-    if (outcome) emit(d, outcome, entry?.names ?? [], entry?.details.timeStamp);
+    // An outcome after the request was reported without one: it replaces that report (a late answer is
+    // the same request, never a second one). A "requested" outcome then says nothing new.
+    const late = !entry && reportedWithoutOutcome.delete(d.requestId);
+    if (late && outcome === 'requested') return;
+    if (outcome) emit(d, outcome, entry?.names ?? [], entry?.details.timeStamp, late);
   }
 
   const platformFilter = { urls: requestFilterUrls() };
@@ -342,14 +373,14 @@ export function watchRequests(api: WebRequestApi, deps: WatchDeps, documentUrls:
       const [oldestId, oldest] = pending.entries().next().value as [string, { details: RequestDetails; names: string[]; timer: unknown }];
       clearT(oldest.timer);
       pending.delete(oldestId);
-      emit(oldest.details, 'requested', oldest.names, oldest.details.timeStamp);
+      reportWithoutOutcome(oldest.details, oldest.names);
     }
     const names = bodyNames(d.requestBody);
     const timer = setT(() => {
       const entry = pending.get(d.requestId);
       if (entry?.details === d) {
         pending.delete(d.requestId);
-        emit(d, 'requested', entry.names, d.timeStamp);
+        reportWithoutOutcome(d, entry.names);
       }
     }, PENDING_MS);
     pending.set(d.requestId, { details: stripBody(d), names, timer });

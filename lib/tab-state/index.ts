@@ -188,6 +188,8 @@ export function addWatchedRequests(state: TabState, requests: readonly WatchedRe
     entry.carries = [...carries].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
     const contexts = new Set([...(entry.contexts ?? []), req.context]);
     entry.contexts = CONTEXT_ORDER.filter((c) => contexts.has(c));
+    // A late outcome of a request counted as "requested" moves that count (lib/request-watch `settlesRequested`).
+    if (req.settlesRequested && entry.requested > 0) entry.requested--;
     if (req.outcome === 'blocked') entry.blocked = (entry.blocked ?? 0) + 1;
     else entry[req.outcome]++;
   }

@@ -283,6 +283,34 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     expect(outcomes()).toEqual(['A:completed:page', 'B:failed:page', 'C:requested:page']);
   });
 
+  it('an outcome after the request was reported as "requested" replaces that report: one request, never two', async () => {
+    const { fire, changes } = setup();
+    const req = { ...base, requestId: 'slow', url: 'https://www.facebook.com/tr?id=1&ev=Slow', type: 'ping' };
+    fire('onBeforeRequest', req);
+    await vi.advanceTimersByTimeAsync(PENDING_MS);
+    await settle();
+    fire('onCompleted', req);
+    await settle();
+    const requests = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests : []));
+    expect(requests.map((r) => [r.outcome, r.settlesRequested ?? false])).toEqual([
+      ['requested', false],
+      ['completed', true],
+    ]);
+    const state = addWatchedRequests(bankState(), requests);
+    expect(state.observed[0]!.requests.map((r) => [r.completed, r.failed, r.requested])).toEqual([[1, 0, 0]]);
+  });
+
+  it('a cancelled request reported late as "requested" stays one "requested"', async () => {
+    const { fire, changes } = setup();
+    const req = { ...base, requestId: 'gone', url: 'https://www.facebook.com/tr?id=1&ev=Gone', type: 'xmlhttprequest' };
+    fire('onBeforeRequest', req);
+    await vi.advanceTimersByTimeAsync(PENDING_MS);
+    fire('onErrorOccurred', { ...req, error: 'net::ERR_ABORTED' });
+    await settle();
+    const outcomes = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests.map((r) => r.outcome) : []));
+    expect(outcomes).toEqual(['requested']);
+  });
+
   it('a request the page cancelled may have been sent: "requested" (no visible outcome), never "failed: not sent"', async () => {
     const { fire, changes } = setup();
     for (const [id, error] of [['x', 'net::ERR_ABORTED'], ['y', 'NS_BINDING_ABORTED'], ['z', 'net::ERR_NAME_NOT_RESOLVED']] as const) {
@@ -327,9 +355,22 @@ describe('watchRequests (webRequest events -> tab changes), with a fake webReque
     px('firefox', { documentUrl: 'https://www.chase.com/a#top' });
     px('frame', { frameId: 4, parentFrameId: 0, documentId: 'F1', parentDocumentId: 'D1' });
     px('unloading', { documentLifecycle: 'pending_deletion' });
+    // Measured in Chromium 150: a head resource fetched before the new document's commit reached the browser
+    // comes with another frame id than 0, frame type "outermost_frame" and lifecycle "": still the top frame.
+    px('precommit', { frameId: 4, frameType: 'outermost_frame', documentLifecycle: '', documentId: 'D2' });
+    px('prerendered', { frameId: 5, frameType: 'outermost_frame', documentLifecycle: 'prerender', documentId: 'P2' });
+    px('fenced', { frameId: 6, parentFrameId: 0, frameType: 'fenced_frame', documentLifecycle: 'active', documentId: 'F2' });
     await settle();
-    const docs = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests.map((r) => `${r.observation.event}:${r.document ?? '-'}`) : []));
-    expect(docs).toEqual(['chromium:D1', 'prerender:P1', `firefox:url:${navKeyOf('https://www.chase.com/a')}`, 'frame:-']);
+    const docs = changes.flatMap(([, c]) => (c.type === 'requests' ? c.requests.map((r) => `${r.observation.event}:${r.document ?? '-'}:${r.context}`) : []));
+    expect(docs).toEqual([
+      'chromium:D1:page',
+      'prerender:P1:page',
+      `firefox:url:${navKeyOf('https://www.chase.com/a')}:page`,
+      'frame:-:frame',
+      'precommit:D2:page',
+      'prerendered:P2:page',
+      'fenced:-:frame',
+    ]);
   });
 
   it('reads parameter names of POSTed bodies (form fields, JSON keys), never values', async () => {
