@@ -245,22 +245,25 @@ export async function openExtensionPage(session: Pick<FirefoxSession, 'browser'>
 
 let marker = 0;
 
-/** The add-on's id for the tab showing `page` (found through a unique fragment, then put back). */
+/** The add-on's id for the tab showing `page`, found through a unique title set for a moment (no navigation; see harness.ts). */
 export async function tabIdOf(session: FirefoxSession, page: Page): Promise<number> {
   const mark = `lw-ff-${process.pid}-${++marker}`;
-  const original = page.url();
-  await page.evaluate((m) => history.replaceState(history.state, '', `#${m}`), mark);
+  const original = await page.evaluate((m) => {
+    const before = document.title;
+    document.title = m;
+    return before;
+  }, mark);
   const deadline = Date.now() + 5_000;
   let id = -1;
   while (id < 0 && Date.now() < deadline) {
     id = await session.probe.evaluate(async (m) => {
       const tabs = await browser.tabs.query({});
-      return tabs.find((t: { url?: string; id?: number }) => t.url?.endsWith(`#${m}`))?.id ?? -1;
+      return tabs.find((t: { title?: string; id?: number }) => t.title === m)?.id ?? -1;
     }, mark);
     if (id < 0) await new Promise((r) => setTimeout(r, 50));
   }
-  await page.evaluate((u) => history.replaceState(history.state, '', u), original);
-  if (id < 0) throw new Error(`no tab for ${original}`);
+  await page.evaluate((t) => (document.title = t), original);
+  if (id < 0) throw new Error(`no tab for ${page.url()}`);
   return id;
 }
 

@@ -176,26 +176,30 @@ export async function openTab(session: Session, url: string): Promise<Page> {
 let tabMarker = 0;
 
 /**
- * The browser's id for the tab showing `page`. Several tabs may show the same URL, so the page is marked
- * for a moment with a unique fragment (fragments are ignored by Linkwatch's navigation key), looked up from
- * the service worker, and the fragment is taken away again with history.replaceState.
+ * The browser's id for the tab showing `page`. Several tabs may show the same URL, so the page's title is
+ * set for a moment to a unique marker, looked up from the service worker (the `tabs` permission shows every
+ * tab's title), and put back. A title is no navigation: the page's findings and its address stay as they
+ * were (an earlier fragment marker added in-page navigations to every test's page).
  */
 export async function tabIdOf(session: Session, page: Page): Promise<number> {
   const marker = `lw-tab-${process.pid}-${++tabMarker}`;
-  const original = page.url();
-  await page.evaluate((m) => history.replaceState(history.state, '', `#${m}`), marker);
+  const original = await page.evaluate((m) => {
+    const before = document.title;
+    document.title = m;
+    return before;
+  }, marker);
   const sw = await session.serviceWorker();
   const deadline = Date.now() + 5_000;
   let id = -1;
   while (id < 0 && Date.now() < deadline) {
     id = await sw.evaluate(async (m) => {
       const tabs = await chrome.tabs.query({});
-      return tabs.find((t: { url?: string; id?: number }) => t.url?.endsWith(`#${m}`))?.id ?? -1;
+      return tabs.find((t: { title?: string; id?: number }) => t.title === m)?.id ?? -1;
     }, marker);
     if (id < 0) await new Promise((r) => setTimeout(r, 50));
   }
-  await page.evaluate((u) => history.replaceState(history.state, '', u), original);
-  if (id < 0) throw new Error(`no tab for ${original}`);
+  await page.evaluate((t) => (document.title = t), original);
+  if (id < 0) throw new Error(`no tab for ${page.url()}`);
   return id;
 }
 
