@@ -7,7 +7,7 @@
  * Every control acts only on trusted input (issue 12): a click or key the user made, never one a page
  * script dispatched (`event.isTrusted`). Keys typed in the card stay in the card (not the page's shortcuts).
  */
-import type { Lang, Translate } from '../lib/i18n';
+import { catalogText, type Lang, type Translate } from '../lib/i18n';
 import { describeSourcing } from '../lib/catalog/sourcing';
 import type { NoticeContent, NoticeObservedOutcome } from '../lib/notice';
 import type { Corner } from '../lib/notice/placement';
@@ -80,7 +80,7 @@ const OUTCOME_KEYS = {
  */
 export function noticeSummary(c: NoticeContent, t: Translate, lang: Lang, locale: string): string {
   const who = c.group ?? c.owner;
-  const title = c.latestTitle?.[lang] ?? '';
+  const title = c.latestTitle ? catalogText(c.latestTitle, lang) : '';
   const count = new Intl.NumberFormat(locale).format(c.reported);
   const parts: string[] = [];
   if (c.reported === 1) parts.push(t(c.firstParty ? 'noticePlatformOne' : 'noticeReportedOne', who));

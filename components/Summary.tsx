@@ -3,7 +3,7 @@ import type { Arrangement } from '../lib/catalog/schema';
 import type { SiteReport } from '../lib/catalog/site-report';
 import { stepSentence } from '../lib/catalog/step-words';
 import { FDIC_LISTED_ID } from '../lib/directory/ids';
-import { formatPartialDate, isOne, type Lang, type Translate } from '../lib/i18n';
+import { catalogText, formatPartialDate, isOne, type Lang, type Translate } from '../lib/i18n';
 import type { ObservedPlatform, TabState } from '../lib/tab-state';
 import { blockedByLinkwatch, nothingSent, outcomeTotals, reportedCount } from '../lib/tab-state/count';
 import { useI18n } from './i18n';
@@ -63,14 +63,14 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
         <h2>{t('summaryReportLabel')}</h2>
         {first ? (
           <>
-            <p class="headline">{lead && lead.arrangement.id === first.id ? leadSentence(lead, names, t, lang, locale) : t('summaryTitleOnly', first.title[lang])}</p>
+            <p class="headline">{lead && lead.arrangement.id === first.id ? leadSentence(lead, names, t, lang, locale) : t('summaryTitleOnly', catalogText(first.title, lang))}</p>
             {lead && lead.arrangement.id === first.id && <StepLines lead={lead} owner={owner} names={names} />}
             {others > 0 && (
               <p class="more">{isOne(others, lang) ? t('summaryMoreOne', group ?? owner) : t('summaryMoreMany', [group ?? owner, String(others)])}</p>
             )}
           </>
         ) : fromList ? (
-          <p class="headline">{t('summaryFromList', [fromList.listName, fromList.arrangement.title[lang]])}</p>
+          <p class="headline">{t('summaryFromList', [fromList.listName, catalogText(fromList.arrangement.title, lang)])}</p>
         ) : (
           <p class="headline">{t('noArrangements', group ?? owner)}</p>
         )}
@@ -110,7 +110,7 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
         <div class="summary-item" data-summary="act">
           <h2>{t('summaryActLabel')}</h2>
           <p class="headline">
-            <SafeLink href={act.url}>{act.title[lang]}</SafeLink>
+            <SafeLink href={act.url}>{catalogText(act.title, lang)}</SafeLink>
             <LanguageMark lang={act.lang} />
             {actions.length > 1 && <span class="meta"> {t('summaryActMore')}</span>}
           </p>
@@ -125,7 +125,7 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
  * The publisher is the first report's own (a relay is named only in the details); the date is the report's.
  */
 function leadSentence(lead: SiteReport, names: ReadonlyMap<string, string>, t: Translate, lang: Lang, locale: string): string {
-  const title = lead.arrangement.title[lang];
+  const title = catalogText(lead.arrangement.title, lang);
   if (!lead.firstReport) return t('summaryTitleOnly', title);
   const publisher = lead.firstReport.source.publisher;
   const date = formatPartialDate(lead.firstReport.date, locale);

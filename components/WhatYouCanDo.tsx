@@ -1,5 +1,5 @@
 import type { Action } from '../lib/actions';
-import { formatPartialDate } from '../lib/i18n';
+import { catalogText, catalogTextLang, formatPartialDate } from '../lib/i18n';
 import { useI18n } from './i18n';
 import { LanguageMark } from './LanguageMark';
 import { SafeLink } from './SafeLink';
@@ -26,9 +26,9 @@ export function WhatYouCanDo({ actions }: WhatYouCanDoProps) {
       <ul>
         {actions.map((a) => (
           <li key={a.id} data-action={a.id} data-kind={a.kind}>
-            <SafeLink href={a.url}>{a.title[lang]}</SafeLink>
+            <SafeLink href={a.url}>{catalogText(a.title, lang)}</SafeLink>
             <LanguageMark lang={a.lang} />
-            <p class="action-text">{a.text[lang]}</p>
+            <p class="action-text" lang={catalogTextLang(lang)}>{catalogText(a.text, lang)}</p>
             <p class="meta">{t('actionMeta', [a.publisher, formatPartialDate(a.seen, locale)])}</p>
           </li>
         ))}

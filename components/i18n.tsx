@@ -1,6 +1,7 @@
 /**
- * Translation context for components: the container puts `t`, the catalog language and the locale here
- * once, and presentational components read them.
+ * Translation context for components: the container puts `t`, the UI language and the locale here once,
+ * and presentational components read them. Catalog text is read through `catalogText(text, lang)` (lib/i18n):
+ * the catalog has English and French only.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';

@@ -10,7 +10,7 @@ import type { Request, ResponseOf } from './messages';
 export const t: Translate = (key, substitutions) => browser.i18n.getMessage(key as never, substitutions);
 
 /**
- * The UI locale (`en-US`, `fr`...) and the catalog language. The language is that of the messages the
+ * The UI locale (`en-US`, `fr`, `de-AT`...) and the UI language. The language is that of the messages the
  * browser actually picked (`messagesLang` in each `_locales` file), so catalog text and dates never differ
  * from the labels around them, even where getUILanguage disagrees with the messages (headless Chromium
  * started with --lang=fr, or a page opened before its locale applies).

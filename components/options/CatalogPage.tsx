@@ -4,7 +4,7 @@ import type { CustomList } from '../../lib/config/schema';
 import { findInstitution, latestDate, relevanceClass, type Catalog } from '../../lib/catalog';
 import type { Institution, Status } from '../../lib/catalog/schema';
 import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
-import { formatDatePhrase, formatPartialDate, isOne } from '../../lib/i18n';
+import { catalogText, formatDatePhrase, formatPartialDate, isOne } from '../../lib/i18n';
 import { stepSentence } from '../../lib/catalog/step-words';
 import { ArrangementCard } from '../ArrangementCard';
 import { FilterSelect } from './FilterSelect';
@@ -102,7 +102,7 @@ export function CatalogPage({ catalog: bundled, lists = [], query, onQuery, sele
             const label = describeRelevance(relevanceClass(catalog, a), t);
             return (
               <li key={a.id} data-arrangement={a.id}>
-                <a href={`#/arrangement/${a.id}`}>{a.title[lang]}</a>
+                <a href={`#/arrangement/${a.id}`}>{catalogText(a.title, lang)}</a>
                 <span class="meta">
                   {' — '}
                   {a.parties.map((p) => names.get(p) ?? findInstitution(catalog, p)?.name ?? p).join(', ')}

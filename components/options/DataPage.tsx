@@ -3,7 +3,7 @@ import type { Change, ImportMode, ImportProblem, ImportResult, LeftOut, ListSumm
 import { describeLocation, type LocationStep } from '../../lib/config/messages';
 import type { CustomList } from '../../lib/config/schema';
 import type { SiteDecision } from '../../lib/prefs/schema';
-import { isOne, type Lang, type Translate } from '../../lib/i18n';
+import { catalogText, isOne, type Lang, type Translate } from '../../lib/i18n';
 import { useI18n } from '../i18n';
 
 export interface DataPageProps {
@@ -305,7 +305,7 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
   }
 }
 
-/** The message key of each location step (a table, so every key is checked to exist in both languages). */
+/** The message key of each location step (a table, so every key is checked to exist in every language). */
 const WHERE_KEYS: Record<LocationStep['key'], string> = {
   where_file: 'where_file',
   where_list: 'where_list',
@@ -390,7 +390,7 @@ function ListContents({ summary, kept }: { summary: ListSummary; kept: boolean }
           <p>{t('previewListEntries', String(summary.entries.length))}</p>
           <ul class="list-entries">
             {summary.entries.map((e) => (
-              <li key={e.id}>{e.title[lang]}</li>
+              <li key={e.id}>{catalogText(e.title, lang)}</li>
             ))}
           </ul>
         </>

@@ -20,7 +20,7 @@ import { inflate, placeNotice, type Box, type Corner } from '../../lib/notice/pl
 import { boxKey, noticeIsFaded, noticeOnScreen } from '../../lib/notice/visible';
 import css from './notice.css?inline';
 
-/** Collapsed size, for placement (its text is short in both languages). */
+/** Collapsed size, for placement (its text, noticePill, is short in every language: 26 to 28 characters). */
 const PILL_SIZE = { width: 260, height: 44 };
 /** How often (ms) the notice checks that it is on screen (before it reports itself shown) and where it is. */
 const SHOWN_CHECK_MS = 250;

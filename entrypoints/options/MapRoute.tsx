@@ -8,6 +8,7 @@ import { MapPage, type MapEntry } from '../../components/options/MapPage';
 import { ancestors, bundledCatalog, describeSourcing, sourcing } from '../../lib/catalog';
 import { buildMapGraph, filterMap, type MapFilter, type MapGraph } from '../../lib/map';
 import { saveFile } from '../../lib/report/save';
+import { catalogText } from '../../lib/i18n';
 import { t, uiLocale } from '../../lib/runtime';
 import { prefsStore, useStored } from './shared';
 import '../../assets/map.css';
@@ -21,8 +22,8 @@ export function MapRoute({ focus }: { focus?: string }) {
   const { graph, entries } = useMemo(() => {
     const enabled = (lists.value ?? []).filter((l) => l.enabled !== false);
     const entries = new Map<string, MapEntry>();
-    for (const a of catalog.arrangements) entries.set(a.id, { title: a.title[lang], summary: a.summary[lang], sourcing: describeSourcing(sourcing(a), t) });
-    for (const l of enabled) for (const a of l.arrangements) entries.set(a.id, { title: a.title[lang], summary: a.summary[lang], sourcing: describeSourcing(sourcing(a), t), list: l.name });
+    for (const a of catalog.arrangements) entries.set(a.id, { title: catalogText(a.title, lang), summary: catalogText(a.summary, lang), sourcing: describeSourcing(sourcing(a), t) });
+    for (const l of enabled) for (const a of l.arrangements) entries.set(a.id, { title: catalogText(a.title, lang), summary: catalogText(a.summary, lang), sourcing: describeSourcing(sourcing(a), t), list: l.name });
     return { graph: buildMapGraph(catalog, enabled), entries };
   }, [lists.value, catalog, lang]);
   const [filter, setFilter] = useState<MapFilter>(() => (focus ? { focus: onMap(graph, focus) } : {}));

@@ -4,7 +4,7 @@
  * ("Facebook: confirmed working with banks on customer chat…; denied actively asking for transaction data…"),
  * never by its bare status ("Confirmed"). Pure: the caller passes the translator and the names.
  */
-import { formatDatePhrase, formatPartialDate, type Lang, type Translate } from '../i18n';
+import { catalogText, formatDatePhrase, formatPartialDate, type Lang, type Translate } from '../i18n';
 import type { Arrangement, StatusStep } from './schema';
 
 /**
@@ -18,7 +18,7 @@ export function stepSentence(a: Arrangement, step: StatusStep, names: Pick<Reado
   const key = step.status.replace(/-/g, '_');
   const who = step.by === undefined ? undefined : (names.get(step.by) ?? step.by);
   const source = step.source === undefined ? undefined : a.sources[step.source];
-  const scope = step.scope?.[lang];
+  const scope = step.scope ? catalogText(step.scope, lang) : undefined;
   let text: string;
   let sourceSaid = false;
   if (who !== undefined) text = scope ? t('stepByScope', [who, scope]) : t(`stepBy_${key}`, who);

@@ -22,7 +22,7 @@ export function send<R extends Request>(request: R): Promise<ResponseOf<R>> {
 /** `i18n.getMessage` as a Translate. */
 export const tr: Translate = (key, substitutions) => ext().i18n.getMessage(key as never, substitutions);
 
-/** The UI locale and catalog language, as lib/runtime's `uiLocale` (the language of the messages picked). */
+/** The UI locale and language, as lib/runtime's `uiLocale` (the language of the messages picked). */
 export function contentLocale(): { locale: string; lang: Lang } {
   const ui = ext().i18n.getUILanguage();
   const lang = langOf(tr('messagesLang') || ui);

@@ -1,7 +1,7 @@
 /**
  * UI strings and locale-aware formatting.
  *
- * Every UI string goes through `browser.i18n` (`public/_locales/{en,fr}/messages.json`). Pure modules take a
+ * Every UI string goes through `browser.i18n` (`public/_locales/{en,fr,de,es}/messages.json`). Pure modules take a
  * `Translate` function so they stay browser-free and tests can pass the real message files
  * (`translatorFromMessages`).
  */
@@ -11,12 +11,53 @@ import { hostAtOrUnder, hostOf } from '../url/parse';
 /** Look up a message by key with positional substitutions ($1, $2, ...), as `browser.i18n.getMessage`. */
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
-/** Catalog text language: French when the UI language is French, English otherwise. */
-export type Lang = 'en' | 'fr';
+/** The UI languages, one `public/_locales/<lang>` folder each (issue 25: German and Spanish). */
+export const LANGS = ['en', 'fr', 'de', 'es'] as const;
 
+/** A UI language. Catalog text exists only in English and French: see `catalogLang`. */
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * The UI language of a browser language tag, by its primary subtag: `fr`, `fr-CA` -> `fr`; `de-AT`, `de_CH`
+ * -> `de`; `es-419`, `es-MX` -> `es`; English for every language Linkwatch does not have.
+ */
 export function langOf(uiLanguage: string): Lang {
-  return uiLanguage.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0]!;
+  return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'en';
 }
+
+/** The languages the catalog's text fields and the "what you can do" entries are written in (`{ en, fr }`). */
+export type CatalogLang = 'en' | 'fr';
+
+/**
+ * The language catalog text is shown in for a UI language: its own where the catalog has it (English,
+ * French), English otherwise. German and Spanish interfaces show the catalog's English text: the entries'
+ * titles, summaries, notes and actions are not translated yet (issue 25), and English is the language the
+ * catalog is compiled in (its sources are mostly English-language reporting).
+ */
+export function catalogLang(lang: Lang): CatalogLang {
+  return lang === 'fr' ? 'fr' : 'en';
+}
+
+/**
+ * A catalog text field (`{ en, fr }`) in the UI language: `text[catalogLang(lang)]`, so English in a German or
+ * Spanish interface, and English too should the chosen text be empty (never a blank title).
+ */
+export function catalogText(text: Readonly<Record<CatalogLang, string>>, lang: Lang): string {
+  return text[catalogLang(lang)] || text.en;
+}
+
+/**
+ * The `lang` attribute for an element holding only catalog text, where that text is not in the UI language
+ * (`en` in a German or Spanish interface), so that screen readers read it as English; `undefined` (no
+ * attribute) where it is.
+ */
+export function catalogTextLang(lang: Lang): CatalogLang | undefined {
+  return catalogLang(lang) === lang ? undefined : catalogLang(lang);
+}
+
+/** The locale used for dates and lists where only the language is known (an evidence report's own language). */
+export const DEFAULT_LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
 
 /** A `messages.json` file: key -> message with optional named placeholders bound to `$1`.. `$9`. */
 export type MessagesFile = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -45,8 +86,10 @@ const MONTHS_KEY_FORMAT: Record<number, Intl.DateTimeFormatOptions> = {
 };
 
 /**
- * A partial date (`2018`, `2018-08`, `2018-08-06`) in the locale's words, at the precision stored:
- * "6 August 2018" / "6 août 2018", "August 2018", "2018". Invalid input is returned as is.
+ * A partial date (`2018`, `2018-08`, `2018-08-06`) in the locale's words, at the precision stored (Intl):
+ * "6 August 2018" / "6 août 2018" / "6. August 2018" / "6 de agosto de 2018"; "August 2018" / "août 2018" /
+ * "August 2018" / "agosto de 2018"; "2018". French writes the first of the month "1er". Invalid input is
+ * returned as is.
  */
 export function formatPartialDate(date: string, locale: string): string {
   const parts = date.split('-').map(Number);
@@ -82,9 +125,11 @@ export function frenchTypography(text: string): string {
 }
 
 /**
- * The language a source is written in, for marking English sources "(en anglais)" in the French interface.
- * An explicit `lang` wins; otherwise French when its address is on a
- * `.fr` host or it is a known French-language outlet; `undefined` for outlets that publish in several languages
+ * The language a source is written in, for marking English sources "(en anglais)" in the French interface
+ * (and "(auf Englisch)", "(en inglés)" in the German and Spanish ones). An explicit `lang` wins; otherwise
+ * French when its address is on a `.fr` host or it is a known French-language outlet, German on a `.de` or
+ * `.at` host or a known German-language outlet, Spanish on a Spanish-speaking country's host (so a German
+ * article is never marked "(auf Englisch)"); `undefined` for outlets that publish in several languages
  * (the mark is then left off rather than guessed); English otherwise: the catalog is compiled from
  * English-language reporting unless a source says otherwise.
  */
@@ -93,6 +138,8 @@ export function sourceLanguage(source: { publisher: string; url?: string; via?: 
   const host = hostOf(source.url);
   if (host && FRENCH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'fr';
   if (FRENCH_PUBLISHERS.has(source.publisher)) return 'fr';
+  if (host && GERMAN_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'de';
+  if (host && SPANISH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'es';
   if (host && MULTILINGUAL_HOSTS.some((h) => hostAtOrUnder(host, h))) return undefined;
   if (MULTILINGUAL_PUBLISHERS.has(source.publisher)) return undefined;
   return 'en';
@@ -101,28 +148,51 @@ export function sourceLanguage(source: { publisher: string; url?: string; via?: 
 /** Hosts of French-language sources: the `.fr` top-level domain, and outlets whose host does not end in .fr. */
 const FRENCH_HOSTS = ['fr', 'generation-nt.com', 'cbanque.com', 'tv5monde.com'];
 const FRENCH_PUBLISHERS = new Set(['Génération NT', 'cbanque.com']);
+/** Hosts of German-language sources: Germany's and Austria's top-level domains, and Swiss outlets writing in German. */
+const GERMAN_HOSTS = ['de', 'at', 'dnip.ch'];
+/** Hosts of Spanish-language sources: the top-level domains of Spain and of the largest Spanish-speaking countries. */
+const SPANISH_HOSTS = ['es', 'mx', 'ar', 'cl'];
 /** Outlets publishing in French and English alike: no mark rather than a guess. */
 const MULTILINGUAL_HOSTS = ['swissprivacy.law'];
 const MULTILINGUAL_PUBLISHERS = new Set(['swissprivacy.law']);
 
+/** The words before a partial date, per language and precision: "on" a day, "in" a month, "in" a year. */
+const DATE_PHRASE: Record<Lang, { day: string; month: string; year: string }> = {
+  en: { day: 'on', month: 'in', year: 'in' },
+  fr: { day: 'le', month: 'en', year: 'en' },
+  // "am 6. August 2018", "im August 2018", "im Jahr 2018" (a bare year takes no "im": "im Jahr").
+  de: { day: 'am', month: 'im', year: 'im Jahr' },
+  // "el 6 de agosto de 2018", "en agosto de 2018", "en 2018".
+  es: { day: 'el', month: 'en', year: 'en' },
+};
+
 /**
  * A partial date as the phrase that follows a verb, at the precision stored, so a year never reads "on
  * 2022": English "on 6 August 2018", "in August 2018", "in 2018"; French "le 6 août 2018", "en août 2018",
- * "en 2018". Locales other than French take the English prepositions. Invalid input is returned as is.
+ * "en 2018"; German "am 6. August 2018", "im August 2018", "im Jahr 2018"; Spanish "el 6 de agosto de 2018",
+ * "en agosto de 2018", "en 2018". Other locales take the English words. Invalid input is returned as is.
  */
 export function formatDatePhrase(date: string, locale: string): string {
   const words = formatPartialDate(date, locale);
   if (words === date && !/^\d{4}$/.test(date)) return date;
   const precision = date.split('-').length;
-  const fr = langOf(locale) === 'fr';
-  if (precision === 3) return `${fr ? 'le' : 'on'} ${words}`;
-  return `${fr ? 'en' : 'in'} ${words}`;
+  const phrase = DATE_PHRASE[langOf(locale)];
+  return `${precision === 3 ? phrase.day : precision === 2 ? phrase.month : phrase.year} ${words}`;
 }
 
 /**
- * Whether `n` takes the singular form: English "1 request" only; French "0 requête, 1 requête" (CLDR: one
- * for 0 and 1). Callers pick between two message keys with it, e.g. `t(isOne(n, lang) ? 'xOne' : 'xMany', ...)`.
+ * Whether `n` takes the singular form, by the CLDR plural rules of each language: English, German and
+ * Spanish "1 request" only (one: n = 1; "0 Anfragen", "0 solicitudes"); French "0 requête, 1 requête" (one:
+ * 0 and 1). Callers pick between two message keys with it, e.g.
+ * `t(isOne(n, lang) ? 'xOne' : 'xMany', ...)`.
  */
 export function isOne(n: number, lang: Lang): boolean {
-  return lang === 'fr' ? n < 2 : n === 1;
+  return ONE[lang](n);
 }
+
+const ONE: Record<Lang, (n: number) => boolean> = {
+  en: (n) => n === 1,
+  fr: (n) => n < 2,
+  de: (n) => n === 1,
+  es: (n) => n === 1,
+};

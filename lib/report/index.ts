@@ -9,7 +9,7 @@ import { arrangementsForInstitution, findInstitution, type Catalog } from '../ca
 import type { Arrangement } from '../catalog/schema';
 import { sourceOrder } from '../catalog/sourcing';
 import { stepSentence } from '../catalog/step-words';
-import type { Lang, Translate } from '../i18n';
+import { catalogText, DEFAULT_LOCALE, type Lang, type Translate } from '../i18n';
 import { RECORDING_CAPS, type RecordedLoad, type SiteRecording } from '../recording';
 import { REPORT_FORMAT, REPORT_VERSION, type EvidenceReport, type ReportEntry } from './schema';
 
@@ -73,7 +73,7 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
  */
 export function buildReport(input: ReportInput): EvidenceReport {
   const { lookup, lang, t } = input;
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
+  const locale = DEFAULT_LOCALE[lang];
   const name = (id: string) => lookup.name(id);
   const names = { get: (id: string) => name(id) };
   const entries = new Map<string, ReportEntry>();
@@ -81,8 +81,8 @@ export function buildReport(input: ReportInput): EvidenceReport {
   for (const a of owner ? lookup.arrangementsFor(owner) : []) {
     entries.set(a.id, {
       id: a.id,
-      title: a.title[lang],
-      summary: clip(a.summary[lang], 2000),
+      title: catalogText(a.title, lang),
+      summary: clip(catalogText(a.summary, lang), 2000),
       // This institution's own latest step when it took one (as on the popup's first screen), else the latest.
       status: clip(stepSentence(a, ownStep(a, input.ownIds ?? [owner!]) ?? a.status[a.status.length - 1]!, names, t, lang, locale), 1000),
       parties: a.parties.map(name),

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { DATA_CATEGORIES } from '../evidence/data-categories';
+import { LANGS } from '../i18n';
 
 export const REPORT_FORMAT = 'linkwatch-evidence-report';
 /** 2 (issue 22): entries about the site carry their summary and latest status; platforms' other reports are counted (`otherReports`). */
@@ -79,7 +80,7 @@ export const EvidenceReportSchema = v.strictObject({
   /** Version 1 reports (without summaries, statuses and `otherReports`) still validate. */
   version: v.picklist([1, REPORT_VERSION]),
   generatedAt: ReportInstantSchema,
-  language: v.picklist(['en', 'fr']),
+  language: v.picklist(LANGS),
   extension: v.strictObject({ name: v.literal('Linkwatch'), version: Text(32), build: Text(80) }),
   /** The browser, as its user agent string says. */
   browser: Text(1000),

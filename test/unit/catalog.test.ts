@@ -168,6 +168,16 @@ describe('dates after a verb, at the precision stored', () => {
     ['2022', 'fr-FR', 'en 2022'],
     ['2018-08', 'fr-FR', 'en août 2018'],
     ['2018-08-06', 'fr-FR', 'le 6 août 2018'],
+    ['2022', 'de-DE', 'im Jahr 2022'],
+    ['2018-08', 'de-DE', 'im August 2018'],
+    ['2018-08-06', 'de-DE', 'am 6. August 2018'],
+    ['2018-08-01', 'de', 'am 1. August 2018'],
+    ['2018-01', 'de-AT', 'im Jänner 2018'],
+    ['2022', 'es-ES', 'en 2022'],
+    ['2018-08', 'es-ES', 'en agosto de 2018'],
+    ['2018-08-06', 'es-ES', 'el 6 de agosto de 2018'],
+    ['2018-08-06', 'es-419', 'el 6 de agosto de 2018'],
+    ['soon', 'de-DE', 'soon'],
   ])('%s in %s reads "%s"', (date, locale, phrase) => {
     expect(formatDatePhrase(date, locale)).toBe(phrase);
   });

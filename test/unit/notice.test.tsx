@@ -6,7 +6,7 @@ import { describeSourcing, sourcing } from '../../lib/catalog/sourcing';
 import { decideNotice, NOTICE_SEEN_MAX, parseSeen, recordSeen, withSeen, type NoticeContent } from '../../lib/notice';
 import { boxAt, placeNotice, type Box } from '../../lib/notice/placement';
 import type { AlertStyle } from '../../lib/prefs/schema';
-import { tEn, tFr } from './helpers';
+import { tDe, tEn, tEs, tFr } from './helpers';
 
 afterEach(cleanup);
 
@@ -158,6 +158,13 @@ describe('the notice card (components/Notice, vanilla DOM)', () => {
     expect(notice.textContent).toContain('Rapporté 3 signalements concernant JPMorgan Chase.');
     expect(notice.textContent).toContain(`Le signalement le plus pertinent\u00a0: «\u00a0${story.title.fr}\u00a0».`);
     expect(screen.getByRole('button', { name: 'Masquer pour cette visite' })).toBeTruthy();
+  });
+
+  it('in German and Spanish, with the catalog’s English title (the catalog has no German or Spanish text)', () => {
+    expect(noticeSummary(chase, tDe, 'de', 'de-DE')).toContain(`3 Datenvereinbarungen mit Beteiligung von JPMorgan Chase. Relevantester Bericht: „${story.title.en}“.`);
+    expect(noticeSummary(chase, tEs, 'es', 'es-ES')).toContain(`3 acuerdos de datos que involucran a JPMorgan Chase. Informe más relevante: «${story.title.en}».`);
+    const failed = { ...chase, observed: ['Meta'], observedOutcomes: [{ name: 'Meta', completed: 0, failed: 2, requested: 0 }] };
+    expect(noticeSummary(failed, tDe, 'de', 'de-DE')).toContain('an die Tracking-Tools von Meta sind fehlgeschlagen (blockiert oder unerreichbar): nicht gesendet.');
   });
 
   it('says it in words, not only in colour: the kind of statement is a tag', () => {

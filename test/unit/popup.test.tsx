@@ -12,20 +12,20 @@ import { reportedCount } from '../../lib/tab-state/count';
 import { badgeFor } from '../../lib/tab-state';
 import { noticeContent } from '../../lib/notice/content';
 import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
-import { tEn, tFr } from './helpers';
+import type { Lang } from '../../lib/i18n';
+import { localeOf, tEn, tFr, tOf } from './helpers';
 
 afterEach(cleanup);
 
 const catalog = bundledCatalog();
 const names = new Map(catalog.institutions.map((i) => [i.id, i.name]));
 
-function renderPopup(url: string, extra: Partial<PopupProps> & { observed?: TabState['observed'] } = {}, lang: 'en' | 'fr' = 'en') {
+function renderPopup(url: string, extra: Partial<PopupProps> & { observed?: TabState['observed'] } = {}, lang: Lang = 'en') {
   const state = { ...computeTabState({ tabId: 1, url, match: classifyUrl(url), catalog, silenced: false, now: 0 }), ...(extra.observed ? { observed: extra.observed } : {}) };
   // The background's own join (lib/tab-view): the arrangements in order, and the first one read for this site.
   const view = getTabView(state, catalog, []);
-  const t = lang === 'en' ? tEn : tFr;
   return render(
-    <I18nContext.Provider value={{ t, lang, locale: lang === 'en' ? 'en-US' : 'fr-FR' }}>
+    <I18nContext.Provider value={{ t: tOf[lang], lang, locale: localeOf[lang] }}>
       <Popup state={state} arrangements={view.arrangements} lead={view.lead} names={names} {...extra} />
     </I18nContext.Provider>,
   );
@@ -174,6 +174,37 @@ describe('popup renders data as text, in French too', () => {
     renderPopup('https://www.chase.com/', {}, 'fr');
     expect(screen.getByText('Ce site appartient à Chase (JPMorgan Chase).')).toBeTruthy();
     expect(document.body.textContent).toContain('6 août 2018\u00a0: Signalé par The Wall Street Journal');
+  });
+});
+
+describe('German and Spanish interfaces (issue 25)', () => {
+  const entry = catalog.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!;
+  it.each([
+    ['de', 'Diese Website gehört Chase (JPMorgan Chase).', '6. August 2018: Gemeldet von The Wall Street Journal', '(auf Englisch)'],
+    ['es', 'Este sitio pertenece a Chase (JPMorgan Chase).', '6 de agosto de 2018: Reportado por The Wall Street Journal', '(en inglés)'],
+  ] as const)('%s: the words are the language’s own, the catalog’s title and summary English (the catalog has no %s text), marked lang="en"', (lang, owner, step, mark) => {
+    renderPopup('https://www.chase.com/', {}, lang);
+    expect(screen.getByText(owner)).toBeTruthy();
+    const card = document.querySelector('[data-arrangement="fb-us-banks-messenger-2018"]')!;
+    const title = card.querySelector('h3')!;
+    expect(title.textContent).toBe(entry.title.en);
+    expect(title.getAttribute('lang')).toBe('en');
+    expect(card.querySelector('.summary')!.textContent).toBe(entry.summary.en);
+    expect(card.querySelector('.summary')!.getAttribute('lang')).toBe('en');
+    expect(card.textContent).toContain(step);
+    expect([...card.querySelectorAll('.sources li')].find((li) => li.textContent!.startsWith('Facebook to Banks: Give Us Your Data'))!.textContent).toContain(mark);
+    // The first screen: a sentence in the UI language around the English title, never an empty one.
+    const headline = glance().querySelector('[data-summary="reported"] .headline')!.textContent!;
+    expect(headline).toContain(entry.title.en);
+    expect(headline).not.toContain('undefined');
+    expect(headline).not.toMatch(/:\s*\.$/);
+  });
+
+  it('French and English keep their own catalog text, without a lang mark', () => {
+    renderPopup('https://www.chase.com/', {}, 'fr');
+    const title = document.querySelector('[data-arrangement="fb-us-banks-messenger-2018"] h3')!;
+    expect(title.textContent).toBe(entry.title.fr);
+    expect(title.hasAttribute('lang')).toBe(false);
   });
 });
 

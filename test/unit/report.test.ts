@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 import { arrangementsForInstitution, bundledCatalog } from '../../lib/catalog';
-import { translatorFromMessages, type MessagesFile } from '../../lib/i18n';
+import { translatorFromMessages, type Lang, type MessagesFile } from '../../lib/i18n';
 import type { RecordedLoad, SiteRecording } from '../../lib/recording';
 import { buildReport, catalogLookup, reportFileName, type EvidenceReport } from '../../lib/report';
 import { escapeHtml, html, reportHtml } from '../../lib/report/html';
 import { reportJsonSchema, reportJsonSchemaText } from '../../lib/report/json-schema';
 import { validateReportText } from '../../lib/report/validate';
+import { tDe, tEs } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
 const tEn = translatorFromMessages(en as MessagesFile);
@@ -36,7 +37,7 @@ const loads: RecordedLoad[] = [
 ];
 const recording: SiteRecording = { site: 'chase.com', institution: 'chase', on: false, startedAt: '2026-12-01T09:59:00.000Z', stoppedAt: '2026-12-01T10:05:00.000Z', loads, dropped: 2 };
 
-function report(t = tEn, lang: 'en' | 'fr' = 'en'): EvidenceReport {
+function report(t = tEn, lang: Lang = 'en'): EvidenceReport {
   return buildReport({
     kind: 'recording',
     site: 'chase.com',
@@ -113,6 +114,24 @@ describe('the JSON report', () => {
     const page = reportHtml(r, tEn, 'en-US');
     expect(page).toContain(`Meta figures in ${metaOthers} other reports in Linkwatch&#39;s catalog, not about this site`);
     expect(page).toContain('What has been reported about chase.com (Chase)');
+  });
+
+  it.each([
+    ['de', tDe, 'nie Werte'],
+    ['es', tEs, 'nunca valores'],
+  ] as const)('is in %s when the UI is, with the catalog’s English entry text, and validates', (lang, t, words) => {
+    const r = report(t, lang);
+    expect(r.language).toBe(lang);
+    expect(r.method.limits[0]).toContain(words);
+    const entry = r.catalogEntries.find((e) => e.id === 'fb-us-banks-messenger-2018')!;
+    const catalogEntry = bundledCatalog().arrangements.find((a) => a.id === entry.id)!;
+    expect(entry.title).toBe(catalogEntry.title.en);
+    expect(entry.summary).toBe(catalogEntry.summary.en);
+    expect(entry.status).toMatch(lang === 'de' ? /JPMorgan Chase hat es beendet, laut AFP \(gemeldet am 6\. August 2018\)/ : /JPMorgan Chase lo terminó, según AFP \(reportado el 6 de agosto de 2018\)/);
+    expect(validate(r), JSON.stringify(validate.errors)).toBe(true);
+    const page = reportHtml(r, t, lang);
+    expect(page).toContain(`<html lang="${lang}">`);
+    expect(page).toContain(`<h3 lang="en">${escapeHtml(entry.title)}</h3>`);
   });
 
   it('is in French when the UI is', () => {
