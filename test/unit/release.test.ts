@@ -74,7 +74,7 @@ describe('npm run zip', () => {
     expect(firefox.manifest_version).toBe(2);
     expect(firefox.browser_specific_settings.gecko.id).toBe('linkwatch@linkwatch.invalid');
     for (const zip of [zips.chrome, zips.firefox]) {
-      expect([...zip.keys()]).toEqual(expect.arrayContaining(['background.js', 'popup.html', 'options.html', '_locales/en/messages.json', '_locales/fr/messages.json']));
+      expect([...zip.keys()]).toEqual(expect.arrayContaining(['background.js', 'popup.html', 'options.html', '_locales/en/messages.json', '_locales/fr/messages.json', '_locales/de/messages.json', '_locales/es/messages.json']));
       expect([...zip.keys()].filter((f) => f.endsWith('.map'))).toEqual([]);
     }
   });
