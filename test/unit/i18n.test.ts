@@ -174,6 +174,13 @@ describe('message files', () => {
     }
   });
 
+  it('the manifest name and description fit the stores in every language (Chrome Web Store: description at most 132 characters, name 75)', () => {
+    for (const lang of LANGS) {
+      expect(locales[lang].extDescription!.message.length, lang).toBeLessThanOrEqual(132);
+      expect(locales[lang].extName!.message.length, lang).toBeLessThanOrEqual(75);
+    }
+  });
+
   it('each message file says its own language (messagesLang: catalog text and dates follow it)', () => {
     for (const lang of LANGS) expect(locales[lang].messagesLang?.message, lang).toBe(lang);
   });
