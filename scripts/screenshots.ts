@@ -96,7 +96,7 @@ async function main() {
     await waitForNotice(page);
     await shot(page, 'notice-fr-dark');
 
-    // The popup in French, dark, on a bank page whose Meta Pixel a blocker stopped: "bloqué : rien n'est parti".
+    // The popup in French, dark, on a bank page whose Meta Pixel a blocker stopped: "échec (bloqué ou injoignable) : rien n'est parti".
     const blocked = await openTab(fr, 'https://www.chase.com/meta-pixel');
     const tabId = await tabIdOf(fr, blocked);
     const popup = await fr.context.newPage();

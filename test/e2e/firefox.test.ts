@@ -44,7 +44,7 @@ describe.each(FIREFOX_TARGETS)('%s in Firefox', (target) => {
   it('Messenger shows that the site is Meta', async () => {
     const page = await openWebPage(session, 'https://www.messenger.com/t/1');
     const badge = await waitForBadge(session, await tabIdOf(session, page), (b) => b.text !== '');
-    expect(badge.title).toContain('this site is Meta');
+    expect(badge.title).toContain("this is Meta's own site");
     await page.close();
   });
 

@@ -36,7 +36,7 @@ describe('badges per tab', () => {
   it('Messenger shows that the site is Meta', async () => {
     const page = await openTab(session, 'https://www.messenger.com/t/1');
     const badge = await waitForBadge(session, await tabIdOf(session, page), (b) => b.text !== '');
-    expect(badge.title).toContain('this site is Meta');
+    expect(badge.title).toContain("this is Meta's own site");
   });
 
   it('an unrelated site shows no badge', async () => {
@@ -51,7 +51,7 @@ describe('badges per tab', () => {
     const page = await openTab(session, 'https://www.facebook.com/');
     const tabId = await tabIdOf(session, page);
     const before = await waitForBadge(session, tabId, (b) => b.text !== '');
-    expect(before.title).toContain('this site is Meta');
+    expect(before.title).toContain("this is Meta's own site");
     await page.click('#open-messages');
     expect(page.url()).toBe('https://www.facebook.com/messages/t/1');
     const popup = await openPopupForTab(session, tabId);

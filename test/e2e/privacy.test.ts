@@ -98,7 +98,7 @@ const SCENARIOS: Array<[name: string, run: (session: S) => Promise<void>]> = [
     'Messenger',
     async (s) => {
       const page = await openTab(s, 'https://www.messenger.com/t/1');
-      await waitForBadge(s, await tabIdOf(s, page), (b) => b.title.includes('this site is Meta'));
+      await waitForBadge(s, await tabIdOf(s, page), (b) => b.title.includes("this is Meta's own site"));
     },
   ],
   [
