@@ -1,7 +1,8 @@
 /**
- * The popup's first screen on the four seed banks and on Messenger, in English and French (issue 22's
- * "before/after screenshots"), taken through the real-browser harness (Debian's Chromium, fixture pages at
- * real addresses, no network) at the popup's size (380x600). Each bank page carries the Meta Pixel fixture,
+ * The popup's first screen on the four seed banks and on Messenger, in every UI language (English, French,
+ * German, Spanish: issue 22's "before/after screenshots", issue 25's screenshots per language), taken
+ * through the real-browser harness (Debian's Chromium, fixture pages at real addresses, no network) at the
+ * popup's size (380x600). Each bank page carries the Meta Pixel fixture,
  * so the screen shows what the page sent.
  *
  * `npx wxt build && npx tsx scripts/first-screen-shots.ts [label]`: writes
@@ -9,6 +10,7 @@
  * points the harness at another build (an older commit's, for "before").
  */
 import { mkdirSync } from 'node:fs';
+import { LANGS } from '../lib/i18n';
 import { join } from 'node:path';
 import { launch, openTab, ROOT, tabIdOf, waitForBadge } from '../test/e2e/harness';
 
@@ -24,9 +26,9 @@ const PAGES = [
 async function main() {
   const label = process.argv[2] ?? 'after';
   mkdirSync(OUT, { recursive: true });
-  for (const lang of ['en', 'fr'] as const) {
+  for (const lang of LANGS) {
     const routes = Object.fromEntries(PAGES.filter(([, u]) => u.endsWith('/meta-pixel')).map(([, u]) => [u, { file: 'bank-meta-pixel.html' }]));
-    const session = await launch({ routes, ...(lang === 'fr' ? { locale: 'fr' } : {}) });
+    const session = await launch({ routes, ...(lang === 'en' ? {} : { locale: lang }) });
     try {
       for (const [name, url] of PAGES) {
         const page = await openTab(session, url);
