@@ -18,7 +18,7 @@ export default defineConfig({
   // LINKWATCH_OUT_DIR lets parallel builds (a benchmark beside the tests) use their own folder.
   outDir: process.env.LINKWATCH_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), contentScriptsWithoutPolyfill()], define: { __LINKWATCH_COMMIT__: JSON.stringify(gitShortHash()) } }),
+  vite: () => ({ plugins: [preact(), contentScriptsWithoutPolyfill(), preactWithoutInnerHtml()], define: { __LINKWATCH_COMMIT__: JSON.stringify(gitShortHash()) } }),
   // No browser launch on a headless box; set LINKWATCH_OPEN_BROWSER=1 to let `wxt` open one.
   webExt: { disabled: process.env.LINKWATCH_OPEN_BROWSER !== '1' },
   // The sources zip for Firefox reviewers (docs/release.md): WXT already leaves out node_modules, dot
@@ -115,6 +115,26 @@ function contentScriptsWithoutPolyfill() {
     enforce: 'pre' as const,
     resolveId(source: string) {
       return source === 'wxt/utils/content-script-context' ? standIn : null;
+    },
+  };
+}
+
+/**
+ * Preact's renderer holds the one HTML-from-a-string write of the bundles: `dom.innerHTML = props
+ * .dangerouslySetInnerHTML.__html`. Linkwatch never passes that prop (test/unit/manifest.test.ts checks our
+ * sources), so the write is replaced by an error: no bundle can turn a string into HTML, and `web-ext lint`
+ * has no warning left (it flagged that assignment, issue 25). The build fails should a Preact version change
+ * that code, rather than ship it unreviewed.
+ */
+function preactWithoutInnerHtml() {
+  const write = /\(\s*(\w+)\.innerHTML\s*=\s*(\w+)\.__html\s*\)/g;
+  return {
+    name: 'linkwatch:preact-without-inner-html',
+    transform(code: string, id: string) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
+      const writes = code.match(write)?.length ?? 0;
+      if (writes !== 1) throw new Error(`preact-without-inner-html: expected 1 innerHTML write in ${id}, found ${writes}; review Preact's renderer`);
+      return { code: code.replace(write, '(()=>{throw new Error("Linkwatch renders no HTML from strings (dangerouslySetInnerHTML)")})()'), map: null };
     },
   };
 }
