@@ -62,10 +62,14 @@ function fixtureFor(url: string): Fixture | undefined {
 }
 
 /** Launch Firefox, install the build as a temporary add-on, and open the probe page. */
-/** `prefs`: extra Firefox preferences for this session (e.g. answering optional-permission prompts, issue 21). */
-export async function launchFirefox(target: FirefoxTarget, options: { prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
-  const dir = buildDir(target);
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build:firefox" first`);
+/**
+ * `prefs`: extra Firefox preferences for this session (e.g. answering optional-permission prompts, issue 21).
+ * `extension`: another package to install than the build of `target`: a folder, or a zip file itself (Firefox
+ * installs either as a temporary add-on; the store-package test installs `npm run zip`'s file, issue 25).
+ */
+export async function launchFirefox(target: FirefoxTarget, options: { prefs?: Record<string, string | number | boolean>; extension?: string } = {}): Promise<FirefoxSession> {
+  const dir = options.extension ?? buildDir(target);
+  if (!options.extension && !existsSync(join(dir, 'manifest.json'))) throw new Error(`No build at ${dir}: run "npm run build:firefox" first`);
   // Files a test saves (the map's exports) go to a directory of this session, silently, never opened
   // afterwards: a download Firefox opens in a tab or announces in its panel can hold up its shutdown.
   const downloads = mkdtempSync(join(tmpdir(), 'linkwatch-ff-downloads-'));

@@ -8,36 +8,17 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, ROOT, wxt } from './build-helpers';
 
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The files of a zip archive (stored or deflated entries), read with node alone: name -> bytes. */
-function readZip(file: string): Map<string, Buffer> {
-  const buf = readFileSync(file);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error(`${file}: not a zip archive`);
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
+/** The files of a zip archive, read with JSZip: name -> bytes (folders left out). */
+async function readZip(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
   const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory`);
-    const method = buf.readUInt16LE(at + 10);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extraLength = buf.readUInt16LE(at + 30);
-    const commentLength = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue;
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataAt, dataAt + size);
-    files.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
-  }
+  for (const entry of Object.values(zip.files)) if (!entry.dir) files.set(entry.name, await entry.async('nodebuffer'));
   return files;
 }
 
@@ -50,7 +31,7 @@ beforeAll(async () => {
   await wxt(['zip', '-b', 'firefox'], outDir);
   for (const kind of ['chrome', 'firefox', 'sources'] as const) {
     const file = join(outDir, `linkwatch-${VERSION}-${kind}.zip`);
-    if (existsSync(file)) zips[kind] = readZip(file);
+    if (existsSync(file)) zips[kind] = await readZip(file);
   }
 }, 180_000);
 
