@@ -1,7 +1,7 @@
 import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
 import type { RelevanceClass } from '../lib/catalog/index';
 import { describeRelevance, describeSourcing, sourceOrder, sourcing } from '../lib/catalog/sourcing';
-import { catalogText, catalogTextLang, formatPartialDate, sourceLanguage } from '../lib/i18n';
+import { catalogText, catalogTextLang, formatPartialDate, sourceLanguage, type CatalogText } from '../lib/i18n';
 import { LanguageMark } from './LanguageMark';
 import { useI18n } from './i18n';
 import { SafeLink } from './SafeLink';
@@ -29,26 +29,26 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3,
   const Title = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
   const classLabel = relevance ? describeRelevance(relevance, t) : '';
-  // The entry's own text is English in a German or Spanish interface (lib/i18n `catalogText`), marked so.
-  const textLang = catalogTextLang(lang);
+  // Catalog text falls back to English where it has no translation (lib/i18n `catalogText`), marked so.
+  const textLang = (text: CatalogText) => catalogTextLang(text, lang);
   return (
     <article class="card" aria-labelledby={headingId} data-arrangement={a.id} data-relevance={relevance}>
       {classLabel && <p class="class-label">{classLabel}</p>}
-      <Title id={headingId} lang={textLang}>{catalogText(a.title, lang)}</Title>
+      <Title id={headingId} lang={textLang(a.title)}>{catalogText(a.title, lang)}</Title>
       <p class="sourcing" data-sourcing={sourcing(a).level}>
         {describeSourcing(sourcing(a), t)}
       </p>
-      <p class="summary" lang={textLang}>{catalogText(a.summary, lang)}</p>
+      <p class="summary" lang={textLang(a.summary)}>{catalogText(a.summary, lang)}</p>
       <dl class="facts">
         <dt>{t('parties')}</dt>
         <dd>{a.parties.map((p) => names.get(p) ?? p).join(', ')}</dd>
         <dt>{t('dataConcerned')}</dt>
         <dd>
           {a.data.map((d) => t(`data_${d.replace(/-/g, '_')}`)).join(', ')}
-          <span class="detail" lang={textLang}>{catalogText(a.dataDetail, lang)}</span>
+          <span class="detail" lang={textLang(a.dataDetail)}>{catalogText(a.dataDetail, lang)}</span>
         </dd>
         <dt>{t('purpose')}</dt>
-        <dd lang={textLang}>{catalogText(a.purpose, lang)}</dd>
+        <dd lang={textLang(a.purpose)}>{catalogText(a.purpose, lang)}</dd>
       </dl>
       <Sub class="sub">{t('statusHistory')}</Sub>
       <ol class="timeline">
@@ -113,8 +113,8 @@ function StatusLine({ step, arrangement, names }: { step: StatusStep; arrangemen
       {step.subject === 'order' && <span class="subject"> {t('stepSubject_order')}</span>}
       {step.subject === 'rule' && <span class="subject"> {t('stepSubject_rule')}</span>}
       {according && <span>{according}</span>}
-      {step.scope && <span class="scope" lang={catalogTextLang(lang)}> ({catalogText(step.scope, lang)})</span>}
-      {step.note && <p class="note" lang={catalogTextLang(lang)}>{catalogText(step.note, lang)}</p>}
+      {step.scope && <span class="scope" lang={catalogTextLang(step.scope, lang)}> ({catalogText(step.scope, lang)})</span>}
+      {step.note && <p class="note" lang={catalogTextLang(step.note, lang)}>{catalogText(step.note, lang)}</p>}
     </li>
   );
 }

@@ -26,9 +26,9 @@ export function WhatYouCanDo({ actions }: WhatYouCanDoProps) {
       <ul>
         {actions.map((a) => (
           <li key={a.id} data-action={a.id} data-kind={a.kind}>
-            <SafeLink href={a.url}>{catalogText(a.title, lang)}</SafeLink>
+            <SafeLink href={a.url} lang={catalogTextLang(a.title, lang)}>{catalogText(a.title, lang)}</SafeLink>
             <LanguageMark lang={a.lang} />
-            <p class="action-text" lang={catalogTextLang(lang)}>{catalogText(a.text, lang)}</p>
+            <p class="action-text" lang={catalogTextLang(a.text, lang)}>{catalogText(a.text, lang)}</p>
             <p class="meta">{t('actionMeta', [a.publisher, formatPartialDate(a.seen, locale)])}</p>
           </li>
         ))}

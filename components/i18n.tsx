@@ -1,7 +1,7 @@
 /**
  * Translation context for components: the container puts `t`, the UI language and the locale here once,
- * and presentational components read them. Catalog text is read through `catalogText(text, lang)` (lib/i18n):
- * the catalog has English and French only.
+ * and presentational components read them. Catalog text is read through `catalogText(text, lang)` (lib/i18n),
+ * which falls back to English where a text has no translation.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';

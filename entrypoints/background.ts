@@ -19,7 +19,7 @@ import { createLinks } from '../lib/background/links';
 import { createLocalData, describeAddress } from '../lib/background/local-data';
 import { createNoticeService, noticeDocKey, noticeHiddenKey } from '../lib/background/notice';
 import { createProtection, protectionSources, type DnrApi } from '../lib/background/protection';
-import { watchedDomainSet } from '../lib/directory';
+import { bundledWorld, watchedDomainSet } from '../lib/directory';
 import { createTabQueue } from '../lib/background/queue';
 import { createRecorder } from '../lib/background/recorder';
 import { createRoutes } from '../lib/background/routes';
@@ -27,7 +27,7 @@ import { createTabStore, type TopFrame } from '../lib/background/tab-store';
 import { showWelcomeOnce } from '../lib/background/welcome';
 import { PrefsStore } from '../lib/prefs/db';
 import { coalesce, createRouter, RefusedMessage } from '../lib/router';
-import { t } from '../lib/runtime';
+import { loadCatalogTranslations, t, uiLocale } from '../lib/runtime';
 import { watchRequests } from '../lib/request-watch';
 import type { TabState } from '../lib/tab-state';
 import type { TabEvent } from '../lib/tab-state/document';
@@ -105,11 +105,14 @@ export default defineBackground(() => {
   // However many `prefs-changed` arrive, at most one refresh runs and one waits (lib/router `coalesce`).
   const refreshAll = coalesce(refreshAllTabs);
 
+  // Catalog text in German or Spanish from its packaged file (lib/catalog/translations), before a view shows it.
+  const world = () => loadCatalogTranslations(uiLocale().lang, [bundledWorld()]).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
   const notice = createNoticeService({
     session,
     local: browser.storage.local,
     store,
     localData: localData.read,
+    world,
     // The notice's UI (entrypoints/notice-ui), in the content scripts' isolated world of the asking document
     // only (by document id where known, so a page that navigated meanwhile gets nothing).
     inject: async ({ tabId, documentId }) => {
@@ -132,7 +135,7 @@ export default defineBackground(() => {
       : undefined,
     log: logError,
   });
-  const route = createRouter(createRoutes({ store, notice, links, recorder, health, localData: localData.read, refreshAll, syncProtection: protection.sync }), () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
+  const route = createRouter(createRoutes({ store, notice, links, recorder, health, localData: localData.read, world, refreshAll, syncProtection: protection.sync }), () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
 
   const apply = (tabId: number, event: TabEvent) => store.apply(tabId, event).catch(logError);
   // Every request of a page to a platform endpoint, with the browser's outcome (lib/request-watch).

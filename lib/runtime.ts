@@ -3,6 +3,7 @@
  * `sendRequest`. Everything else in `lib/` is pure.
  */
 import { browser } from 'wxt/browser';
+import { applyTranslations, isTranslatedLang, parseTranslationFile, translationPath, type TranslatedLang, type TranslationFile } from './catalog/translations';
 import { langOf, type Lang, type Translate } from './i18n';
 import type { Request, ResponseOf } from './messages';
 
@@ -24,4 +25,27 @@ export function uiLocale(): { locale: string; lang: Lang } {
 /** Send a typed request to the background and get its typed answer. */
 export function sendRequest<R extends Request>(request: R): Promise<ResponseOf<R>> {
   return browser.runtime.sendMessage(request) as Promise<ResponseOf<R>>;
+}
+
+const translationFiles = new Map<TranslatedLang, Promise<TranslationFile>>();
+
+/**
+ * Give the catalog text fields under `roots` (this page's bundled catalog, actions) their text in `lang`, from
+ * the packaged `public/catalog-text/<lang>.json` (lib/catalog/translations; fetched once per language and
+ * page); a no-op for English and French, which the catalog files hold. Texts the file lacks stay English.
+ * @throws when the packaged file is missing or invalid: a build defect, said loudly.
+ */
+export async function loadCatalogTranslations(lang: Lang, roots: readonly unknown[]): Promise<void> {
+  if (!isTranslatedLang(lang)) return;
+  let file = translationFiles.get(lang);
+  if (!file) {
+    file = fetch(browser.runtime.getURL(translationPath(lang) as '/')).then(async (response) => {
+      if (!response.ok) throw new Error(`Catalog translation file for ${lang}: HTTP ${response.status}`);
+      return parseTranslationFile(await response.json(), lang);
+    });
+    translationFiles.set(lang, file);
+    file.catch(() => translationFiles.delete(lang));
+  }
+  const missing = applyTranslations(roots, await file);
+  if (missing.length) console.warn(`[linkwatch] ${missing.length} catalog texts have no ${lang} translation; shown in English, e.g.`, missing[0]);
 }

@@ -9,7 +9,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { I18nContext } from '../../components/i18n';
 import { OptionsLayout, OPTIONS_ROUTES, type OptionsRoute } from '../../components/options/OptionsLayout';
-import { t, uiLocale } from '../../lib/runtime';
+import { bundledCatalog } from '../../lib/catalog';
+import { loadCatalogTranslations, t, uiLocale } from '../../lib/runtime';
 import { CatalogRoute } from './CatalogRoute';
 import { DataRoute } from './DataRoute';
 import { DiagnosticsRoute } from './DiagnosticsRoute';
@@ -54,9 +55,16 @@ function App() {
 const { locale, lang } = uiLocale();
 document.documentElement.lang = lang;
 document.title = t('optionsTitle');
-render(
-  <I18nContext.Provider value={{ t, lang, locale }}>
-    <App />
-  </I18nContext.Provider>,
-  document.getElementById('app')!,
-);
+const mount = () =>
+  render(
+    <I18nContext.Provider value={{ t, lang, locale }}>
+      <App />
+    </I18nContext.Provider>,
+    document.getElementById('app')!,
+  );
+// German or Spanish catalog text (lib/catalog/translations) before the first render, so no page shows English first;
+// should the packaged file fail, the page still opens, in English catalog text, and says why in the console.
+loadCatalogTranslations(lang, [bundledCatalog()]).then(mount, (error: unknown) => {
+  console.error('[linkwatch]', error);
+  mount();
+});

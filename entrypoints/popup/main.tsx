@@ -7,12 +7,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { Popup } from '../../components/Popup';
-import { actionsFor, type Action } from '../../lib/actions';
+import { actionsFor, bundledActions, type Action } from '../../lib/actions';
 import { RecordControl } from '../../components/RecordControl';
 import type { Arrangement } from '../../lib/catalog/schema';
 import { loadOf, type SiteRecording } from '../../lib/recording';
 import { PrefsStore } from '../../lib/prefs/db';
-import { sendRequest, t, uiLocale } from '../../lib/runtime';
+import { loadCatalogTranslations, sendRequest, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
 import { sitePattern } from '../../lib/url/parse';
 import '../../assets/ui.css';
@@ -54,7 +54,10 @@ function App() {
     try {
       const tabId = await findTabId();
       if (tabId === undefined) throw new Error(t('errorNoActiveTab'));
-      const next = await sendRequest({ type: 'get-tab-state', tabId });
+      // The actions' German or Spanish text (the view's catalog text comes translated from the background);
+      // should the packaged file fail, they show in English and the console says why.
+      const translated = loadCatalogTranslations(lang, [bundledActions()]).catch((e: unknown) => console.error('[linkwatch]', e));
+      const [next] = await Promise.all([sendRequest({ type: 'get-tab-state', tabId }), translated]);
       if (!next) throw new Error(t('errorTabGone'));
       setView(next);
       setTabId(tabId);

@@ -45,9 +45,15 @@ export const ActionsFileSchema = v.strictObject({
   actions: v.array(ActionSchema),
 });
 
-/** The bundled actions, validated; throws (at load, caught by the unit test) if the file is malformed. */
+let bundled: Action[] | undefined;
+
+/**
+ * The bundled actions, validated once per page (the same objects each call, so the German or Spanish text
+ * that lib/runtime `loadCatalogTranslations` adds stays); throws (at load, caught by the unit test) if the
+ * file is malformed.
+ */
 export function bundledActions(): Action[] {
-  return v.parse(ActionsFileSchema, actionsFile).actions;
+  return (bundled ??= v.parse(ActionsFileSchema, actionsFile).actions);
 }
 
 /** What `actionsFor` needs to know about the page. */

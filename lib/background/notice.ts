@@ -11,6 +11,7 @@
  * notice stays on screen longer than a worker lives, and a page restored by Back keeps its own.
  */
 import { bundledWorld } from '../directory';
+import type { Catalog } from '../catalog';
 import type { NoticeAction } from '../messages';
 import { decideNotice, NOTICE_OFFER_HOLD_MS, NOTICE_SEEN_KEY, parseSeen, recordSeen, withSeen, type NoticeAnswer } from '../notice';
 import { noticeContent } from '../notice/content';
@@ -53,6 +54,8 @@ export interface NoticeDeps {
   local: SessionArea;
   store: Pick<TabStore, 'forPage' | 'read'>;
   localData(): Promise<LocalData>;
+  /** The directory and catalog (lib/directory `bundledWorld`), its text in the UI language where it has it. */
+  world(): Promise<Catalog>;
   /** Load the notice's UI into the sender's document. */
   inject(page: ContentScriptSender): Promise<void>;
   /** Open the popup's full view of the sender's tab beside it. */
@@ -168,8 +171,8 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
     },
 
     async content(page) {
-      const state = await deps.store.forPage(page);
-      return state ? noticeContent(state, bundledWorld()) : null;
+      const [state, world] = await Promise.all([deps.store.forPage(page), deps.world()]);
+      return state ? noticeContent(state, world) : null;
     },
 
     async shown(page) {

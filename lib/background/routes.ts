@@ -2,7 +2,7 @@
  * The router's table (lib/router): for each message type, who may send it (written out in
  * entrypoints/README.md) and its handler, over the background's services. Handlers only join services.
  */
-import { bundledWorld } from '../directory';
+import type { Catalog } from '../catalog';
 import type { RouteTable } from '../router';
 import { getTabView } from '../tab-view';
 import type { Health } from './health';
@@ -20,6 +20,8 @@ export interface RouteServices {
   recorder: ReturnType<typeof createRecorder>;
   health: Pick<Health, 'problem'>;
   localData(): Promise<LocalData>;
+  /** The directory and catalog (lib/directory `bundledWorld`), its text in the UI language where it has it. */
+  world(): Promise<Catalog>;
   /** Recompute every open tab (coalesced). */
   refreshAll(): Promise<void>;
   /** Rebuild protection's rules from the stored choices (lib/background/protection). */
@@ -35,9 +37,9 @@ export function createRoutes(s: RouteServices): RouteTable {
         let state = await s.store.current(tabId);
         // Someone looks: the page's links to Meta's apps now (a page pays nothing for them on loads nobody looks at).
         if (state && (await s.links.collect(state))) state = (await s.store.read(tabId)) ?? state;
-        const data = await s.localData();
+        const [data, world] = await Promise.all([s.localData(), s.world()]);
         const problem = s.health.problem();
-        return state ? { ...getTabView(state, bundledWorld(), data.lists), ...(problem ? { problem } : {}) } : null;
+        return state ? { ...getTabView(state, world, data.lists), ...(problem ? { problem } : {}) } : null;
       },
     },
     'prefs-changed': {

@@ -14,7 +14,7 @@ export type Translate = (key: string, substitutions?: string | string[]) => stri
 /** The UI languages, one `public/_locales/<lang>` folder each (issue 25: German and Spanish). */
 export const LANGS = ['en', 'fr', 'de', 'es'] as const;
 
-/** A UI language. Catalog text exists only in English and French: see `catalogLang`. */
+/** A UI language. Catalog text: see `catalogText`. */
 export type Lang = (typeof LANGS)[number];
 
 /**
@@ -26,34 +26,32 @@ export function langOf(uiLanguage: string): Lang {
   return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'en';
 }
 
-/** The languages the catalog's text fields and the "what you can do" entries are written in (`{ en, fr }`). */
+/** The languages every catalog text field is written in, in `assets/catalog` and `assets/actions` (`{ en, fr }`). */
 export type CatalogLang = 'en' | 'fr';
 
 /**
- * The language catalog text is shown in for a UI language: its own where the catalog has it (English,
- * French), English otherwise. German and Spanish interfaces show the catalog's English text: the entries'
- * titles, summaries, notes and actions are not translated yet (issue 25), and English is the language the
- * catalog is compiled in (its sources are mostly English-language reporting).
+ * A catalog text field (an entry's title, summary, note..., an action's title and text): English and French
+ * as the catalog files hold them; German and Spanish where lib/catalog/translations added them at run time
+ * from `public/catalog-text/<lang>.json` (issue 25). A custom list's text has English and French only.
  */
-export function catalogLang(lang: Lang): CatalogLang {
-  return lang === 'fr' ? 'fr' : 'en';
+export type CatalogText = Readonly<Record<CatalogLang, string>> & Readonly<Partial<Record<Lang, string>>>;
+
+/**
+ * A catalog text field in the UI language where it has it, English otherwise (a custom list's text in a
+ * German interface, or an entry whose translation is missing); English too should the chosen text be empty
+ * (never a blank title).
+ */
+export function catalogText(text: CatalogText, lang: Lang): string {
+  return text[lang] || text.en;
 }
 
 /**
- * A catalog text field (`{ en, fr }`) in the UI language: `text[catalogLang(lang)]`, so English in a German or
- * Spanish interface, and English too should the chosen text be empty (never a blank title).
+ * The `lang` attribute for an element holding only this catalog text: `en` where `catalogText` falls back to
+ * English in another interface, so that screen readers read it as English; `undefined` (no attribute) where
+ * the text is in the UI language.
  */
-export function catalogText(text: Readonly<Record<CatalogLang, string>>, lang: Lang): string {
-  return text[catalogLang(lang)] || text.en;
-}
-
-/**
- * The `lang` attribute for an element holding only catalog text, where that text is not in the UI language
- * (`en` in a German or Spanish interface), so that screen readers read it as English; `undefined` (no
- * attribute) where it is.
- */
-export function catalogTextLang(lang: Lang): CatalogLang | undefined {
-  return catalogLang(lang) === lang ? undefined : catalogLang(lang);
+export function catalogTextLang(text: CatalogText, lang: Lang): 'en' | undefined {
+  return text[lang] ? undefined : 'en';
 }
 
 /** The locale used for dates and lists where only the language is known (an evidence report's own language). */

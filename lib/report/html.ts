@@ -5,7 +5,7 @@
  * so a hostile event name or headline is shown as text, never run. The only addresses in the page are the
  * sources' https links, as plain `<a href>`.
  */
-import { catalogLang, formatPartialDate, type Translate } from '../i18n';
+import { formatPartialDate, type Translate } from '../i18n';
 import type { EvidenceReport } from './schema';
 
 /** Markup that is already escaped (only `html` makes one). */
@@ -69,10 +69,9 @@ ${l.observations.map(
 }${l.more ? html`<p class="muted">${t('reportMore', String(l.more))}</p>` : ''}</section>
 `,
   );
-  // Entries' titles and summaries are the catalog's text: English in a German or Spanish report (catalogText).
-  const entryLang = catalogLang(report.language);
+  // Entries' titles and summaries are the catalog's text, marked where it fell back to English (catalogText).
   const entries = report.catalogEntries.map(
-    (e) => html`<section><h3 lang="${entryLang}">${e.title}</h3>${e.summary ? html`<p lang="${entryLang}">${e.summary}</p>` : ''}${e.status ? html`<p><strong>${t('reportEntryLatest')}</strong> ${e.status}</p>` : ''}<p class="muted">${t('reportEntryAbout', e.about.join(', '))}</p><ul>
+    (e) => html`<section><h3${e.textLang ? html` lang="${e.textLang}"` : ''}>${e.title}</h3>${e.summary ? html`<p${e.textLang ? html` lang="${e.textLang}"` : ''}>${e.summary}</p>` : ''}${e.status ? html`<p><strong>${t('reportEntryLatest')}</strong> ${e.status}</p>` : ''}<p class="muted">${t('reportEntryAbout', e.about.join(', '))}</p><ul>
 ${e.sources.map((s) => html`<li>${s.publisher}, ${link(s.url, s.headline)}, ${formatPartialDate(s.date, locale)}${s.via ? ` ${t('reportVia', s.via)}` : ''}${s.url ? html`<br><code>${s.url}</code>` : ''}</li>
 `)}</ul></section>
 `,

@@ -9,7 +9,7 @@ import { arrangementsForInstitution, findInstitution, type Catalog } from '../ca
 import type { Arrangement } from '../catalog/schema';
 import { sourceOrder } from '../catalog/sourcing';
 import { stepSentence } from '../catalog/step-words';
-import { catalogText, DEFAULT_LOCALE, type Lang, type Translate } from '../i18n';
+import { catalogText, catalogTextLang, DEFAULT_LOCALE, type Lang, type Translate } from '../i18n';
 import { RECORDING_CAPS, type RecordedLoad, type SiteRecording } from '../recording';
 import { REPORT_FORMAT, REPORT_VERSION, type EvidenceReport, type ReportEntry } from './schema';
 
@@ -83,6 +83,7 @@ export function buildReport(input: ReportInput): EvidenceReport {
       id: a.id,
       title: catalogText(a.title, lang),
       summary: clip(catalogText(a.summary, lang), 2000),
+      ...(catalogTextLang(a.title, lang) ? { textLang: 'en' as const } : {}),
       // This institution's own latest step when it took one (as on the popup's first screen), else the latest.
       status: clip(stepSentence(a, ownStep(a, input.ownIds ?? [owner!]) ?? a.status[a.status.length - 1]!, names, t, lang, locale), 1000),
       parties: a.parties.map(name),

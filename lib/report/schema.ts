@@ -58,6 +58,8 @@ export const ReportEntrySchema = v.strictObject({
   title: Text(300),
   /** The entry's one-paragraph summary, in the report's language (version 2). */
   summary: v.optional(Text(2000)),
+  /** `en` where the title and summary are the catalog's English in a report of another language (no translation). */
+  textLang: v.optional(v.literal('en')),
   /** Its latest step in words: who, what exactly, on whose report, when (version 2; lib/catalog/step-words). */
   status: v.optional(Text(1000)),
   /** Names of the institutions involved. */

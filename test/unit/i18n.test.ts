@@ -499,11 +499,15 @@ describe('four UI languages (issue 25)', () => {
     expect(formatPartialDate('2018', 'es-419')).toBe('2018');
   });
 
-  it('catalog text (English and French only) is English in a German or Spanish interface, never empty', () => {
+  it('catalog text is in the UI language where it has it, else English marked lang="en", never empty', () => {
     const title = { en: 'Facebook asked banks for data', fr: 'Facebook a demandé des données aux banques' };
     expect(LANGS.map((lang) => catalogText(title, lang))).toEqual([title.en, title.fr, title.en, title.en]);
-    expect(LANGS.map((lang) => catalogTextLang(lang))).toEqual([undefined, undefined, 'en', 'en']);
+    expect(LANGS.map((lang) => catalogTextLang(title, lang))).toEqual([undefined, undefined, 'en', 'en']);
+    const translated = { ...title, de: 'Facebook bat Banken um Daten' };
+    expect(LANGS.map((lang) => catalogText(translated, lang))).toEqual([title.en, title.fr, translated.de, title.en]);
+    expect(LANGS.map((lang) => catalogTextLang(translated, lang))).toEqual([undefined, undefined, undefined, 'en']);
     expect(catalogText({ en: 'English', fr: '' }, 'fr')).toBe('English');
+    expect(catalogTextLang({ en: 'English', fr: '' }, 'fr')).toBe('en');
   });
 
   it('a German or Spanish source is not marked "(in English)": its host says its language', () => {
