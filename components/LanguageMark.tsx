@@ -1,13 +1,15 @@
+import { languageName } from '../lib/i18n';
 import { useI18n } from './i18n';
 
 /**
- * " (en anglais)" after the title of an English page in the French interface (" (auf Englisch)", " (en
- * inglés)" in the German and Spanish ones), " (in French)" after a French page in any other; nothing when
- * the page is in the interface's language, in a language without a mark (German, Spanish...), or its
- * language is not known (never guessed: see `sourceLanguage` in lib/i18n).
+ * The language of a linked page after its title, where it is not the interface's: " (en anglais)" after an
+ * English page in the French interface, " (auf Niederländisch)" after a Dutch one in the German interface,
+ * " (in French)" after a French one in the English interface. Nothing when the page is in the interface's
+ * language or its language is not known (never guessed: see `sourceLanguage` in lib/i18n). The language's
+ * name is the browser's (lib/i18n `languageName`).
  */
 export function LanguageMark({ lang: pageLang }: { lang: string | undefined }) {
-  const { t, lang } = useI18n();
-  if (!pageLang || pageLang === lang || (pageLang !== 'en' && pageLang !== 'fr')) return null;
-  return <span class="lang-mark"> {t(pageLang === 'fr' ? 'sourceInFrench' : 'sourceInEnglish')}</span>;
+  const { t, lang, locale } = useI18n();
+  if (!pageLang || pageLang === lang) return null;
+  return <span class="lang-mark"> {t('sourceInLanguage', languageName(pageLang, locale))}</span>;
 }

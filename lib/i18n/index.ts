@@ -54,6 +54,15 @@ export function catalogTextLang(text: CatalogText, lang: Lang): 'en' | undefined
   return text[lang] ? undefined : 'en';
 }
 
+/**
+ * A language's name in the UI locale, as the sources' language marks use it ("anglais", "Niederländisch",
+ * "neerlandés", "Dutch"), from the browser's own CLDR data (`Intl.DisplayNames`); the code itself where the
+ * browser has no name for it.
+ */
+export function languageName(code: string, locale: string): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+}
+
 /** The locale used for dates and lists where only the language is known (an evidence report's own language). */
 export const DEFAULT_LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR', de: 'de-DE', es: 'es-ES' };
 
@@ -127,7 +136,8 @@ export function frenchTypography(text: string): string {
  * (and "(auf Englisch)", "(en inglés)" in the German and Spanish ones). An explicit `lang` wins; otherwise
  * French when its address is on a `.fr` host or it is a known French-language outlet, German on a `.de` or
  * `.at` host or a known German-language outlet, Spanish on a Spanish-speaking country's host (so a German
- * article is never marked "(auf Englisch)"); `undefined` for outlets that publish in several languages
+ * article is never marked "(auf Englisch)"), the country's language on a Dutch, Swedish, Norwegian, Danish,
+ * Italian, Portuguese or Brazilian host (but for English-language outlets there, `ENGLISH_HOSTS`); `undefined` for outlets that publish in several languages
  * (the mark is then left off rather than guessed); English otherwise: the catalog is compiled from
  * English-language reporting unless a source says otherwise.
  */
@@ -138,6 +148,9 @@ export function sourceLanguage(source: { publisher: string; url?: string; via?: 
   if (FRENCH_PUBLISHERS.has(source.publisher)) return 'fr';
   if (host && GERMAN_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'de';
   if (host && SPANISH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'es';
+  if (host && ENGLISH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'en';
+  const national = host && Object.keys(NATIONAL_HOSTS).find((h) => hostAtOrUnder(host, h));
+  if (national) return NATIONAL_HOSTS[national];
   if (host && MULTILINGUAL_HOSTS.some((h) => hostAtOrUnder(host, h))) return undefined;
   if (MULTILINGUAL_PUBLISHERS.has(source.publisher)) return undefined;
   return 'en';
@@ -150,6 +163,13 @@ const FRENCH_PUBLISHERS = new Set(['Génération NT', 'cbanque.com']);
 const GERMAN_HOSTS = ['de', 'at', 'dnip.ch'];
 /** Hosts of Spanish-language sources: the top-level domains of Spain and of the largest Spanish-speaking countries. */
 const SPANISH_HOSTS = ['es', 'mx', 'ar', 'cl'];
+/**
+ * Top-level domains whose sources are in the country's language (BCP 47 codes): Dutch, Swedish, Norwegian,
+ * Danish, Italian, Portuguese; the catalog cites Dutch, Swedish, Norwegian and Brazilian outlets.
+ */
+const NATIONAL_HOSTS: Record<string, string> = { nl: 'nl', se: 'sv', no: 'no', dk: 'da', it: 'it', pt: 'pt', br: 'pt' };
+/** English-language outlets on those domains. */
+const ENGLISH_HOSTS = ['dutchnews.nl'];
 /** Outlets publishing in French and English alike: no mark rather than a guess. */
 const MULTILINGUAL_HOSTS = ['swissprivacy.law'];
 const MULTILINGUAL_PUBLISHERS = new Set(['swissprivacy.law']);

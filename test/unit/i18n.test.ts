@@ -20,7 +20,7 @@ import { OPTIONS_ROUTES } from '../../components/options/OptionsLayout';
 import { DATA_CATEGORIES, STATUSES } from '../../lib/catalog/schema';
 import type { LinkPlatform, ObservationKind } from '../../lib/evidence';
 import { DATA_CATEGORIES as CARRIED_CATEGORIES } from '../../lib/evidence/data-categories';
-import { catalogText, catalogTextLang, formatPartialDate, frenchTypography, isOne, langOf, LANGS, sourceLanguage, type Lang, type MessagesFile } from '../../lib/i18n';
+import { catalogText, catalogTextLang, formatPartialDate, frenchTypography, isOne, langOf, LANGS, languageName, sourceLanguage, type Lang, type MessagesFile } from '../../lib/i18n';
 import { INSTITUTION_KINDS } from '../../lib/catalog/schema';
 import { ALERT_STYLES, DEFAULT_PREFERENCES, EVIDENCE_LEVELS } from '../../lib/prefs/schema';
 
@@ -508,6 +508,26 @@ describe('four UI languages (issue 25)', () => {
     expect(LANGS.map((lang) => catalogTextLang(translated, lang))).toEqual([undefined, undefined, undefined, 'en']);
     expect(catalogText({ en: 'English', fr: '' }, 'fr')).toBe('English');
     expect(catalogTextLang({ en: 'English', fr: '' }, 'fr')).toBe('en');
+  });
+
+  it('a Dutch, Swedish, Norwegian or Brazilian source has its own language, an English outlet there English', () => {
+    expect(sourceLanguage({ publisher: 'NRC', url: 'https://www.nrc.nl/nieuws/x' })).toBe('nl');
+    expect(sourceLanguage({ publisher: 'DutchNews.nl', url: 'https://www.dutchnews.nl/2021/x' })).toBe('en');
+    expect(sourceLanguage({ publisher: 'IMY', url: 'https://www.imy.se/x' })).toBe('sv');
+    expect(sourceLanguage({ publisher: 'NRK', url: 'https://www.nrk.no/x' })).toBe('no');
+    expect(sourceLanguage({ publisher: 'Estadão', url: 'https://link.estadao.com.br/x' })).toBe('pt');
+    expect(sourceLanguage({ publisher: 'GDPRhub', url: 'https://gdprhub.eu/x' })).toBe('en');
+  });
+
+  it('names a page’s language in the interface’s own words (the browser’s CLDR names)', () => {
+    expect(LANGS.map((lang) => locales[lang].sourceInLanguage!.message.replace('$LANGUAGE$', languageName('nl', lang)))).toEqual([
+      '(in Dutch)',
+      '(en néerlandais)',
+      '(auf Niederländisch)',
+      '(en neerlandés)',
+    ]);
+    expect(languageName('en', 'fr')).toBe('anglais');
+    expect(languageName('en', 'de')).toBe('Englisch');
   });
 
   it('a German or Spanish source is not marked "(in English)": its host says its language', () => {
