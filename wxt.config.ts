@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { validateBundledCatalog } from './lib/catalog';
 import compiledDirectory from './assets/directory/compiled.json';
 import { checkBundledDirectory } from './lib/directory/bundled-source';
+import { checkTranslationFiles } from './lib/catalog/translation-schema';
 import { watchedSitePatterns } from './lib/directory';
 import { requestFilterUrls } from './lib/request-watch';
 import { gitShortHash, writeCommitFile } from './scripts/git-commit';
@@ -36,6 +37,8 @@ export default defineConfig({
       validateBundledCatalog();
       // The directory likewise (issue 21): its rules hold and compiled.json is not stale.
       checkBundledDirectory(compiledDirectory);
+      // The catalog's German and Spanish text (issue 25): a broken file fails the build.
+      checkTranslationFiles(fileURLToPath(new URL('./public', import.meta.url)));
     },
     // The page content script runs on exactly the directory's non-platform sites (lib/directory: the
     // catalog's institutions and the directory's; Messenger's script has its own patterns).

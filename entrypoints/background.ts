@@ -19,6 +19,7 @@ import { createLinks } from '../lib/background/links';
 import { createLocalData, describeAddress } from '../lib/background/local-data';
 import { createNoticeService, noticeDocKey, noticeHiddenKey } from '../lib/background/notice';
 import { createProtection, protectionSources, type DnrApi } from '../lib/background/protection';
+import { bundledActions } from '../lib/actions';
 import { bundledWorld, watchedDomainSet } from '../lib/directory';
 import { createTabQueue } from '../lib/background/queue';
 import { createRecorder } from '../lib/background/recorder';
@@ -106,7 +107,7 @@ export default defineBackground(() => {
   const refreshAll = coalesce(refreshAllTabs);
 
   // Catalog text in German or Spanish from its packaged file (lib/catalog/translations), before a view shows it.
-  const world = () => loadCatalogTranslations(uiLocale().lang, [bundledWorld()]).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
+  const world = () => loadCatalogTranslations(uiLocale().lang, [bundledWorld(), bundledActions()]).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
   const notice = createNoticeService({
     session,
     local: browser.storage.local,

@@ -4,6 +4,7 @@
  * background answers through the router (`lib/router.ts`), whose table says which sender class may send each
  * type (written out in entrypoints/README.md); a content script speaks only for its own tab.
  */
+import type { Action } from './actions';
 import type { SiteReport } from './catalog/site-report';
 import type { RelevanceClass } from './catalog/index';
 import type { Arrangement } from './catalog/schema';
@@ -85,6 +86,11 @@ export interface TabView {
    * "See on the map" only then, so the map it opens never says that nothing matches. Absent from older answers.
    */
   onMap?: boolean;
+  /**
+   * "What you can do" on this site (lib/actions `actionsFor`), in display order, their text in the UI language
+   * where the background has it (lib/catalog/translations); empty on an unknown site. Absent from older answers.
+   */
+  actions?: Action[];
 }
 
 /** A problem the user is told about: `database` (IndexedDB unreadable: defaults in use), with the error's text. */

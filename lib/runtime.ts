@@ -3,8 +3,8 @@
  * `sendRequest`. Everything else in `lib/` is pure.
  */
 import { browser } from 'wxt/browser';
-import { applyTranslations, isTranslatedLang, parseTranslationFile, translationPath, type TranslatedLang, type TranslationFile } from './catalog/translations';
-import { langOf, type Lang, type Translate } from './i18n';
+import type { TranslationFile } from './catalog/translations';
+import { isTranslatedLang, langOf, type Lang, type TranslatedLang, type Translate } from './i18n';
 import type { Request, ResponseOf } from './messages';
 
 /** `browser.i18n.getMessage` as a Translate. */
@@ -37,11 +37,13 @@ const translationFiles = new Map<TranslatedLang, Promise<TranslationFile>>();
  */
 export async function loadCatalogTranslations(lang: Lang, roots: readonly unknown[]): Promise<void> {
   if (!isTranslatedLang(lang)) return;
+  // A chunk of its own, loaded by a German or Spanish page only.
+  const { applyTranslations, asTranslationFile, translationPath } = await import('./catalog/translations');
   let file = translationFiles.get(lang);
   if (!file) {
     file = fetch(browser.runtime.getURL(translationPath(lang) as '/')).then(async (response) => {
       if (!response.ok) throw new Error(`Catalog translation file for ${lang}: HTTP ${response.status}`);
-      return parseTranslationFile(await response.json(), lang);
+      return asTranslationFile(await response.json(), lang);
     });
     translationFiles.set(lang, file);
     file.catch(() => translationFiles.delete(lang));

@@ -2,6 +2,7 @@
  * The popup's view of a tab: its stored state joined with the catalog entries it names, so the popup does
  * not bundle the catalog. Pure: the background passes the state, the bundled catalog and the enabled lists.
  */
+import { actionsFor, bundledActions, type Action } from './actions';
 import { ancestors, arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
 import type { CustomList } from './config/schema';
 import { mapSides } from './map';
@@ -15,10 +16,11 @@ import { mergedInstitutions, type TabState } from './tab-state';
  * `platformArrangements`: observed platform id -> ids of arrangements involving it; `fromLists`: each
  * enabled list's entries for this site, labelled with the list (a list no longer enabled or present is left
  * out); `names`: display names of every party and status author named, list institutions included;
+ * `actions`: "What you can do" here (lib/actions `actionsFor` over `actions`, the bundled ones by default);
  * `ownerCountry`: the owner's country from the bundled catalog (group first), or null; `lead`: the first entry read
  * for this site (lib/catalog/site-report), or null; `onMap`: whether the map draws one of `arrangements`.
  */
-export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[]): TabView {
+export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[], actions: readonly Action[] = bundledActions()): TabView {
   const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
   const arrangements = state.arrangementIds.map(byId).filter((a): a is Arrangement => a !== undefined);
   // For each observed platform, the reported arrangements that involve it (by group).
@@ -49,5 +51,8 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   // The first entry read for this site: does it name this institution (or a parent), and what did each side say.
   const lead = match && arrangements[0] ? siteReport(everyone, arrangements[0], [match.institution, ...ancestors(everyone, match.institution)]) : null;
   const onMap = arrangements.some((a) => mapSides(everyone, a) !== undefined);
-  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead, onMap };
+  // "What you can do": the owner's, and those of every platform seen or named in this site's reports.
+  const involved = [...(state.observed ?? []).map((p) => p.platform), ...arrangements.flatMap((a) => a.parties), ...fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties))];
+  const siteActions = match ? actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: ownerCountry }, actions) : [];
+  return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead, onMap, actions: siteActions };
 }

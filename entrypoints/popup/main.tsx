@@ -7,12 +7,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { Popup } from '../../components/Popup';
-import { actionsFor, bundledActions, type Action } from '../../lib/actions';
 import { RecordControl } from '../../components/RecordControl';
 import type { Arrangement } from '../../lib/catalog/schema';
 import { loadOf, type SiteRecording } from '../../lib/recording';
 import { PrefsStore } from '../../lib/prefs/db';
-import { loadCatalogTranslations, sendRequest, t, uiLocale } from '../../lib/runtime';
+import { sendRequest, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
 import { sitePattern } from '../../lib/url/parse';
 import '../../assets/ui.css';
@@ -24,18 +23,6 @@ async function findTabId(): Promise<number | undefined> {
   if (param && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-/** "What you can do" for a tab's view (lib/actions decides; this only gathers what it needs). */
-function actionsOf(view: TabView | null): Action[] {
-  const match = view?.state.match;
-  if (!view || !match) return [];
-  const involved = [
-    ...(view.state.observed ?? []).map((p) => p.platform),
-    ...view.arrangements.flatMap((a) => a.parties),
-    ...view.fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties)),
-  ];
-  return actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: view.ownerCountry });
 }
 
 function App() {
@@ -54,10 +41,8 @@ function App() {
     try {
       const tabId = await findTabId();
       if (tabId === undefined) throw new Error(t('errorNoActiveTab'));
-      // The actions' German or Spanish text (the view's catalog text comes translated from the background);
-      // should the packaged file fail, they show in English and the console says why.
-      const translated = loadCatalogTranslations(lang, [bundledActions()]).catch((e: unknown) => console.error('[linkwatch]', e));
-      const [next] = await Promise.all([sendRequest({ type: 'get-tab-state', tabId }), translated]);
+      // Catalog text and "what you can do" come in the UI language from the background (lib/tab-view).
+      const next = await sendRequest({ type: 'get-tab-state', tabId });
       if (!next) throw new Error(t('errorTabGone'));
       setView(next);
       setTabId(tabId);
@@ -198,7 +183,7 @@ function App() {
       catalogHref={(id) => browser.runtime.getURL(`/options.html#/catalog/institution/${id}`)}
       // Only where the map draws one of this site's reports (an off-map report would open an empty map).
       mapHref={view?.onMap ? (id) => browser.runtime.getURL(`/options.html#/map/focus/${id}`) : undefined}
-      actions={actionsOf(view)}
+      actions={view?.actions ?? []}
       problem={view?.problem}
       protection={view?.state.protectionSite ? { source: ownProtection === undefined ? 'all' : 'site', changed: protectionChanged, onChange: (on) => void protect(on) } : undefined}
     >

@@ -8,42 +8,34 @@
  * to its translation; the English key makes a file reviewable line by line, and a translation whose English
  * was since edited stops matching and falls back to English (test/unit/catalog-text.test.ts lists it).
  *
- * Pure: the browser-bound loader is lib/runtime `loadCatalogTranslations`.
+ * Pure and small (no schema library: an English or French page pays nothing for it): the browser-bound
+ * loader is lib/runtime `loadCatalogTranslations`; the files' full check is lib/catalog/translation-schema.
  */
-import * as v from 'valibot';
-import type { Lang } from '../i18n';
+import type { TranslatedLang } from '../i18n';
 
-/** The UI languages whose catalog text comes from `public/catalog-text/<lang>.json`. */
-export const TRANSLATED_LANGS = ['de', 'es'] as const;
-export type TranslatedLang = (typeof TRANSLATED_LANGS)[number];
-
-/** Whether a UI language's catalog text comes from a translation file (German, Spanish). */
-export function isTranslatedLang(lang: Lang): lang is TranslatedLang {
-  return (TRANSLATED_LANGS as readonly string[]).includes(lang);
-}
+export { isTranslatedLang, TRANSLATED_LANGS, type TranslatedLang } from '../i18n';
 
 /** The packaged path of a language's translation file (under the extension's root). */
 export const translationPath = (lang: TranslatedLang): string => `/catalog-text/${lang}.json`;
 
 /** A translation file: `{ "lang": "de", "texts": { "<English text>": "<German text>" } }`. */
-export const TranslationFileSchema = v.strictObject({
-  lang: v.picklist(TRANSLATED_LANGS),
-  texts: v.record(v.pipe(v.string(), v.nonEmpty()), v.pipe(v.string(), v.trim(), v.nonEmpty())),
-});
-export type TranslationFile = v.InferOutput<typeof TranslationFileSchema>;
+export interface TranslationFile {
+  lang: TranslatedLang;
+  texts: Readonly<Record<string, string>>;
+}
 
 /**
- * Parse a translation file for `lang`.
- * @throws Error naming the first broken field, or the language when the file is another language's.
+ * A packaged translation file as read at run time. Its full check (every value a non-empty trimmed text)
+ * runs at build time and in the unit tests (lib/catalog/translation-schema `parseTranslationFile`), as the
+ * catalog's does: here only what a wrong file would make unsafe to use.
+ * @throws Error when it is not an object with this language and a `texts` object.
  */
-export function parseTranslationFile(data: unknown, lang: TranslatedLang): TranslationFile {
-  const result = v.safeParse(TranslationFileSchema, data);
-  if (!result.success) {
-    const issue = result.issues[0];
-    throw new Error(`Catalog translation file for ${lang} is invalid at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+export function asTranslationFile(data: unknown, lang: TranslatedLang): TranslationFile {
+  const file = data as Partial<TranslationFile> | null;
+  if (!file || typeof file !== 'object' || file.lang !== lang || !file.texts || typeof file.texts !== 'object') {
+    throw new Error(`Catalog translation file for ${lang} is not a translation file for ${lang}`);
   }
-  if (result.output.lang !== lang) throw new Error(`Catalog translation file for ${lang} says it is ${result.output.lang}`);
-  return result.output;
+  return file as TranslationFile;
 }
 
 type Writable = Record<string, unknown> & { en: string; fr: string };

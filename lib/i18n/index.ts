@@ -26,6 +26,15 @@ export function langOf(uiLanguage: string): Lang {
   return (LANGS as readonly string[]).includes(primary) ? (primary as Lang) : 'en';
 }
 
+/** The UI languages whose catalog text comes from a translation file, `public/catalog-text/<lang>.json` (lib/catalog/translations). */
+export const TRANSLATED_LANGS = ['de', 'es'] as const;
+export type TranslatedLang = (typeof TRANSLATED_LANGS)[number];
+
+/** Whether a UI language's catalog text comes from a translation file (German, Spanish). */
+export function isTranslatedLang(lang: Lang): lang is TranslatedLang {
+  return (TRANSLATED_LANGS as readonly string[]).includes(lang);
+}
+
 /** The languages every catalog text field is written in, in `assets/catalog` and `assets/actions` (`{ en, fr }`). */
 export type CatalogLang = 'en' | 'fr';
 

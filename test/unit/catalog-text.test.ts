@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import actionsFile from '../../assets/actions/actions.json';
 import arrangementsFile from '../../assets/catalog/arrangements.json';
 import { TEXT_LIMITS } from '../../lib/catalog/schema';
-import { applyTranslations, catalogTextFields, parseTranslationFile, TRANSLATED_LANGS, translationPath, type TranslatedLang } from '../../lib/catalog/translations';
+import { checkTranslationFiles, parseTranslationFile } from '../../lib/catalog/translation-schema';
+import { applyTranslations, asTranslationFile, catalogTextFields, TRANSLATED_LANGS, translationPath, type TranslatedLang } from '../../lib/catalog/translations';
 import { catalogText, catalogTextLang } from '../../lib/i18n';
 import { ROOT } from './build-helpers';
 
@@ -95,6 +96,14 @@ describe('applying a translation file (lib/catalog/translations)', () => {
     expect(catalogText(entry.title, 'es')).toBe('Facebook asked banks');
     applyTranslations([entry], { lang: 'de', texts: { 'Facebook asked banks': 'Facebook bat Banken', 'Denied.': 'Dementiert.' } });
     expect(catalogTextFields(entry).map((f) => Object.keys(f).sort().join())).toEqual(['de,en,fr', 'de,en,fr', 'en,fr']);
+  });
+
+  it('at run time, refuses what is not a file of its language (the full check runs at build time)', () => {
+    expect(asTranslationFile({ lang: 'de', texts: { A: 'B' } }, 'de').texts.A).toBe('B');
+    expect(() => asTranslationFile({ lang: 'es', texts: {} }, 'de')).toThrow('is not a translation file for de');
+    expect(() => asTranslationFile({ lang: 'de' }, 'de')).toThrow('is not a translation file for de');
+    expect(() => asTranslationFile(null, 'de')).toThrow('is not a translation file for de');
+    expect(checkTranslationFiles(join(ROOT, 'public')).map((f) => f.lang)).toEqual([...TRANSLATED_LANGS]);
   });
 
   it('refuses a file of another language or with a non-text translation, naming where', () => {

@@ -4,6 +4,7 @@
  * (lib/tab-state/stored).
  */
 import { describe, expect, it } from 'vitest';
+import { actionsFor, bundledActions } from '../../lib/actions';
 import { bundledCatalog } from '../../lib/catalog';
 import type { CustomList } from '../../lib/config/schema';
 import { noticeContent } from '../../lib/notice/content';
@@ -35,6 +36,16 @@ describe('getTabView', () => {
     for (const id of view.arrangements.flatMap((a) => a.parties)) expect(view.names[id]).toBeTruthy();
     expect(view.names['jpmorgan-chase']).toBe('JPMorgan Chase');
     expect(view.fromLists).toEqual([]);
+  });
+
+  it('gives "What you can do" for the site (lib/actions), from the actions it is given (the background’s, translated), none on an unknown site', () => {
+    const view = getTabView(stateOf('https://www.chase.com/'), catalog, []);
+    const ids = (view.actions ?? []).map((a) => a.id);
+    expect(ids).toEqual(actionsFor({ owner: ['chase', 'jpmorgan-chase'], ownerIsPlatform: false, involved: view.arrangements.flatMap((a) => a.parties), country: 'US' }).map((a) => a.id));
+    expect(ids).toContain('meta-see-and-clear');
+    const translated = bundledActions().map((a) => ({ ...a, title: { ...a.title, de: `DE ${a.title.en}` } }));
+    expect(getTabView(stateOf('https://www.chase.com/'), catalog, [], translated).actions!.map((a) => a.title.de)).toEqual(view.actions!.map((a) => `DE ${a.title.en}`));
+    expect(getTabView(stateOf('https://example.org/'), catalog, []).actions).toEqual([]);
   });
 
   it('says whether the map draws one of the site’s reports: yes on Chase, no where every report is off the map', () => {
