@@ -134,7 +134,7 @@ function InstitutionSites({ catalog, institution }: { catalog: Catalog; institut
   return (
     <section class="institution-sites" aria-labelledby={headingId} data-institution={institution.id}>
       <h2 id={headingId}>{t('institutionSites', institution.name)}</h2>
-      {group && institution.groupSince && <p class="hint">{t('groupSince', [group.name, formatPartialDate(institution.groupSince, locale)])}</p>}
+      {group && institution.groupSince && <p class="hint">{t('groupSince', [group.name, formatDatePhrase(institution.groupSince, locale, 'since')])}</p>}
       {members.every((m) => m.domains.length === 0) ? (
         <p class="empty">{t('institutionNoSites')}</p>
       ) : (

@@ -183,6 +183,14 @@ const ENGLISH_HOSTS = ['dutchnews.nl'];
 const MULTILINGUAL_HOSTS = ['swissprivacy.law'];
 const MULTILINGUAL_PUBLISHERS = new Set(['swissprivacy.law']);
 
+/** The words before a partial date for "since", per language and precision (French, German, Spanish take an article before a day). */
+const SINCE_PHRASE: Record<Lang, { day: string; month: string; year: string }> = {
+  en: { day: 'since', month: 'since', year: 'since' },
+  fr: { day: 'depuis le', month: 'depuis', year: 'depuis' },
+  de: { day: 'seit dem', month: 'seit', year: 'seit' },
+  es: { day: 'desde el', month: 'desde', year: 'desde' },
+};
+
 /** The words before a partial date, per language and precision: "on" a day, "in" a month, "in" a year. */
 const DATE_PHRASE: Record<Lang, { day: string; month: string; year: string }> = {
   en: { day: 'on', month: 'in', year: 'in' },
@@ -198,12 +206,15 @@ const DATE_PHRASE: Record<Lang, { day: string; month: string; year: string }> = 
  * 2022": English "on 6 August 2018", "in August 2018", "in 2018"; French "le 6 août 2018", "en août 2018",
  * "en 2018"; German "am 6. August 2018", "im August 2018", "im Jahr 2018"; Spanish "el 6 de agosto de 2018",
  * "en agosto de 2018", "en 2018". Other locales take the English words. Invalid input is returned as is.
+ * `relation: 'since'` gives the phrase after "part of X": "since 1 October 2024"; "depuis le 1er octobre
+ * 2024", "depuis octobre 2024"; "seit dem 1. Oktober 2024", "seit Oktober 2024"; "desde el 1 de octubre de
+ * 2024", "desde octubre de 2024", "desde 2024".
  */
-export function formatDatePhrase(date: string, locale: string): string {
+export function formatDatePhrase(date: string, locale: string, relation: 'at' | 'since' = 'at'): string {
   const words = formatPartialDate(date, locale);
   if (words === date && !/^\d{4}$/.test(date)) return date;
   const precision = date.split('-').length;
-  const phrase = DATE_PHRASE[langOf(locale)];
+  const phrase = (relation === 'since' ? SINCE_PHRASE : DATE_PHRASE)[langOf(locale)];
   return `${precision === 3 ? phrase.day : precision === 2 ? phrase.month : phrase.year} ${words}`;
 }
 

@@ -183,6 +183,21 @@ describe('dates after a verb, at the precision stored', () => {
   });
 });
 
+describe('"part of a group since" a date, at the precision stored', () => {
+  it.each([
+    ['2024-10-01', 'en-US', 'since October 1, 2024'],
+    ['2024', 'en-US', 'since 2024'],
+    ['2024-10-01', 'fr-FR', 'depuis le 1er octobre 2024'],
+    ['2024-10', 'fr-FR', 'depuis octobre 2024'],
+    ['2024-10-01', 'de-DE', 'seit dem 1. Oktober 2024'],
+    ['2024', 'de-DE', 'seit 2024'],
+    ['2024-10-01', 'es-ES', 'desde el 1 de octubre de 2024'],
+    ['2024-10', 'es-ES', 'desde octubre de 2024'],
+  ])('%s in %s reads "%s"', (date, locale, phrase) => {
+    expect(formatDatePhrase(date, locale, 'since')).toBe(phrase);
+  });
+});
+
 describe('the catalog check names the entry and the field', () => {
   const base = rawBundledCatalog() as Catalog;
   const today = '2026-11-29';

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionsFor, bundledActions } from '../../lib/actions';
 import { bundledCatalog } from '../../lib/catalog';
+import type { CatalogText } from '../../lib/i18n';
 import type { CustomList } from '../../lib/config/schema';
 import { noticeContent } from '../../lib/notice/content';
 import { createSiteClassifier, classifyUrl } from '../../lib/sites';
@@ -44,7 +45,7 @@ describe('getTabView', () => {
     expect(ids).toEqual(actionsFor({ owner: ['chase', 'jpmorgan-chase'], ownerIsPlatform: false, involved: view.arrangements.flatMap((a) => a.parties), country: 'US' }).map((a) => a.id));
     expect(ids).toContain('meta-see-and-clear');
     const translated = bundledActions().map((a) => ({ ...a, title: { ...a.title, de: `DE ${a.title.en}` } }));
-    expect(getTabView(stateOf('https://www.chase.com/'), catalog, [], translated).actions!.map((a) => a.title.de)).toEqual(view.actions!.map((a) => `DE ${a.title.en}`));
+    expect(getTabView(stateOf('https://www.chase.com/'), catalog, [], translated).actions!.map((a) => (a.title as CatalogText).de)).toEqual(view.actions!.map((a) => `DE ${a.title.en}`));
     expect(getTabView(stateOf('https://example.org/'), catalog, []).actions).toEqual([]);
   });
 
