@@ -27,8 +27,9 @@ import { createRoutes } from '../lib/background/routes';
 import { createTabStore, type TopFrame } from '../lib/background/tab-store';
 import { showWelcomeOnce } from '../lib/background/welcome';
 import { PrefsStore } from '../lib/prefs/db';
+import { withDefaults } from '../lib/prefs/schema';
 import { coalesce, createRouter, RefusedMessage } from '../lib/router';
-import { loadCatalogTranslations, t, uiLocale } from '../lib/runtime';
+import { chosenMessages, loadCatalogTranslations, t, uiLocale, useLanguage } from '../lib/runtime';
 import { watchRequests } from '../lib/request-watch';
 import type { TabState } from '../lib/tab-state';
 import type { TabEvent } from '../lib/tab-state/document';
@@ -50,7 +51,7 @@ export default defineBackground(() => {
     refreshAll().catch(logError);
     protection.sync().catch(logError);
   };
-  const localData = createLocalData({ readConfigState: () => prefs.getConfigState(), grantedOrigins, onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
+  const localData = createLocalData({ readConfigState: () => prefs.getConfigState().then(async (s) => (await useLanguage(withDefaults(s.preferences).language).catch(logError), s)), grantedOrigins, onUnreadable: (e) => health.report('database', e), onReadable: () => health.clear('database') });
   const badge = createBadge(action, t, health.problem);
   // Protection (issue 23): declarativeNetRequest rules rebuilt from IndexedDB at every worker start.
   const protection = createProtection({
@@ -106,14 +107,15 @@ export default defineBackground(() => {
   // However many `prefs-changed` arrive, at most one refresh runs and one waits (lib/router `coalesce`).
   const refreshAll = coalesce(refreshAllTabs);
 
-  // Catalog text in German or Spanish from its packaged file (lib/catalog/translations), before a view shows it.
-  const world = () => loadCatalogTranslations(uiLocale().lang, [bundledWorld(), bundledActions()]).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
+  // Catalog text in the UI language (the chosen one: read with the preferences) from its packaged file, before a view shows it.
+  const world = () => localData.read().then(() => loadCatalogTranslations(uiLocale().lang, [bundledWorld(), bundledActions()])).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
   const notice = createNoticeService({
     session,
     local: browser.storage.local,
     store,
     localData: localData.read,
     world,
+    chosenLanguage: chosenMessages,
     // The notice's UI (entrypoints/notice-ui), in the content scripts' isolated world of the asking document
     // only (by document id where known, so a page that navigated meanwhile gets nothing).
     inject: async ({ tabId, documentId }) => {

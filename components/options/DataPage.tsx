@@ -3,7 +3,7 @@ import type { Change, ImportMode, ImportProblem, ImportResult, LeftOut, ListSumm
 import { describeLocation, type LocationStep } from '../../lib/config/messages';
 import type { CustomList } from '../../lib/config/schema';
 import type { SiteDecision } from '../../lib/prefs/schema';
-import { catalogText, isOne, type Lang, type Translate } from '../../lib/i18n';
+import { catalogText, isOne, languageName, type Lang, type Translate } from '../../lib/i18n';
 import { useI18n } from '../i18n';
 
 export interface DataPageProps {
@@ -295,6 +295,7 @@ function Preview({ result, askSites, onApply, onCancel }: { result: Extract<Impo
       return on.length ? on.join('; ') : t('levelNone');
     }
     if (key === 'protectAll' && typeof value === 'boolean') return t(value ? 'protectAllOn' : 'protectAllOff');
+    if (key === 'language' && typeof value === 'string') return value === 'browser' ? t('languageBrowser') : languageName(value, locale);
     return String(value);
   }
   function describeProtection(protect: boolean): string {

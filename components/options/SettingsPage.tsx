@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ALERT_STYLES, EVIDENCE_LEVELS, type Preferences } from '../../lib/prefs/schema';
+import { ALERT_STYLES, EVIDENCE_LEVELS, LANGUAGE_CHOICES, type LanguageChoice, type Preferences } from '../../lib/prefs/schema';
+
+/** Each of Linkwatch's languages in its own words. */
+const LANGUAGE_NAMES: Record<Exclude<LanguageChoice, 'browser'>, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español' };
 import { useI18n } from '../i18n';
 
 export interface SettingsPageProps {
@@ -21,6 +24,21 @@ export function SettingsPage({ prefs, onChange, onClearAll, message, noticeSeen 
   return (
     <section aria-labelledby="settings-heading">
       <h1 id="settings-heading">{t('settingsHeading')}</h1>
+      <fieldset>
+        <legend>{t('languageLegend')}</legend>
+        <label class="choice">
+          {t('languageLabel')}{' '}
+          <select name="language" value={prefs.language} onChange={(e) => onChange('language', e.currentTarget.value as LanguageChoice)}>
+            {LANGUAGE_CHOICES.map((choice) => (
+              // Each language in its own words (so a person who cannot read the current one finds theirs).
+              <option key={choice} value={choice} lang={choice === 'browser' ? undefined : choice}>
+                {choice === 'browser' ? t('languageBrowser') : LANGUAGE_NAMES[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="hint">{t('languageHint')}</p>
+      </fieldset>
       <fieldset>
         <legend>{t('alertStyleLegend')}</legend>
         {ALERT_STYLES.map((style) => (

@@ -15,6 +15,7 @@
  */
 import { renderNotice, type NoticeI18n, type NoticeMode } from '../../components/Notice';
 import { contentLocale, send, tr } from '../../lib/content/runtime';
+import { translatorFromMessages } from '../../lib/i18n';
 import { NOTICE_SHOWN_MS, type NoticeContent } from '../../lib/notice';
 import { inflate, placeNotice, type Box, type Corner } from '../../lib/notice/placement';
 import { boxKey, noticeIsFaded, noticeOnScreen } from '../../lib/notice/visible';
@@ -48,12 +49,13 @@ function mount(initial: NoticeContent): void {
   const style = document.createElement('style');
   style.textContent = css;
   const container = document.createElement('div');
-  const { locale, lang } = contentLocale();
+  // The language the person chose (sent with the content), else the browser's.
+  const { locale, lang } = initial.ui ?? contentLocale();
   container.lang = lang;
   // Keys typed in the notice are not the page's shortcuts (they stop at the shadow root's edge).
   for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
   shadow.append(style, container);
-  const i18n: NoticeI18n = { t: tr, lang, locale };
+  const i18n: NoticeI18n = { t: initial.ui ? translatorFromMessages(initial.ui.messages) : tr, lang, locale };
 
   let content = initial;
   let corner: Corner = 'bottom-right';

@@ -15,7 +15,12 @@ export function SettingsRoute() {
     <SettingsPage
       prefs={stored.value.prefs}
       message={stored.message}
-      onChange={(key, value) => write(() => prefsStore.setPreference(key, value), t('saved'))}
+      onChange={(key, value) =>
+        key === 'language'
+          ? // The page is drawn again in the chosen language once the background speaks it too (badge titles).
+            void write(() => prefsStore.setPreference(key, value), t('saved')).then(() => prefsStore.getPreferences().then((p) => p.language === value && location.reload()))
+          : write(() => prefsStore.setPreference(key, value), t('saved'))
+      }
       noticeSeen={stored.value.noticeSeen}
       onForgetNoticeSeen={() => write(() => sendRequest({ type: 'clear-notice-seen' }), t('noticeSeenForgotten'))}
       onClearAll={() =>

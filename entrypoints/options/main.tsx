@@ -10,7 +10,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { I18nContext } from '../../components/i18n';
 import { OptionsLayout, OPTIONS_ROUTES, type OptionsRoute } from '../../components/options/OptionsLayout';
 import { bundledCatalog } from '../../lib/catalog';
-import { loadCatalogTranslations, t, uiLocale } from '../../lib/runtime';
+import { loadCatalogTranslations, startInLanguage, t } from '../../lib/runtime';
+import { prefsStore } from './shared';
 import { CatalogRoute } from './CatalogRoute';
 import { DataRoute } from './DataRoute';
 import { DiagnosticsRoute } from './DiagnosticsRoute';
@@ -52,19 +53,18 @@ function App() {
   return <OptionsLayout route={route}>{page}</OptionsLayout>;
 }
 
-const { locale, lang } = uiLocale();
-document.documentElement.lang = lang;
-document.title = t('optionsTitle');
-const mount = () =>
+// The language the person chose (Settings) or the browser's, then the catalog's German or Spanish text
+// (lib/catalog/translations), before the first render, so no page shows another language first; should a
+// file fail, the page still opens (in the browser's language, or with English catalog text) and the console
+// says why.
+void startInLanguage(() => prefsStore.getPreferences().then((p) => p.language)).then(async ({ locale, lang }) => {
+  document.documentElement.lang = lang;
+  document.title = t('optionsTitle');
+  await loadCatalogTranslations(lang, [bundledCatalog()]).catch((error: unknown) => console.error('[linkwatch]', error));
   render(
     <I18nContext.Provider value={{ t, lang, locale }}>
       <App />
     </I18nContext.Provider>,
     document.getElementById('app')!,
   );
-// German or Spanish catalog text (lib/catalog/translations) before the first render, so no page shows English first;
-// should the packaged file fail, the page still opens, in English catalog text, and says why in the console.
-loadCatalogTranslations(lang, [bundledCatalog()]).then(mount, (error: unknown) => {
-  console.error('[linkwatch]', error);
-  mount();
 });

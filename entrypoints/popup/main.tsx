@@ -11,7 +11,7 @@ import { RecordControl } from '../../components/RecordControl';
 import type { Arrangement } from '../../lib/catalog/schema';
 import { loadOf, type SiteRecording } from '../../lib/recording';
 import { PrefsStore } from '../../lib/prefs/db';
-import { sendRequest, t, uiLocale } from '../../lib/runtime';
+import { sendRequest, startInLanguage, t, uiLocale } from '../../lib/runtime';
 import type { TabView } from '../../lib/messages';
 import { sitePattern } from '../../lib/url/parse';
 import '../../assets/ui.css';
@@ -152,9 +152,9 @@ function App() {
         ownIds: [match.institution, match.group],
         loads: [load],
         lookup,
-        ...reportEnvironment(browser.runtime.getManifest().version, navigator.userAgent, lang, t),
+        ...reportEnvironment(browser.runtime.getManifest().version, navigator.userAgent, uiLocale().lang, t),
       });
-      saveReport(document, report, form, t, locale);
+      saveReport(document, report, form, t, uiLocale().locale);
     } catch (e) {
       setRecordError(t('recordError', e instanceof Error ? e.message : String(e)));
     }
@@ -201,15 +201,16 @@ function App() {
   );
 }
 
-const { locale, lang } = uiLocale();
-document.documentElement.lang = lang;
 // popup.html carries a static frame (header) that paints before this script runs; it is replaced, in the same
-// task, by the rendered popup.
-const root = document.getElementById('app')!;
-root.replaceChildren();
-render(
-  <I18nContext.Provider value={{ t, lang, locale }}>
-    <App />
-  </I18nContext.Provider>,
-  root,
-);
+// task, by the rendered popup, in the language the person chose (options page) or the browser's.
+void startInLanguage(() => prefs.getPreferences().then((p) => p.language)).then(({ locale, lang }) => {
+  document.documentElement.lang = lang;
+  const root = document.getElementById('app')!;
+  root.replaceChildren();
+  render(
+    <I18nContext.Provider value={{ t, lang, locale }}>
+      <App />
+    </I18nContext.Provider>,
+    root,
+  );
+});

@@ -56,6 +56,8 @@ export interface NoticeDeps {
   localData(): Promise<LocalData>;
   /** The directory and catalog (lib/directory `bundledWorld`), its text in the UI language where it has it. */
   world(): Promise<Catalog>;
+  /** The chosen language's messages where the person chose one (lib/runtime `chosenMessages`), read after `world`. */
+  chosenLanguage(): NoticeContent['ui'];
   /** Load the notice's UI into the sender's document. */
   inject(page: ContentScriptSender): Promise<void>;
   /** Open the popup's full view of the sender's tab beside it. */
@@ -172,7 +174,9 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
 
     async content(page) {
       const [state, world] = await Promise.all([deps.store.forPage(page), deps.world()]);
-      return state ? noticeContent(state, world) : null;
+      const ui = deps.chosenLanguage();
+      const content = state ? noticeContent(state, world) : null;
+      return content && ui ? { ...content, ui } : content;
     },
 
     async shown(page) {

@@ -22,6 +22,7 @@ export function normalisePreferences(prefs: v.InferOutput<typeof ConfigV1Schema>
     out.badgeLevels = levels;
   }
   if (prefs.protectAll !== undefined) out.protectAll = prefs.protectAll;
+  if (prefs.language !== undefined) out.language = prefs.language;
   return out;
 }
 

@@ -15,7 +15,7 @@
  */
 import * as v from 'valibot';
 import { parse as parseDomain } from 'tldts';
-import { ALERT_STYLES, type AlertStyle } from '../prefs/schema';
+import { ALERT_STYLES, LANGUAGE_CHOICES, type AlertStyle } from '../prefs/schema';
 import { ArrangementSchema, HttpsUrlSchema, IdSchema, InstitutionSchema, PartialDateSchema } from '../catalog/schema';
 
 /** The `format` of a config file: a user's settings, site decisions and custom lists. */
@@ -124,6 +124,8 @@ export const PreferencesPatchSchema = v.strictObject({
   ),
   /** Protection on every bank and payment site Linkwatch knows (issue 23). */
   protectAll: v.optional(v.boolean()),
+  /** The interface's language: the browser's, or one Linkwatch has (issue 25). */
+  language: v.optional(v.picklist(LANGUAGE_CHOICES)),
 });
 
 /**

@@ -17,6 +17,7 @@
  */
 import type { Sourcing } from '../catalog/sourcing';
 import type { LocalizedText } from '../catalog/schema';
+import type { Lang, MessagesFile } from '../i18n';
 import type { AlertStyle } from '../prefs/schema';
 
 /** `storage.local` key of the sites (registrable domains) the notice was shown on. */
@@ -30,6 +31,12 @@ export const NOTICE_OFFER_HOLD_MS = 15_000;
 
 /** What the notice says: who owns the site and a one-line summary of what is reported or observed. */
 export interface NoticeContent {
+  /**
+   * The language the person chose in the options page, where it is not the browser's (issue 25): its
+   * messages, which the notice's content script cannot read itself (`i18n.getMessage` speaks the browser's
+   * language only). Absent when the browser's language is used.
+   */
+  ui?: { lang: Lang; locale: string; messages: MessagesFile };
   /** Registrable domain, the unit of "not on this site". */
   site: string;
   /** Display name of the owner (`Chase`), and of its group when different (`JPMorgan Chase`). */

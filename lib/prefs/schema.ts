@@ -13,6 +13,13 @@ export const ALERT_STYLES: readonly AlertStyle[] = ['badge-only', 'notice-first-
 export type EvidenceLevel = 'reported' | 'owned' | 'observed' | 'linked';
 export const EVIDENCE_LEVELS: readonly EvidenceLevel[] = ['reported', 'owned', 'observed', 'linked'];
 
+/**
+ * The interface's language: the browser's (`browser`, the default) or one of Linkwatch's own (issue 25: the
+ * options page lets a person choose); the order is the options page's.
+ */
+export const LANGUAGE_CHOICES = ['browser', 'en', 'fr', 'de', 'es'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
 /** Every preference, with its type. */
 export interface Preferences {
   alertStyle: AlertStyle;
@@ -23,6 +30,8 @@ export interface Preferences {
    * Linkwatch stays a warning tool until the person chooses. Per-site choices override it.
    */
   protectAll: boolean;
+  /** The interface's language (`LANGUAGE_CHOICES`); `browser` follows the browser's. */
+  language: LanguageChoice;
 }
 
 /** The defaults: calm (notice on a site's first visit), badge for everything but mere links. */
@@ -30,6 +39,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   alertStyle: 'notice-first-visit',
   badgeLevels: Object.freeze({ reported: true, owned: true, observed: true, linked: false }),
   protectAll: false,
+  language: 'browser',
 });
 
 /**
@@ -66,5 +76,6 @@ export function withDefaults(stored: Partial<Record<string, unknown>>): Preferen
     }
   }
   const protectAll = typeof stored.protectAll === 'boolean' ? stored.protectAll : DEFAULT_PREFERENCES.protectAll;
-  return { alertStyle, badgeLevels: levels, protectAll };
+  const language = LANGUAGE_CHOICES.includes(stored.language as LanguageChoice) ? (stored.language as LanguageChoice) : DEFAULT_PREFERENCES.language;
+  return { alertStyle, badgeLevels: levels, protectAll, language };
 }

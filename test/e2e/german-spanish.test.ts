@@ -97,3 +97,46 @@ describe.each(LANGUAGES)('Linkwatch in a browser in $lang', (expected) => {
     await options.close();
   });
 });
+
+describe('choosing German in the options page of an English browser (preference "language")', () => {
+  const de = (JSON.parse(readFileSync(join(ROOT, 'public/_locales/de/messages.json'), 'utf8')) as Record<string, { message: string }>);
+  const en = (JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>);
+  const texts = (JSON.parse(readFileSync(join(ROOT, 'public/catalog-text/de.json'), 'utf8')) as { texts: Record<string, string> }).texts;
+  let session: S;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => session?.close());
+
+  it('the options page, badge title, notice and popup speak German, and "browser language" brings English back', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html#/settings`);
+    await options.waitForSelector('h1#settings-heading');
+    expect(await options.textContent('h1#settings-heading')).toBe(en.settingsHeading!.message);
+    await options.selectOption('select[name="language"]', 'de');
+    // The page is drawn again in German.
+    await options.waitForSelector('html[lang="de"] h1#settings-heading');
+    expect(await options.textContent('h1#settings-heading')).toBe(de.settingsHeading!.message);
+    expect(await options.inputValue('select[name="language"]')).toBe('de');
+
+    const page = await openTab(session, 'https://www.chase.com/meta-pixel');
+    const tabId = await tabIdOf(session, page);
+    const badge = await waitForBadge(session, tabId, (b) => b.text !== '');
+    expect(badge.title).toMatch(/^Linkwatch: \d+ gemeldete/);
+    const notice = await waitForNotice(page);
+    expect(await notice.getAttribute('aria-label')).toBe(de.noticeLabel!.message);
+    expect(await notice.locator('.lw-owner').textContent()).toBe('Diese Website gehört Chase (JPMorgan Chase).');
+    const popup = await openPopupForTab(session, tabId);
+    expect(await popup.getAttribute('html', 'lang')).toBe('de');
+    expect(await popup.textContent('.owner')).toBe('Diese Website gehört Chase (JPMorgan Chase).');
+    expect(await popup.locator('[data-arrangement="fb-us-banks-messenger-2018"] h3').textContent()).toBe(texts[story.title.en]);
+    await popup.close();
+
+    await options.selectOption('select[name="language"]', 'browser');
+    await options.waitForSelector('html[lang="en"] h1#settings-heading');
+    expect(await options.textContent('h1#settings-heading')).toBe(en.settingsHeading!.message);
+    await page.reload();
+    const english = await waitForBadge(session, tabId, (b) => /^Linkwatch: \d+ reported/.test(b.title));
+    expect(english.title).toMatch(/involving JPMorgan Chase/);
+  });
+});

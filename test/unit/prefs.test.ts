@@ -40,9 +40,12 @@ describe('preferences', () => {
       alertStyle: DEFAULT_PREFERENCES.alertStyle,
       badgeLevels: { ...DEFAULT_PREFERENCES.badgeLevels, reported: false },
       protectAll: false,
+      language: 'browser',
     });
     expect(withDefaults({ protectAll: 'yes' }).protectAll).toBe(false);
     expect(withDefaults({ protectAll: true }).protectAll).toBe(true);
+    expect(withDefaults({ language: 'de' }).language).toBe('de');
+    expect(withDefaults({ language: 'it' }).language).toBe('browser');
   });
 
   it('an install or update (opening the current version again) never overwrites a stored value', async () => {
@@ -149,6 +152,7 @@ describe('migrations', () => {
       alertStyle: 'notice-every-visit',
       badgeLevels: { reported: true, owned: false, observed: true, linked: true },
       protectAll: false,
+      language: 'browser',
     });
     expect((await store.listSiteDecisions()).map((d) => d.site)).toEqual(['chase.com', 'citi.com']);
     expect(await store.listCustomLists()).toEqual([]);
