@@ -183,6 +183,8 @@ function outcomeText(p: ObservedPlatform, t: Translate, lang: Lang): string {
     sent ? (isOne(sent, lang) ? t('summarySentOne') : t('summarySentMany', String(sent))) : '',
     failed ? (isOne(failed, lang) ? t('summaryFailedOne') : t('summaryFailedMany', String(failed))) : '',
     unknown ? (isOne(unknown, lang) ? t('summaryUnknownOne') : t('summaryUnknownMany', String(unknown))) : '',
+    // Requests beyond the lines Linkwatch itemises: counted, never left out of the total (lib/tab-state `more`).
+    (p.more ?? 0) > 0 ? t('observedMore', String(p.more)) : '',
   ]
     .filter(Boolean)
     .join(', ');

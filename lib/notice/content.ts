@@ -27,8 +27,9 @@ export function noticeContent(state: TabState, catalog: Catalog): NoticeContent 
     // How each platform's requests ended, so the notice words them as the popup does.
     observedOutcomes: (state.observed ?? []).map((p) => {
       const { completed, failed, requested, blocked } = outcomeTotals(p);
-      // `blocked`: stopped by Linkwatch's protection (issue 23), only when some were.
-      return { name: findInstitution(catalog, p.platform)?.name ?? p.platform, completed, failed, requested, ...(blocked ? { blocked } : {}) };
+      // `blocked`: stopped by Linkwatch's protection (issue 23), only when some were. Requests beyond the
+      // itemised lines keep no outcome: counted as requested (seen, outcome unknown), never as failed.
+      return { name: findInstitution(catalog, p.platform)?.name ?? p.platform, completed, failed, requested: requested + (p.more ?? 0), ...(blocked ? { blocked } : {}) };
     }),
   };
 }

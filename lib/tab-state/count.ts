@@ -6,6 +6,8 @@
 /** The outcome counts of a platform's request lines (lib/tab-state `ObservedRequest`). */
 interface OutcomeCounts {
   requests: readonly { completed: number; failed: number; requested: number; blocked?: number }[];
+  /** Requests beyond the itemised lines, whose outcomes are not kept (lib/tab-state `more`). */
+  more?: number;
 }
 
 /**
@@ -30,10 +32,13 @@ export function outcomeTotals(p: OutcomeCounts): { completed: number; failed: nu
   return sum;
 }
 
-/** Every request to the platform failed or was blocked by Linkwatch: nothing was sent. */
+/**
+ * Every request to the platform failed or was blocked by Linkwatch: nothing was sent. Never where requests
+ * beyond the itemised lines were counted (`more`): their outcomes are not kept.
+ */
 export function nothingSent(p: OutcomeCounts): boolean {
   const o = outcomeTotals(p);
-  return p.requests.length > 0 && o.completed === 0 && o.requested === 0 && o.failed + o.blocked > 0;
+  return p.requests.length > 0 && !(p.more ?? 0) && o.completed === 0 && o.requested === 0 && o.failed + o.blocked > 0;
 }
 
 /** Every request to the platform was stopped by Linkwatch's own protection (issue 23). */

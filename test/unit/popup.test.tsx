@@ -372,6 +372,18 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 1 request went through, 1 with no visible outcome');
   });
 
+  it('requests beyond the itemised lines count in the first screen too', () => {
+    renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ completed: 50 })], more: 350 }] });
+    expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 50 requests went through, and 350 more requests, counted but not listed');
+  });
+
+  it('failed requests with more beyond the itemised lines are never "nothing sent"', () => {
+    renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 3 })], more: 2 }] });
+    const line = glance().querySelector('[data-summary="observed"] li')!;
+    expect(line.textContent).toBe('Meta: 3 failed (blocked or unreachable), and 2 more requests, counted but not listed');
+    expect(line.getAttribute('data-outcome')).toBe('sent');
+  });
+
   it('in French: "échec (bloqué ou injoignable) : rien n\'est parti", French spacing', () => {
     renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ failed: 1 })] }] }, 'fr');
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta\u00a0: échec (bloqué ou injoignable)\u00a0: rien n\'est parti');

@@ -263,6 +263,8 @@ describe('the background’s rules and what it calls "blocked by Linkwatch"', ()
     expect(blockedByLinkwatch(after.observed[0]!)).toBe(true);
     const mixed = addWatchedRequests(after, [{ ...pixel, outcome: 'failed' }]);
     expect([blockedByLinkwatch(mixed.observed[0]!), nothingSent(mixed.observed[0]!)]).toEqual([false, true]);
+    // Requests beyond the itemised lines keep no outcome: never "nothing sent" when there are any.
+    expect([blockedByLinkwatch({ ...after.observed[0]!, more: 350 }), nothingSent({ ...mixed.observed[0]!, more: 1 })]).toEqual([false, false]);
     expect(platformOutcome({ name: 'Meta', completed: 0, failed: 0, requested: 0, blocked: 2 })).toBe('blocked');
     expect(platformOutcome({ name: 'Meta', completed: 1, failed: 0, requested: 0, blocked: 2 })).toBe('partly');
     expect(platformOutcome({ name: 'Meta', completed: 0, failed: 1, requested: 0, blocked: 2 })).toBe('failed');
