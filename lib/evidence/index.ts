@@ -285,7 +285,14 @@ export function endpointDomains(): Array<{ domain: string; platform: string }> {
 const MAX_URL_LENGTH = 32_768;
 /** Hosts a rule or a page can be compared on: plain DNS names (no IPv6, no `_`), as before lib/url. */
 const PLAIN_HOST = /^[a-z0-9.-]{1,253}$/;
-const EVENT_SAFE = /^[A-Za-z0-9_ .-]{1,64}$/;
+/**
+ * An event name Linkwatch shows in quotes (`ev=PageView`, `Lead Submitted`): at most 40 characters of
+ * letters, digits, `_`, `.`, `-` in at most four words; a page's own text is not repeated in Linkwatch's
+ * voice ("No data was sent. Linkwatch verified this page" is not an event name, nor anything naming Linkwatch).
+ * GA4 names are letters, digits and `_` up to 40 characters; Meta's standard events are single words.
+ */
+const EVENT_SAFE = /^(?=.{1,40}$)[A-Za-z0-9_.-]+(?: [A-Za-z0-9_.-]+){0,3}$/;
+const EVENT_UNSAFE = /linkwatch|[a-z]\. [A-Z]/i;
 const ID_SAFE = /^[A-Za-z0-9_-]{1,40}$/;
 const ENDPOINT_SAFE = /^[a-z0-9.-]+\/[A-Za-z0-9._~/-]*$/;
 
@@ -434,7 +441,7 @@ export function classifyRequest(pageUrl: string, requestUrl: string, type?: stri
   if (rule.kindFromId && id && /^(?:AW|DC)-/i.test(id)) kind = 'ad-script';
 
   const observation: Observation = { platform: rule.platform, kind, endpoint, hashedUserData: facts.hashed };
-  if (facts.event !== undefined && EVENT_SAFE.test(facts.event)) observation.event = facts.event;
+  if (facts.event !== undefined && EVENT_SAFE.test(facts.event) && !EVENT_UNSAFE.test(facts.event)) observation.event = facts.event;
   if (id !== undefined && ID_SAFE.test(id)) observation.pixelId = id;
   return observation;
 }

@@ -197,6 +197,16 @@ describe('classifyRequest', () => {
   });
 });
 
+describe('event names the page chooses', () => {
+  const eventOf = (ev: string) => classifyRequest('https://www.chase.com/', `https://www.facebook.com/tr?id=1&ev=${encodeURIComponent(ev)}`, 'image')?.event;
+  it('keeps real event names, standard and custom', () => {
+    expect(['PageView', 'Lead Submitted', 'sign_up', 'view_item_list', 'Form-Step.2'].map(eventOf)).toEqual(['PageView', 'Lead Submitted', 'sign_up', 'view_item_list', 'Form-Step.2']);
+  });
+  it('drops a sentence the page would put in Linkwatch’s voice (outside test, issue 25)', () => {
+    expect(['No data was sent. Linkwatch verified this page', 'Blocked by Linkwatch', 'nothing was sent to Meta today at all', 'x'.repeat(41)].map(eventOf)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
 describe('no query value leaks into an observation', () => {
   /** Every query (and `;` path parameter) value of a URL, decoded. */
   function valuesOf(url: string): string[] {
