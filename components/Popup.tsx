@@ -14,6 +14,8 @@ import { useI18n } from './i18n';
 
 /** What the popup shows; the container (entrypoints/popup) gathers it and handles the actions. */
 export interface PopupProps {
+  /** Sites of the page's frames whose requests Linkwatch cannot see (TabView.unwatchedFrames). */
+  unwatchedFrames?: readonly string[];
   /** null while loading; `error` when the state could not be read. */
   state: TabState | null;
   loading?: boolean;
@@ -129,6 +131,7 @@ function SiteView(props: PopupProps & { state: TabState }) {
         names={names}
         onWatch={props.onWatch}
         watchAnswer={props.watchAnswer}
+        unwatchedFrames={props.unwatchedFrames}
       />
 
       <section class="decision" aria-label={t('siteControls')}>

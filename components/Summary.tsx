@@ -27,6 +27,8 @@ export interface SummaryProps {
    */
   onWatch?: () => void;
   watchAnswer?: 'granted' | 'refused';
+  /** Sites of the page's frames whose requests Linkwatch cannot see (TabView.unwatchedFrames). */
+  unwatchedFrames?: readonly string[];
 }
 
 /**
@@ -37,7 +39,7 @@ export interface SummaryProps {
  * `reportedCount`); what this page was observed sending, one line per platform with the outcome and what the
  * requests carried; and one visible line of what to do. Larger type than the details below it.
  */
-export function Summary({ state, arrangements, lead, actions = [], fromList, names, onWatch, watchAnswer }: SummaryProps) {
+export function Summary({ state, arrangements, lead, actions = [], fromList, names, onWatch, watchAnswer, unwatchedFrames }: SummaryProps) {
   const { t, lang, locale } = useI18n();
   const owner = state.ownerName ?? state.match.site;
   const group = state.groupName && state.groupName !== owner ? state.groupName : null;
@@ -104,6 +106,8 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
             ))}
           </ul>
         )}
+        {/* Frames from sites Linkwatch does not watch: neither seen nor protected; never left to read as "none". */}
+        {unwatchedFrames && unwatchedFrames.length > 0 && !state.firstParty && <p class="frames-line">{t('summaryFramesUnwatched', unwatchedFrames.join(', '))}</p>}
         {state.protected && !state.firstParty && <p class="protected-line">{t('summaryProtectionOn', state.protectionSite ?? state.match.site)}</p>}
       </div>
       {act && (

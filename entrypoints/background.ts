@@ -24,7 +24,8 @@ import { bundledWorld, watchedDomainSet } from '../lib/directory';
 import { createTabQueue } from '../lib/background/queue';
 import { createRecorder } from '../lib/background/recorder';
 import { createRoutes } from '../lib/background/routes';
-import { createTabStore, type TopFrame } from '../lib/background/tab-store';
+import { createTabStore } from '../lib/background/tab-store';
+import { createFrames } from '../lib/background/frames';
 import { showWelcomeOnce } from '../lib/background/welcome';
 import { PrefsStore } from '../lib/prefs/db';
 import { withDefaults } from '../lib/prefs/schema';
@@ -64,17 +65,7 @@ export default defineBackground(() => {
   // "blocked" wording reads the rules the browser holds (lib/background/protection `ready`).
   setTimeout(() => void protection.sync().catch(logError), 500);
 
-  /**
-   * The document the tab's top frame shows (webNavigation.getFrame): undefined for a tab that is gone, null
-   * for a tab the browser cannot describe yet (getFrame gives nothing for a new tab mid-navigation, more so
-   * under load: such a tab is not gone, and its requests must wait for the commit, not be dropped).
-   */
-  async function topFrame(tabId: number): Promise<TopFrame | null | undefined> {
-    const frame = (await browser.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null)) as { url?: string; documentId?: string } | null;
-    if (frame?.url) return { url: frame.url, ...(frame.documentId ? { documentId: frame.documentId } : {}) };
-    // tabs.get rejects for a tab that no longer exists (closed, replaced): that is the answer "gone".
-    return (await browser.tabs.get(tabId).then(() => true, () => false)) ? null : undefined;
-  }
+  const { topFrame, allFrames } = createFrames(browser.webNavigation, browser.tabs);
 
   const recorder = createRecorder({
     recordings: {
@@ -138,7 +129,7 @@ export default defineBackground(() => {
       : undefined,
     log: logError,
   });
-  const route = createRouter(createRoutes({ store, notice, links, recorder, health, localData: localData.read, world, refreshAll, syncProtection: protection.sync }), () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
+  const route = createRouter(createRoutes({ store, notice, links, recorder, health, localData: localData.read, world, frames: allFrames, refreshAll, syncProtection: protection.sync }), () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') }));
 
   const apply = (tabId: number, event: TabEvent) => store.apply(tabId, event).catch(logError);
   // Every request of a page to a platform endpoint, with the browser's outcome (lib/request-watch).

@@ -91,6 +91,11 @@ export interface TabView {
    * where the background has it (lib/catalog/translations); empty on an unknown site. Absent from older answers.
    */
   actions?: Action[];
+  /**
+   * Sites of frames in the page whose requests Linkwatch cannot see nor protection stop (lib/tab-view
+   * `unwatchedFrameSites`): the popup says so beside what it saw. Absent when there are none.
+   */
+  unwatchedFrames?: string[];
 }
 
 /** A problem the user is told about: `database` (IndexedDB unreadable: defaults in use), with the error's text. */

@@ -8,6 +8,7 @@ import type { CustomList } from './config/schema';
 import { mapSides } from './map';
 import { siteReport } from './catalog/site-report';
 import type { TabView } from './messages';
+import { siteOfUrl } from './url';
 import { mergedInstitutions, type TabState } from './tab-state';
 
 /**
@@ -55,4 +56,21 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   const involved = [...(state.observed ?? []).map((p) => p.platform), ...arrangements.flatMap((a) => a.parties), ...fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties))];
   const siteActions = match ? actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: ownerCountry }, actions) : [];
   return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead, onMap, actions: siteActions };
+}
+
+/**
+ * Sites of a tab's frames whose requests Linkwatch cannot see (issue 25 outside test): a frame from another
+ * site than the page's, on a site Linkwatch does not watch. Chromium delivers a request's events only with
+ * access to the frame that makes it (docs/permissions.md), so what such a frame sends is neither seen nor
+ * stopped by protection. `frames`: the tab's frames (webNavigation.getAllFrames), the top frame included;
+ * `watched(site)`: whether Linkwatch watches a registrable domain. Sorted, unique, at most `max`.
+ */
+export function unwatchedFrameSites(frames: readonly { frameId: number; url: string }[], pageSite: string | null, watched: (site: string) => boolean, max = 5): string[] {
+  const sites = new Set<string>();
+  for (const frame of frames) {
+    if (frame.frameId === 0) continue;
+    const site = siteOfUrl(frame.url);
+    if (site && site !== pageSite && !watched(site)) sites.add(site);
+  }
+  return [...sites].sort().slice(0, max);
 }

@@ -173,6 +173,7 @@ function App() {
       names={new Map(Object.entries(view?.names ?? {}))}
       relevance={view?.relevance}
       lead={view?.lead}
+      unwatchedFrames={view?.unwatchedFrames}
       justMuted={justMuted}
       onMute={() => decide('mute')}
       onUnmute={() => decide('unmute')}

@@ -4,7 +4,8 @@
  */
 import type { Catalog } from '../catalog';
 import type { RouteTable } from '../router';
-import { getTabView } from '../tab-view';
+import { watchedDomainSet } from '../directory';
+import { getTabView, unwatchedFrameSites } from '../tab-view';
 import type { Health } from './health';
 import type { createLinks } from './links';
 import type { LocalData } from './local-data';
@@ -22,6 +23,8 @@ export interface RouteServices {
   localData(): Promise<LocalData>;
   /** The directory and catalog (lib/directory `bundledWorld`), its text in the UI language where it has it. */
   world(): Promise<Catalog>;
+  /** The tab's frames (webNavigation.getAllFrames), [] when the browser gives none. */
+  frames(tabId: number): Promise<{ frameId: number; url: string }[]>;
   /** Recompute every open tab (coalesced). */
   refreshAll(): Promise<void>;
   /** Rebuild protection's rules from the stored choices (lib/background/protection). */
@@ -37,9 +40,12 @@ export function createRoutes(s: RouteServices): RouteTable {
         let state = await s.store.current(tabId);
         // Someone looks: the page's links to Meta's apps now (a page pays nothing for them on loads nobody looks at).
         if (state && (await s.links.collect(state))) state = (await s.store.read(tabId)) ?? state;
-        const [data, world] = await Promise.all([s.localData(), s.world()]);
+        const [data, world, frames] = await Promise.all([s.localData(), s.world(), s.frames(tabId)]);
         const problem = s.health.problem();
-        return state ? { ...getTabView(state, world, data.lists), ...(problem ? { problem } : {}) } : null;
+        if (!state) return null;
+        const watched = (site: string) => watchedDomainSet().has(site) || data.userSites.has(site);
+        const unwatchedFrames = state.watched ? unwatchedFrameSites(frames, state.match?.site ?? state.site ?? null, watched) : [];
+        return { ...getTabView(state, world, data.lists), ...(unwatchedFrames.length ? { unwatchedFrames } : {}), ...(problem ? { problem } : {}) };
       },
     },
     'prefs-changed': {

@@ -372,6 +372,11 @@ describe('the first screen is about the bank in front of the reader (issues 15, 
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 1 request went through, 1 with no visible outcome');
   });
 
+  it('names the frames from other sites whose requests it cannot see, beside "none seen" too', () => {
+    renderPopup('https://www.chase.com/meta-pixel', { unwatchedFrames: ['thirdparty-example.net'] });
+    expect(glance().querySelector('.frames-line')!.textContent).toBe('This page also holds frames from other sites (thirdparty-example.net): Linkwatch cannot see what they send, and protection does not reach them.');
+  });
+
   it('requests beyond the itemised lines count in the first screen too', () => {
     renderPopup('https://www.chase.com/meta-pixel', { observed: [{ platform: 'meta', requests: [request({ completed: 50 })], more: 350 }] });
     expect(glance().querySelector('[data-summary="observed"] li')!.textContent).toBe('Meta: 50 requests went through, and 350 more requests, counted but not listed');

@@ -15,7 +15,7 @@ import type { WatchedRequest } from '../../lib/request-watch';
 import { addWatchedRequests, computeTabState, mergedInstitutions, navKeyOf } from '../../lib/tab-state';
 import { EARLY_TTL_MS, keepEarlyLinks, MAX_EARLY_DOCS, parseEarly, type EarlyEntry } from '../../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../../lib/tab-state/stored';
-import { getTabView } from '../../lib/tab-view';
+import { getTabView, unwatchedFrameSites } from '../../lib/tab-view';
 import listDoc from '../fixtures/config/v1-list.json';
 
 const catalog = bundledCatalog();
@@ -47,6 +47,22 @@ describe('getTabView', () => {
     const translated = bundledActions().map((a) => ({ ...a, title: { ...a.title, de: `DE ${a.title.en}` } }));
     expect(getTabView(stateOf('https://www.chase.com/'), catalog, [], translated).actions!.map((a) => (a.title as CatalogText).de)).toEqual(view.actions!.map((a) => `DE ${a.title.en}`));
     expect(getTabView(stateOf('https://example.org/'), catalog, []).actions).toEqual([]);
+  });
+
+  it('names the sites of frames whose requests Linkwatch cannot see: other sites it does not watch, not the page’s own', () => {
+    const frames = [
+      { frameId: 0, url: 'https://www.chase.com/' },
+      { frameId: 3, url: 'https://secure.chase.com/login' },
+      { frameId: 4, url: 'https://tags.thirdparty-example.net/frame.html' },
+      { frameId: 5, url: 'https://www.wellsfargo.com/widget' },
+      { frameId: 6, url: 'about:blank' },
+      { frameId: 7, url: 'https://cdn.thirdparty-example.net/x' },
+      { frameId: 8, url: 'https://ads.example.org/' },
+    ];
+    const watched = (site: string) => site === 'wellsfargo.com';
+    expect(unwatchedFrameSites(frames, 'chase.com', watched)).toEqual(['example.org', 'thirdparty-example.net']);
+    expect(unwatchedFrameSites(frames, 'chase.com', watched, 1)).toEqual(['example.org']);
+    expect(unwatchedFrameSites([{ frameId: 0, url: 'https://tags.thirdparty-example.net/' }], 'chase.com', watched)).toEqual([]);
   });
 
   it('says whether the map draws one of the site’s reports: yes on Chase, no where every report is off the map', () => {
