@@ -4,6 +4,7 @@
  * millisecond.
  */
 import { groupFamily, latestDate, type Catalog } from './index';
+import type { CatalogText } from '../i18n';
 import { countsAs } from './site-report';
 import type { Arrangement, Status } from './schema';
 
@@ -53,10 +54,9 @@ export function searchArrangements(catalog: Catalog, query: CatalogQuery): Arran
         const hay = wordsOf(
           [
             a.id,
-            a.title.en,
-            a.title.fr,
-            a.summary.en,
-            a.summary.fr,
+            // Every language the entry has (German and Spanish once lib/catalog/translations added them).
+            ...Object.values(a.title as CatalogText),
+            ...Object.values(a.summary as CatalogText),
             ...a.parties.map((p) => names.get(p)?.name ?? p),
             ...a.sources.map((s) => s.publisher),
           ].join(' '),
