@@ -18,7 +18,9 @@ export function stepSentence(a: Arrangement, step: StatusStep, names: Pick<Reado
   const key = step.status.replace(/-/g, '_');
   const who = step.by === undefined ? undefined : (names.get(step.by) ?? step.by);
   const source = step.source === undefined ? undefined : a.sources[step.source];
-  const scope = step.scope ? catalogText(step.scope, lang) : undefined;
+  // A scope written as a sentence ("Class certification denied.") continues this one: its final stop goes
+  // (an abbreviation's, "U.S.", stays).
+  const scope = step.scope ? catalogText(step.scope, lang).replace(/(?<=[\p{Ll}\d)])\.\s*$/u, '') : undefined;
   let text: string;
   let sourceSaid = false;
   if (who !== undefined) text = scope ? t('stepByScope', [who, scope]) : t(`stepBy_${key}`, who);

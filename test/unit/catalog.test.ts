@@ -10,6 +10,7 @@ import {
   type Catalog,
 } from '../../lib/catalog';
 import { checkCatalog, formatProblem } from '../../lib/catalog/check';
+import { stepSentence } from '../../lib/catalog/step-words';
 import { describeOwnership, describeRelevance, describeSourcing, sourcing } from '../../lib/catalog/sourcing';
 import { formatDatePhrase, frenchTypography } from '../../lib/i18n';
 import { classifyUrl } from '../../lib/sites';
@@ -259,5 +260,15 @@ describe('the catalog check names the entry and the field', () => {
     for (const a of c.arrangements) for (const s of a.sources) (delete s.excerpt, delete s.primary, delete s.titleIsDescription, delete s.titleFr);
     for (const i of c.institutions) delete i.groupSince;
     expect(checkCatalog(c, { today })).toEqual([]);
+  });
+});
+
+describe('a step in words (lib/catalog/step-words)', () => {
+  it('a scope written as a sentence loses its final stop inside the step’s sentence, never doubled with ", according to"', () => {
+    const entry = bundledCatalog().arrangements.find((a) => a.id === 'capital-one-website-trackers-class-action-2024')!;
+    const names = new Map(bundledCatalog().institutions.map((i) => [i.id, i.name]));
+    const sentence = stepSentence(entry, entry.status[1]!, names, tEn, 'en', 'en-US');
+    expect(sentence).toMatch(/^Ruled, in part: Class certification denied, according to /);
+    expect(sentence).not.toMatch(/\.,/);
   });
 });
