@@ -5,7 +5,7 @@ import { stepSentence } from '../lib/catalog/step-words';
 import { FDIC_LISTED_ID } from '../lib/directory/ids';
 import { catalogText, formatPartialDate, isOne, type Lang, type Translate } from '../lib/i18n';
 import type { ObservedPlatform, TabState } from '../lib/tab-state';
-import { blockedByLinkwatch, nothingSent, outcomeTotals, reportedCount } from '../lib/tab-state/count';
+import { blockedByLinkwatch, escapedProtection, nothingSent, outcomeTotals, reportedCount } from '../lib/tab-state/count';
 import { useI18n } from './i18n';
 import { LanguageMark } from './LanguageMark';
 import { SafeLink } from './SafeLink';
@@ -108,7 +108,9 @@ export function Summary({ state, arrangements, lead, actions = [], fromList, nam
         )}
         {/* Frames from sites Linkwatch does not watch: neither seen nor protected; never left to read as "none". */}
         {unwatchedFrames && unwatchedFrames.length > 0 && !state.firstParty && <p class="frames-line">{t('summaryFramesUnwatched', unwatchedFrames.join(', '))}</p>}
-        {state.protected && !state.firstParty && <p class="protected-line">{t('summaryProtectionOn', state.protectionSite ?? state.match.site)}</p>}
+        {state.protected && !state.firstParty && (
+          <p class="protected-line">{t(escapedProtection(state.observed) ? 'summaryProtectionOnEscaped' : 'summaryProtectionOn', state.protectionSite ?? state.match.site)}</p>
+        )}
       </div>
       {act && (
         <div class="summary-item" data-summary="act">

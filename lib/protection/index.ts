@@ -25,9 +25,10 @@ import { endpointRules, type EndpointRule, type ObservationKind } from '../evide
 import { classifyUrl } from '../sites';
 import { hostAtOrUnder, hostUnderAny, siteOfHost } from '../url';
 import { isWatchedKind } from '../catalog/schema';
+import { PROTECTED_KINDS } from '../tab-state/count';
 
 /** The kinds of endpoint protection stops (lib/evidence `ObservationKind`); `sdk` stays working. */
-export const PROTECTED_KINDS: readonly ObservationKind[] = ['pixel-script', 'pixel-event', 'analytics', 'ad-conversion', 'ad-script'];
+export { PROTECTED_KINDS };
 
 /** One per-site choice: `protect` true to stop requests from that site, false to leave it alone. */
 export interface SiteProtection {

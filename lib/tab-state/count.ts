@@ -3,6 +3,24 @@
  * the popup can use them without the public suffix list.
  */
 
+import type { ObservationKind } from '../evidence';
+
+/**
+ * The request kinds protection stops (issue 23, lib/protection's rules): pixels, their events, analytics and
+ * ad tags; never a platform's SDK, social plugins or a navigation. Here, apart from lib/protection, so the
+ * popup can word protection without the rules' code.
+ */
+export const PROTECTED_KINDS: readonly ObservationKind[] = ['pixel-script', 'pixel-event', 'analytics', 'ad-conversion', 'ad-script'];
+
+/**
+ * Whether some request of a kind protection covers went through (completed) although the site is protected:
+ * from where its rules cannot reach (a frame with no site of its own, docs/protection.md) or sent before they
+ * applied. The popup and the badge then never say the page's requests "are blocked".
+ */
+export function escapedProtection(observed: readonly { requests: readonly { kind: ObservationKind; completed: number }[] }[] | undefined): boolean {
+  return (observed ?? []).some((p) => p.requests.some((r) => r.completed > 0 && PROTECTED_KINDS.includes(r.kind)));
+}
+
 /** The outcome counts of a platform's request lines (lib/tab-state `ObservedRequest`). */
 interface OutcomeCounts {
   requests: readonly { completed: number; failed: number; requested: number; blocked?: number }[];

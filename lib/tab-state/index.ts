@@ -19,8 +19,8 @@ import type { PageReport } from '../page-observer';
 import { isWatchedUrl, REQUEST_CONTEXTS as CONTEXT_ORDER, type RequestContext, type WatchedRequest } from '../request-watch';
 import { hostOf, hostUnderAny } from '../url';
 import { navKeyOf } from './keys';
-import { blockedByLinkwatch, nothingSent, reportedCount } from './count';
-export { blockedByLinkwatch, nothingSent, outcomeTotals } from './count';
+import { blockedByLinkwatch, escapedProtection, nothingSent, reportedCount } from './count';
+export { blockedByLinkwatch, escapedProtection, nothingSent, outcomeTotals } from './count';
 import { isHostProtected, protectionSiteOf, type ProtectionChoices } from '../protection';
 import { watchedDomainSet } from '../directory';
 export { reportedCount } from './count';
@@ -393,7 +393,7 @@ export function badgeFor(state: TabState, prefs: Preferences, t: Translate, plat
   if (platforms.length) parts.push(t('badgeTitleObserved', platforms.join(', ')));
   if (linked) parts.push(t('badgeTitleLinked'));
   // Protection on (issue 23): said even when nothing was observed, so the person knows the switch is on.
-  if (state.protected) parts.push(t('badgeTitleProtected'));
+  if (state.protected) parts.push(t(escapedProtection(state.observed) ? 'badgeTitleProtectedEscaped' : 'badgeTitleProtected'));
   if (parts.length === 0) return state.match ? { ...none, title: t('badgeTitleOwnedOnly', [state.ownerName ?? owner]) } : none;
   parts.push(t('badgeTitleOpen'));
   return { text: BADGE_MARK, color: BADGE_COLORS.mark, title: t('badgeTitle', parts.join(' ')) };

@@ -546,6 +546,20 @@ describe('protection in the popup (issue 23)', () => {
     expect(document.querySelector('section.observed')!.textContent).not.toContain('failed');
   });
 
+  it('on, with a covered request that went through anyway (a data: frame, before the rules applied): never "blocks"', () => {
+    const through: ObservedRequest = { ...blocked, event: 'FromDataFrame', completed: 1, blocked: 0 };
+    renderProtected('https://www.chase.com/', true, { source: 'site', changed: false, onChange: () => undefined }, [{ platform: 'meta', requests: [blocked, through] }]);
+    expect(document.querySelector('.glance .protected-line')!.textContent).toBe('Protection is on for chase.com, but some requests it covers went through: sent from where its rules cannot reach (a frame with no site of its own) or before they applied.');
+    const base = computeTabState({ tabId: 1, url: 'https://www.chase.com/', match: classifyUrl('https://www.chase.com/'), catalog, silenced: false, now: 0 });
+    const badge = badgeFor({ ...base, protected: true, observed: [{ platform: 'meta', requests: [blocked, through] }] }, DEFAULT_PREFERENCES, tEn, (id) => names.get(id) ?? id);
+    expect(badge.title).toContain("Protection is on, but some requests to platforms' tracking tools went through here.");
+    expect(badge.title).not.toContain('are blocked here');
+    // A platform's SDK is not covered: its load says nothing against protection.
+    cleanup();
+    renderProtected('https://www.chase.com/', true, { source: 'site', changed: false, onChange: () => undefined }, [{ platform: 'meta', requests: [blocked, { ...through, kind: 'sdk', endpoint: 'connect.facebook.net/en_US/sdk.js' }] }]);
+    expect(document.querySelector('.glance .protected-line')!.textContent).toBe("Protection is on for chase.com: Linkwatch blocks its pages' requests to platforms' tracking tools.");
+  });
+
   it('on a bank that shares its host with others, the switch is for that bank’s host alone, and says so', () => {
     const onChange = vi.fn();
     renderProtected('https://banknewport.my.site.com/login', false, { source: 'all', changed: false, onChange });
