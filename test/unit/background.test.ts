@@ -103,6 +103,12 @@ beforeEach(() => {
       const doc = shown.get(tabId);
       return doc ? { url: doc.url, frameId: 0, parentFrameId: -1, ...(IS_MV2 ? {} : { documentId: doc.documentId }) } : null;
     },
+    // The top frame only, as the browser gives for a page without frames.
+    getAllFrames: async ({ tabId }: { tabId: number }) => {
+      if (closed.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+      const doc = shown.get(tabId);
+      return doc ? [{ url: doc.url, frameId: 0, parentFrameId: -1 }] : [];
+    },
     onCommitted: navEvent('onCommitted'),
     onHistoryStateUpdated: navEvent('onHistoryStateUpdated'),
     onReferenceFragmentUpdated: navEvent('onReferenceFragmentUpdated'),
