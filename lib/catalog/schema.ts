@@ -70,6 +70,7 @@ export const INSTITUTION_KINDS = [
   'card-issuer',
   'payment-app',
   'data-broker',
+  'advertising',
   'aggregator',
   'regulator',
   'other',
@@ -79,10 +80,10 @@ export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 /**
  * Kinds whose sites Linkwatch recognises (the popup names the owner and its reports) but never watches like a
  * bank: no content script, no host permission, no protection. A platform's own site is first party; a
- * regulator's is where people turn for help; a data broker's is a company a report names, not where a
- * person banks (docs/research/catalog-domains.md).
+ * regulator's is where people turn for help; a data broker's or an advertising group's (WPP) is a company a
+ * report names, not where a person banks (docs/research/catalog-domains.md).
  */
-export const RECOGNISED_ONLY_KINDS: ReadonlySet<InstitutionKind> = new Set(['platform', 'regulator', 'data-broker']);
+export const RECOGNISED_ONLY_KINDS: ReadonlySet<InstitutionKind> = new Set(['platform', 'regulator', 'data-broker', 'advertising']);
 
 /** Whether Linkwatch watches the sites of an institution of `kind` (every kind but `RECOGNISED_ONLY_KINDS`). */
 export function isWatchedKind(kind: InstitutionKind): boolean {

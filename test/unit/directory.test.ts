@@ -95,17 +95,18 @@ describe('the bundled directory', () => {
 describe('the catalog’s parties have their domains (issue 21)', () => {
   it('every party with a public website has its domains; the few without are named, with the reason (docs/research/catalog-domains.md)', () => {
     const without = catalogInstitutions.filter((i) => i.domains.length === 0).map((i) => i.id).sort();
-    // Left out on purpose: Oracle Data Cloud has no site of its own, WPP (kind "other") would be watched like
-    // a bank, MemberWorks has no live website.
-    expect(without).toEqual(['memberworks', 'oracle-data-cloud', 'wpp']);
+    // Left out on purpose: Oracle Data Cloud has no site of its own, MemberWorks has no live website. (WPP has
+    // wpp.com since it has a recognised-only kind, "advertising".)
+    expect(without).toEqual(['memberworks', 'oracle-data-cloud']);
   });
 
-  it('recognises the sites of platforms and data brokers a report names, and watches none of them', () => {
+  it('recognises the sites of platforms, data brokers and advertising groups a report names, and watches none of them', () => {
     for (const [url, id] of [
       ['https://www.experian.com/', 'experian'],
       ['https://www.transunion.com/', 'transunion'],
       ['https://www.adobe.com/', 'adobe'],
       ['https://www.ebay.co.uk/', 'ebay'],
+      ['https://www.wpp.com/', 'wpp'],
     ] as const) {
       expect(classifyUrl(url)?.institution, url).toBe(id);
       expect(isWatchedUrl(url), url).toBe(false);
