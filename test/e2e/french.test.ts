@@ -4,24 +4,13 @@
  * and the options page; and axe still finds nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import arrangements from '../../assets/catalog/arrangements.json';
 import { axeCheck, describeViolations } from './axe';
-import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge } from './harness';
+import { launch, openPopupForTab, openTab, tabIdOf, waitForBadge, welcomePage } from './harness';
 import { waitForNotice } from './notice-helpers';
 
 type S = Awaited<ReturnType<typeof launch>>;
 const story = arrangements.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!;
-
-async function welcomePage(session: S): Promise<Page> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const page = session.context.pages().find((p) => p.url().endsWith('/welcome.html'));
-    if (page) return page;
-    if (Date.now() > deadline) throw new Error('no first-run page');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Linkwatch in a French browser', () => {
   let session: S;

@@ -7,11 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import arrangements from '../../assets/catalog/arrangements.json';
 import actions from '../../assets/actions/actions.json';
 import { axeCheck, describeViolations } from './axe';
-import { launch, openPopupForTab, openTab, ROOT, tabIdOf, waitForBadge } from './harness';
+import { ROOT, launch, openPopupForTab, openTab, tabIdOf, waitForBadge, welcomePage } from './harness';
 import { waitForNotice } from './notice-helpers';
 
 type S = Awaited<ReturnType<typeof launch>>;
@@ -23,16 +22,6 @@ const LANGUAGES = [
   { lang: 'de', welcome: 'Willkommen bei Linkwatch', owner: 'Diese Website gehört Chase (JPMorgan Chase).', badge: /^Linkwatch: \d+ gemeldete/, noticeLabel: 'Linkwatch-Hinweis' },
   { lang: 'es', welcome: 'Le damos la bienvenida a Linkwatch', owner: 'Este sitio pertenece a Chase (JPMorgan Chase).', badge: /^Linkwatch: \d+ acuerdos? de datos reportados?/, noticeLabel: 'Aviso de Linkwatch' },
 ] as const;
-
-async function welcomePage(session: S): Promise<Page> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const page = session.context.pages().find((p) => p.url().endsWith('/welcome.html'));
-    if (page) return page;
-    if (Date.now() > deadline) throw new Error('no first-run page');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(LANGUAGES)('Linkwatch in a browser in $lang', (expected) => {
   const texts = (JSON.parse(readFileSync(join(ROOT, `public/catalog-text/${expected.lang}.json`), 'utf8')) as { texts: Record<string, string> }).texts;

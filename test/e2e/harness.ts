@@ -167,6 +167,17 @@ export async function launch(options: { profileDir?: string; keepProfile?: boole
 }
 
 /** Open a URL in a new tab and wait until it has loaded. */
+/** The first-run page the extension opened on install (waits up to 10 s for it). */
+export async function welcomePage(session: Session): Promise<Page> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const page = session.context.pages().find((p) => p.url().endsWith('/welcome.html'));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error('no first-run page');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function openTab(session: Session, url: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
