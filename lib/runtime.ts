@@ -3,14 +3,12 @@
  * `sendRequest`. Everything else in `lib/` is pure.
  */
 import { browser } from 'wxt/browser';
-import type { TranslationFile } from './catalog/translations';
-import { DEFAULT_LOCALE, isTranslatedLang, langOf, translatorFromMessages, type Lang, type MessagesFile, type TranslatedLang, type Translate } from './i18n';
+import { DEFAULT_LOCALE, isTranslatedLang, langOf, translatorFromMessages, type Lang, type MessagesFile, type Translate } from './i18n';
 import type { LanguageChoice } from './prefs/schema';
 import type { Request, ResponseOf } from './messages';
 
 /** The language the person chose in the options page, where it is not the browser's (`useLanguage`). */
 let chosen: { lang: Lang; messages: MessagesFile; t: Translate } | undefined;
-const messageFiles = new Map<Lang, Promise<MessagesFile>>();
 
 /** The UI's Translate: `browser.i18n.getMessage`, or the chosen language's messages (`useLanguage`). */
 export const t: Translate = (key, substitutions) => (chosen ? chosen.t(key, substitutions) : browser.i18n.getMessage(key as never, substitutions));
@@ -49,16 +47,7 @@ export async function useLanguage(choice: LanguageChoice): Promise<void> {
     return;
   }
   if (chosen?.lang === choice) return;
-  let file = messageFiles.get(choice);
-  if (!file) {
-    file = fetch(browser.runtime.getURL(`/_locales/${choice}/messages.json` as '/')).then((response) => {
-      if (!response.ok) throw new Error(`Messages for ${choice}: HTTP ${response.status}`);
-      return response.json() as Promise<MessagesFile>;
-    });
-    messageFiles.set(choice, file);
-    file.catch(() => messageFiles.delete(choice));
-  }
-  const messages = await file;
+  const messages = (await packagedJson(`/_locales/${choice}/messages.json`)) as MessagesFile;
   chosen = { lang: choice, messages, t: translatorFromMessages(messages) };
 }
 
@@ -85,7 +74,26 @@ export function sendRequest<R extends Request>(request: R): Promise<ResponseOf<R
   return browser.runtime.sendMessage(request) as Promise<ResponseOf<R>>;
 }
 
-const translationFiles = new Map<TranslatedLang, Promise<TranslationFile>>();
+const packaged = new Map<string, Promise<unknown>>();
+
+/**
+ * A JSON file of the extension's own package (`/_locales/de/messages.json`, `/catalog-text/de.json`), read once
+ * per page: `runtime.getURL`, never the network (test/e2e/privacy.test.ts fails on any request that leaves
+ * the package). A failed read is forgotten, so a later call tries again.
+ * @throws when the file is missing or not JSON (a build defect).
+ */
+function packagedJson(path: string): Promise<unknown> {
+  let file = packaged.get(path);
+  if (!file) {
+    file = fetch(browser.runtime.getURL(path as '/')).then((response) => {
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    });
+    packaged.set(path, file);
+    file.catch(() => packaged.delete(path));
+  }
+  return file;
+}
 
 /**
  * Give the catalog text fields under `roots` (this page's bundled catalog, actions) their text in `lang`, from
@@ -97,15 +105,6 @@ export async function loadCatalogTranslations(lang: Lang, roots: readonly unknow
   if (!isTranslatedLang(lang)) return;
   // A chunk of its own, loaded by a German or Spanish page only.
   const { applyTranslations, asTranslationFile, translationPath } = await import('./catalog/translations');
-  let file = translationFiles.get(lang);
-  if (!file) {
-    file = fetch(browser.runtime.getURL(translationPath(lang) as '/')).then(async (response) => {
-      if (!response.ok) throw new Error(`Catalog translation file for ${lang}: HTTP ${response.status}`);
-      return asTranslationFile(await response.json(), lang);
-    });
-    translationFiles.set(lang, file);
-    file.catch(() => translationFiles.delete(lang));
-  }
-  const missing = applyTranslations(roots, await file);
+  const missing = applyTranslations(roots, asTranslationFile(await packagedJson(translationPath(lang)), lang));
   if (missing.length) console.warn(`[linkwatch] ${missing.length} catalog texts have no ${lang} translation; shown in English, e.g.`, missing[0]);
 }
