@@ -98,8 +98,10 @@ export default defineBackground(() => {
   // However many `prefs-changed` arrive, at most one refresh runs and one waits (lib/router `coalesce`).
   const refreshAll = coalesce(refreshAllTabs);
 
-  // Catalog text in the UI language (the chosen one: read with the preferences) from its packaged file, before a view shows it.
-  const world = () => localData.read().then(() => loadCatalogTranslations(uiLocale().lang, [bundledWorld(), bundledActions()])).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
+  // Catalog text in the UI language (the chosen one: applied with each read of the preferences) from its packaged
+  // file, before a view shows it. A caller that reads the preferences anyway passes its read, so it is not read twice.
+  const world = (read: Promise<unknown> = localData.read()) =>
+    read.then(() => loadCatalogTranslations(uiLocale().lang, [bundledWorld(), bundledActions()])).then(bundledWorld, (error: unknown) => (logError(error), bundledWorld()));
   const notice = createNoticeService({
     session,
     local: browser.storage.local,

@@ -21,8 +21,11 @@ export interface RouteServices {
   recorder: ReturnType<typeof createRecorder>;
   health: Pick<Health, 'problem'>;
   localData(): Promise<LocalData>;
-  /** The directory and catalog (lib/directory `bundledWorld`), its text in the UI language where it has it. */
-  world(): Promise<Catalog>;
+  /**
+   * The directory and catalog (lib/directory `bundledWorld`), its text in the UI language where it has it.
+   * `read`: a read of the preferences already under way (it applies the chosen language), instead of a second one.
+   */
+  world(read?: Promise<unknown>): Promise<Catalog>;
   /** The tab's frames (webNavigation.getAllFrames), [] when the browser gives none. */
   frames(tabId: number): Promise<{ frameId: number; url: string }[]>;
   /** Recompute every open tab (coalesced). */
@@ -40,7 +43,8 @@ export function createRoutes(s: RouteServices): RouteTable {
         let state = await s.store.current(tabId);
         // Someone looks: the page's links to Meta's apps now (a page pays nothing for them on loads nobody looks at).
         if (state && (await s.links.collect(state))) state = (await s.store.read(tabId)) ?? state;
-        const [data, world, frames] = await Promise.all([s.localData(), s.world(), s.frames(tabId)]);
+        const read = s.localData();
+        const [data, world, frames] = await Promise.all([read, s.world(read), s.frames(tabId)]);
         const problem = s.health.problem();
         if (!state) return null;
         const watched = (site: string) => watchedDomainSet().has(site) || data.userSites.has(site);

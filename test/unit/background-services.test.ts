@@ -10,6 +10,8 @@ import { DEFAULT_PREFERENCES } from '../../lib/prefs/schema';
 import { classifyUrl } from '../../lib/sites';
 import { computeTabState, type TabState } from '../../lib/tab-state';
 import { watched } from '../../lib/request-watch';
+import { createRoutes } from '../../lib/background/routes';
+import { bundledWorld } from '../../lib/directory';
 
 describe('createTabQueue', () => {
   it('runs one tab’s work in order and tabs independently', async () => {
@@ -117,5 +119,31 @@ describe('createTabStore', () => {
     const shown = await store.refresh(1);
     expect(shown).toMatchObject({ documentId: 'P1' });
     expect(shown!.observed[0]!.requests[0]).toMatchObject({ event: 'PageView', completed: 1 });
+  });
+});
+
+describe('createRoutes: get-tab-state', () => {
+  it('reads the local data once per view and hands that read to the catalog text (no second IndexedDB read)', async () => {
+    const state = computeTabState({ tabId: 1, url: 'https://www.chase.com/', match: classifyUrl('https://www.chase.com/'), catalog: bundledWorld(), silenced: false, now: 1_000 });
+    let reads = 0;
+    let worldRead: Promise<unknown> | undefined;
+    const localData = async () => (reads++, { preferences: DEFAULT_PREFERENCES, decisions: [], lists: [], classify: classifyUrl, userSites: new Set<string>(), protection: { all: false, sites: [] } });
+    const routes = createRoutes({
+      store: { current: async () => state, read: async () => state } as never,
+      notice: {} as never,
+      links: { collect: async () => false } as never,
+      recorder: {} as never,
+      health: { problem: () => undefined },
+      localData,
+      world: async (read) => ((worldRead = read), await (read ?? localData()), bundledWorld()),
+      frames: async () => [],
+      refreshAll: async () => {},
+      syncProtection: async () => {},
+    });
+    const route = routes['get-tab-state'];
+    const view = await (route.handle as (r: unknown, s: unknown) => Promise<{ match?: { institution: { name: string } } } | null>)({ type: 'get-tab-state', tabId: 1 }, { class: 'extension-page' });
+    expect(reads).toBe(1);
+    expect(worldRead).toBeInstanceOf(Promise);
+    expect(view).not.toBeNull();
   });
 });
