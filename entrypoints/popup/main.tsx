@@ -25,6 +25,17 @@ async function findTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The tab and its view from the background, or what is missing; the popup words a missing one in its language. */
+async function fetchView(): Promise<{ tabId?: number; view: TabView | null }> {
+  const tabId = await findTabId();
+  return { tabId, view: tabId === undefined ? null : await sendRequest({ type: 'get-tab-state', tabId }) };
+}
+
+// The first view is asked for as the script starts, while the chosen language is read, not after it: the
+// popup's first paint waits for the slower of the two, not for both in turn. `load` takes it (errors and all).
+let firstView: ReturnType<typeof fetchView> | undefined = fetchView();
+firstView.catch(() => undefined); // handled by the first `load`; this only keeps the browser from reporting it early
+
 function App() {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string>();
@@ -39,10 +50,11 @@ function App() {
 
   async function load() {
     try {
-      const tabId = await findTabId();
-      if (tabId === undefined) throw new Error(t('errorNoActiveTab'));
+      const pending = firstView ?? fetchView();
+      firstView = undefined;
       // Catalog text and "what you can do" come in the UI language from the background (lib/tab-view).
-      const next = await sendRequest({ type: 'get-tab-state', tabId });
+      const { tabId, view: next } = await pending;
+      if (tabId === undefined) throw new Error(t('errorNoActiveTab'));
       if (!next) throw new Error(t('errorTabGone'));
       setView(next);
       setTabId(tabId);
