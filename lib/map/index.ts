@@ -44,8 +44,16 @@ export interface MapGraph {
   platforms: MapNode[];
   institutions: MapNode[];
   links: MapLink[];
-  /** Arrangement ids with no platform party (not drawn; the table view names them). */
-  offMap: string[];
+  /** Arrangements with no platform party (not drawn; the map counts those its filter keeps), sorted by id. */
+  offMap: OffMapEntry[];
+}
+
+/** An arrangement the map cannot draw (no platform among its parties): its known parties, latest status and first year, for the filter. */
+export interface OffMapEntry {
+  arrangement: string;
+  parties: MapNode[];
+  status: Status;
+  year: number;
 }
 
 /** A custom list as the map reads it (lib/config `CustomList`, enabled ones only). */
@@ -82,19 +90,20 @@ export function buildMapGraph(catalog: Pick<Catalog, 'institutions' | 'arrangeme
   const platforms = new Map<string, MapNode>();
   const institutions = new Map<string, MapNode>();
   const links: MapLink[] = [];
-  const offMap: string[] = [];
+  const offMap: OffMapEntry[] = [];
   const entries = [...catalog.arrangements.map((a) => ({ a, list: undefined as string | undefined })), ...lists.flatMap((l) => l.arrangements.map((a) => ({ a, list: l.id })))];
   for (const { a, list } of entries) {
     if (a.kind !== 'arrangement') continue;
     const sides = mapSides(everyone, a);
+    const latest = a.status[a.status.length - 1]!;
+    const year = Math.min(...a.status.map((s) => Number(s.date.slice(0, 4))));
     if (!sides) {
-      offMap.push(a.id);
+      const parties = a.parties.map((id) => findInstitution(everyone, id)).filter((i): i is Institution => i !== undefined);
+      offMap.push({ arrangement: a.id, parties: parties.map(nodeOf), status: latest.status, year });
       continue;
     }
     const { platforms: ps, others } = sides;
-    const latest = a.status[a.status.length - 1]!;
     const level = sourcing(a).level;
-    const year = Math.min(...a.status.map((s) => Number(s.date.slice(0, 4))));
     for (const p of ps) {
       platforms.set(p.id, nodeOf(p));
       for (const o of others) {
@@ -108,7 +117,7 @@ export function buildMapGraph(catalog: Pick<Catalog, 'institutions' | 'arrangeme
     platforms: [...platforms.values()].sort(byName),
     institutions: sortedInstitutions,
     links: links.sort((x, y) => x.id.localeCompare(y.id)),
-    offMap: offMap.sort(),
+    offMap: offMap.sort((x, y) => x.arrangement.localeCompare(y.arrangement)),
   };
 }
 
@@ -124,7 +133,11 @@ export interface MapFilter {
   focus?: string;
 }
 
-/** The graph with only the links `filter` keeps, and only the nodes those links reach. Pure. */
+/**
+ * The graph with only the links `filter` keeps, and only the nodes those links reach; the off-map
+ * arrangements by the same filter (focus and country and kind on their parties, status, year; none when
+ * platforms are chosen, as they have none), so the count beside a focused map is about that map. Pure.
+ */
 export function filterMap(graph: MapGraph, filter: MapFilter): MapGraph {
   const has = <T>(list: readonly T[] | undefined, value: T) => !list || list.length === 0 || list.includes(value);
   const inst = new Map(graph.institutions.map((n) => [n.id, n]));
@@ -136,5 +149,13 @@ export function filterMap(graph: MapGraph, filter: MapFilter): MapGraph {
   });
   const ps = new Set(links.map((l) => l.platform));
   const is = new Set(links.map((l) => l.institution));
-  return { platforms: graph.platforms.filter((n) => ps.has(n.id)), institutions: graph.institutions.filter((n) => is.has(n.id)), links, offMap: graph.offMap };
+  const offMap = graph.offMap.filter((o) => {
+    if (filter.platforms?.length) return false;
+    if (filter.focus && !o.parties.some((p) => p.id === filter.focus)) return false;
+    if (filter.years && (o.year < filter.years[0] || o.year > filter.years[1])) return false;
+    const byParty = filter.countries?.length || filter.kinds?.length;
+    const others = o.parties.filter((p) => p.kind !== 'regulator');
+    return (!byParty || others.some((p) => has(filter.countries, p.country) && has(filter.kinds, p.kind))) && has(filter.statuses, o.status);
+  });
+  return { platforms: graph.platforms.filter((n) => ps.has(n.id)), institutions: graph.institutions.filter((n) => is.has(n.id)), links, offMap };
 }

@@ -26,7 +26,7 @@ describe('the map of reported arrangements', () => {
     expect(seed).toContain('messenger>us-bancorp');
     // Every arrangement is either on the map or named as off it; context entries are neither.
     const onMap = new Set(graph.links.map((l) => l.arrangement));
-    for (const a of catalog.arrangements) expect(a.kind === 'context' || onMap.has(a.id) || graph.offMap.includes(a.id), a.id).toBe(true);
+    for (const a of catalog.arrangements) expect(a.kind === 'context' || onMap.has(a.id) || graph.offMap.some((o) => o.arrangement === a.id), a.id).toBe(true);
   });
 
   it('is deterministic: the same catalog in another order draws the same map', () => {
@@ -52,6 +52,23 @@ describe('the map of reported arrangements', () => {
     const y2018 = filterMap(graph, { years: [2018, 2018] });
     expect(y2018.links.every((l) => l.year === 2018)).toBe(true);
     expect(filterMap(graph, {})).toEqual(graph);
+  });
+
+  it('counts only the off-map arrangements its filter keeps: a focused map speaks of that institution', () => {
+    expect(graph.offMap.length).toBeGreaterThan(1);
+    const penfed = filterMap(graph, { focus: 'penfed' });
+    expect(penfed.offMap.map((o) => o.arrangement)).toContain('penfed-jornaya-leadid-class-action-2023');
+    expect(penfed.offMap.every((o) => o.parties.some((p) => p.id === 'penfed'))).toBe(true);
+    expect(penfed.offMap.length).toBeLessThan(graph.offMap.length);
+    // Wells Fargo is on the map and a party of no off-map arrangement: nothing "more" to count beside its map.
+    expect(filterMap(graph, { focus: 'wells-fargo' }).links.length).toBeGreaterThan(0);
+    expect(graph.offMap.some((o) => o.parties.some((p) => p.id === 'wells-fargo'))).toBe(false);
+    expect(filterMap(graph, { focus: 'wells-fargo' }).offMap).toEqual([]);
+    // Off-map arrangements have no platform: none is kept when platforms are chosen.
+    expect(filterMap(graph, { platforms: ['facebook'] }).offMap).toEqual([]);
+    const us = filterMap(graph, { countries: ['US'] });
+    expect(us.offMap.length).toBeGreaterThan(0);
+    expect(us.offMap.every((o) => o.parties.some((p) => p.country === 'US'))).toBe(true);
   });
 
   it('shows an enabled list’s entries marked as the list’s', () => {
