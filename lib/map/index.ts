@@ -10,8 +10,8 @@
  * party (a bank and a data aggregator) has no link: it is counted in `offMap`, so the table view can say so.
  * A custom list's entries (enabled lists only) are links marked with the list's id.
  */
-import { findInstitution, type Arrangement, type Catalog, type Institution } from '../catalog';
-import type { Status } from '../catalog/schema';
+import { findInstitution, groupFamily, type Arrangement, type Catalog, type Institution } from '../catalog';
+import type { Status, StatusStep } from '../catalog/schema';
 import { sourcing, type SourcingLevel } from '../catalog/sourcing';
 
 /** One node: a platform, or an institution reported with one. */
@@ -30,7 +30,7 @@ export interface MapLink {
   arrangement: string;
   platform: string;
   institution: string;
-  /** The arrangement's latest status step (its last, the catalog's steps being oldest first). */
+  /** The latest status step of the arrangement that speaks for this pair (`linkStatus`). */
   status: Status;
   sourcing: SourcingLevel;
   /** Year of the arrangement's first dated step (what the year filter reads). */
@@ -77,6 +77,22 @@ export function mapSides(everyone: Pick<Catalog, 'institutions'>, a: Arrangement
   return platforms.length && others.length ? { platforms, others } : undefined;
 }
 
+/**
+ * The status of one line of the map, the pair `platform`–`institution` of `a`: its latest step that speaks
+ * for that pair. A step taken by a party (`by`) speaks for that party's lines only: U.S. Bank's denial of
+ * the 2018 report is not Chase's line, whose own step is that it pulled back (the party's group counts as
+ * the party: Meta's step is Messenger's). A step by no party, or by one not on the map's sides (a regulator's
+ * ruling, a report), speaks for every line. A step about an order or a rule (`subject`) is not the
+ * arrangement's. With no such step, the arrangement's first step. Source: the catalog's `by` field
+ * (lib/catalog/schema `StatusStepSchema`).
+ */
+export function linkStatus(everyone: Pick<Catalog, 'institutions'>, a: Arrangement, sides: { platforms: Institution[]; others: Institution[] }, platform: string, institution: string): Status {
+  const onSides = new Set([...sides.platforms, ...sides.others].map((i) => i.id));
+  const mine = new Set([platform, institution, ...groupFamily(everyone, platform), ...groupFamily(everyone, institution)]);
+  const speaks = (s: StatusStep) => (s.subject === undefined || s.subject === 'arrangement') && (s.by === undefined || !onSides.has(s.by) || mine.has(s.by));
+  return ([...a.status].reverse().find(speaks) ?? a.status[0]!).status;
+}
+
 const byName = (a: MapNode, b: MapNode) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 const nodeOf = (i: Institution): MapNode => ({ id: i.id, name: i.name, country: i.country, kind: i.kind });
 
@@ -108,7 +124,7 @@ export function buildMapGraph(catalog: Pick<Catalog, 'institutions' | 'arrangeme
       platforms.set(p.id, nodeOf(p));
       for (const o of others) {
         institutions.set(o.id, nodeOf(o));
-        links.push({ id: `${a.id}|${p.id}|${o.id}`, arrangement: a.id, platform: p.id, institution: o.id, status: latest.status, sourcing: level, year, ...(list ? { list } : {}) });
+        links.push({ id: `${a.id}|${p.id}|${o.id}`, arrangement: a.id, platform: p.id, institution: o.id, status: linkStatus(everyone, a, sides, p.id, o.id), sourcing: level, year, ...(list ? { list } : {}) });
       }
     }
   }

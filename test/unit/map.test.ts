@@ -18,7 +18,7 @@ describe('the map of reported arrangements', () => {
       expect(a.parties).toContain(l.institution);
       expect(byId.get(l.platform)!.kind).toBe('platform');
       expect(['platform', 'regulator']).not.toContain(byId.get(l.institution)!.kind);
-      expect(l.status).toBe(a.status[a.status.length - 1]!.status);
+      expect(a.status.map((s) => s.status)).toContain(l.status);
     }
     // The 2018 report: Facebook and Messenger to each of the four banks.
     const seed = graph.links.filter((l) => l.arrangement === 'fb-us-banks-messenger-2018').map((l) => `${l.platform}>${l.institution}`);
@@ -27,6 +27,23 @@ describe('the map of reported arrangements', () => {
     // Every arrangement is either on the map or named as off it; context entries are neither.
     const onMap = new Set(graph.links.map((l) => l.arrangement));
     for (const a of catalog.arrangements) expect(a.kind === 'context' || onMap.has(a.id) || graph.offMap.some((o) => o.arrangement === a.id), a.id).toBe(true);
+  });
+
+  it('gives each line the latest step that speaks for its pair, never another party’s', () => {
+    const status = (arrangement: string, platform: string, institution: string) => graph.links.find((l) => l.id === `${arrangement}|${platform}|${institution}`)?.status;
+    // 2018: U.S. Bank denied; Chase pulled back; Facebook's statement speaks for every bank's line.
+    const seed = catalog.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!;
+    expect(seed.status.map((s) => `${s.status}${s.by ? `@${s.by}` : ''}`)).toEqual(['reported', 'ended@jpmorgan-chase', 'confirmed@facebook', 'denied@us-bancorp']);
+    expect(status('fb-us-banks-messenger-2018', 'messenger', 'us-bancorp')).toBe('denied');
+    expect(status('fb-us-banks-messenger-2018', 'messenger', 'jpmorgan-chase')).toBe('confirmed');
+    expect(status('fb-us-banks-messenger-2018', 'facebook', 'wells-fargo')).toBe('confirmed');
+    // A regulator's ruling (not a side of the map) speaks for every line: Avanza–Meta reads "ruled".
+    expect(status('avanza-meta-pixel-imy-2024', 'meta', 'avanza')).toBe('ruled');
+    // Each health insurer's line reads its own ending, not the last insurer's.
+    const insurers = graph.links.filter((l) => l.arrangement === 'nl-health-insurers-facebook-pixel-2018');
+    expect(insurers.length).toBeGreaterThan(3);
+    const own = catalog.arrangements.find((a) => a.id === 'nl-health-insurers-facebook-pixel-2018')!.status;
+    for (const l of insurers) expect(l.status).toBe(own.some((s) => s.by === l.institution) ? 'ended' : 'reported');
   });
 
   it('is deterministic: the same catalog in another order draws the same map', () => {
