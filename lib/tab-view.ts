@@ -5,7 +5,7 @@
 import { actionsFor, bundledActions, type Action } from './actions';
 import { ancestors, arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
 import type { CustomList } from './config/schema';
-import { mapSides } from './map';
+import { mapPairs } from './map';
 import { siteReport } from './catalog/site-report';
 import type { TabView } from './messages';
 import { siteOfUrl } from './url';
@@ -19,7 +19,8 @@ import { mergedInstitutions, type TabState } from './tab-state';
  * out); `names`: display names of every party and status author named, list institutions included;
  * `actions`: "What you can do" here (lib/actions `actionsFor` over `actions`, the bundled ones by default);
  * `ownerCountry`: the owner's country from the bundled catalog (group first), or null; `lead`: the first entry read
- * for this site (lib/catalog/site-report), or null; `onMap`: whether the map draws one of `arrangements`.
+ * for this site (lib/catalog/site-report), or null; `onMap`: whether one of `arrangements` draws a line to the
+ * site's institution or one of its groups on the map.
  */
 export function getTabView(state: TabState, catalog: Catalog, lists: readonly CustomList[], actions: readonly Action[] = bundledActions()): TabView {
   const byId = (id: string) => catalog.arrangements.find((a) => a.id === id);
@@ -51,7 +52,10 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   const ownerCountry = country && /^[A-Z]{2}$/.test(country) ? country : null;
   // The first entry read for this site: does it name this institution (or a parent), and what did each side say.
   const lead = match && arrangements[0] ? siteReport(everyone, arrangements[0], [match.institution, ...ancestors(everyone, match.institution)]) : null;
-  const onMap = arrangements.some((a) => mapSides(everyone, a) !== undefined);
+  // "See on the map" opens the map focused on this site's institution (or the first of its groups on it): offered
+  // only where one of its entries draws a line to that institution or group, not merely a line between others.
+  const chain = match ? new Set([match.institution, ...ancestors(everyone, match.institution)]) : new Set<string>();
+  const onMap = arrangements.some((a) => mapPairs(everyone, a).some((pair) => chain.has(pair.platform.id) || chain.has(pair.institution.id)));
   // "What you can do": the owner's, and those of every platform seen or named in this site's reports.
   const involved = [...(state.observed ?? []).map((p) => p.platform), ...arrangements.flatMap((a) => a.parties), ...fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties))];
   const siteActions = match ? actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: ownerCountry }, actions) : [];

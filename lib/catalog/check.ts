@@ -203,6 +203,12 @@ export function checkReferences(
       if (!institutionIds.has(p)) add(entry, `parties[${i}]`, `no institution "${p}"`);
     });
     if (new Set(a.parties).size !== a.parties.length) add(entry, 'parties', 'a party is listed twice');
+    a.pairs?.forEach((pair, i) => {
+      pair.forEach((id, j) => {
+        if (!a.parties.includes(id)) add(entry, `pairs[${i}][${j}]`, `"${id}" is not one of the parties`);
+      });
+      if (pair[0] === pair[1]) add(entry, `pairs[${i}]`, 'a pair ties two different parties');
+    });
     a.status.forEach((step, i) => {
       if (isInFuture(step.date, today)) add(entry, `status[${i}].date`, `${step.date} is in the future`);
       if (step.by !== undefined && !institutionIds.has(step.by)) add(entry, `status[${i}].by`, `no institution "${step.by}"`);

@@ -218,6 +218,12 @@ export const ArrangementSchema = v.strictObject({
   title: LocalizedTitleSchema,
   summary: LocalizedTextSchema,
   parties: v.pipe(v.array(IdSchema), v.minLength(1, 'at least one party is needed')),
+  /**
+   * Which platform the sources tie to which other party, as `[platform, institution]` pairs, where they tie
+   * only some: the map draws these lines only (without `pairs`, each platform party with each other party).
+   * Cliqz's 2016 sample names seven banks but found Facebook and Google at N26 only.
+   */
+  pairs: v.optional(v.pipe(v.array(v.tuple([IdSchema, IdSchema])), v.minLength(1, 'pairs, when given, needs at least one pair'))),
   data: v.pipe(v.array(v.picklist(DATA_CATEGORIES)), v.minLength(1, 'at least one data category is needed')),
   dataDetail: LocalizedTextSchema,
   purpose: LocalizedTextSchema,

@@ -40,7 +40,9 @@ export function siteReport(catalog: Pick<Catalog, 'institutions'>, a: Arrangemen
   const mine = new Set(siteIds.flatMap((id) => [...groupFamily(catalog, id)]));
   const named = siteIds.find((id) => a.parties.includes(id)) ?? a.parties.find((p) => mine.has(p)) ?? null;
   const isPlatform = (id: string) => findInstitution(catalog, id)?.kind === 'platform';
-  const platforms = a.parties.filter((p) => !mine.has(p) && isPlatform(p));
+  // Where the entry says which pairs its sources tie (`pairs`), only the platforms tied to this site's side.
+  const tied = (p: string) => !a.pairs || a.pairs.some(([platform, other]) => platform === p && mine.has(other));
+  const platforms = a.parties.filter((p) => !mine.has(p) && isPlatform(p) && tied(p));
   const firstStep = a.status.find((s) => s.source !== undefined && a.sources[s.source] !== undefined);
   const firstReport = firstStep
     ? { source: a.sources[firstStep.source!]!, date: a.sources[firstStep.source!]!.date }

@@ -93,6 +93,18 @@ export function linkStatus(everyone: Pick<Catalog, 'institutions'>, a: Arrangeme
   return ([...a.status].reverse().find(speaks) ?? a.status[0]!).status;
 }
 
+/**
+ * The lines the map draws for `a`: each platform party with each other party (`mapSides`), or, where the
+ * entry says which pairs its sources tie (`pairs`), those only. Empty when the map draws nothing for it.
+ */
+export function mapPairs(everyone: Pick<Catalog, 'institutions'>, a: Arrangement): { platform: Institution; institution: Institution }[] {
+  const sides = mapSides(everyone, a);
+  if (!sides) return [];
+  return sides.platforms.flatMap((platform) =>
+    sides.others.filter((institution) => !a.pairs || a.pairs.some(([p, o]) => p === platform.id && o === institution.id)).map((institution) => ({ platform, institution })),
+  );
+}
+
 const byName = (a: MapNode, b: MapNode) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 const nodeOf = (i: Institution): MapNode => ({ id: i.id, name: i.name, country: i.country, kind: i.kind });
 
@@ -111,21 +123,19 @@ export function buildMapGraph(catalog: Pick<Catalog, 'institutions' | 'arrangeme
   for (const { a, list } of entries) {
     if (a.kind !== 'arrangement') continue;
     const sides = mapSides(everyone, a);
+    const pairs = mapPairs(everyone, a);
     const latest = a.status[a.status.length - 1]!;
     const year = Math.min(...a.status.map((s) => Number(s.date.slice(0, 4))));
-    if (!sides) {
+    if (!sides || !pairs.length) {
       const parties = a.parties.map((id) => findInstitution(everyone, id)).filter((i): i is Institution => i !== undefined);
       offMap.push({ arrangement: a.id, parties: parties.map(nodeOf), status: latest.status, year });
       continue;
     }
-    const { platforms: ps, others } = sides;
     const level = sourcing(a).level;
-    for (const p of ps) {
+    for (const { platform: p, institution: o } of pairs) {
       platforms.set(p.id, nodeOf(p));
-      for (const o of others) {
-        institutions.set(o.id, nodeOf(o));
-        links.push({ id: `${a.id}|${p.id}|${o.id}`, arrangement: a.id, platform: p.id, institution: o.id, status: linkStatus(everyone, a, sides, p.id, o.id), sourcing: level, year, ...(list ? { list } : {}) });
-      }
+      institutions.set(o.id, nodeOf(o));
+      links.push({ id: `${a.id}|${p.id}|${o.id}`, arrangement: a.id, platform: p.id, institution: o.id, status: linkStatus(everyone, a, sides, p.id, o.id), sourcing: level, year, ...(list ? { list } : {}) });
     }
   }
   const sortedInstitutions = [...institutions.values()].sort((a, b) => a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind) || byName(a, b));

@@ -220,6 +220,8 @@ describe('the catalog check names the entry and the field', () => {
     ['source without publisher', (c) => (c.arrangements[0]!.sources[0]!.publisher = ' '), 'sources[0].publisher: publisher is missing'],
     ['step citing a missing source', (c) => (c.arrangements[0]!.status[0]!.source = 99), 'status[0].source: no source #99'],
     ['step by an unknown institution', (c) => (c.arrangements[0]!.status[1]!.by = 'ghost'), 'status[1].by: no institution "ghost"'],
+    ['pair naming someone not a party', (c) => (c.arrangements[0]!.pairs = [['facebook', 'bank-of-america']]), 'pairs[0][1]: "bank-of-america" is not one of the parties'],
+    ['pair tying a party to itself', (c) => (c.arrangements[0]!.pairs = [['facebook', 'facebook']]), 'pairs[0]: a pair ties two different parties'],
     ['unknown status', (c) => ((c.arrangements[0]!.status[0] as { status: string }).status = 'rumoured'), 'status[0].status'],
     ['id not kebab-case', (c) => (c.arrangements[0]!.id = 'Bad_Id'), 'id: must be kebab-case'],
     ['unknown field', (c) => ((c.arrangements[0] as Record<string, unknown>).extra = 1), 'arrangement fb-us-banks-messenger-2018'],

@@ -9,7 +9,7 @@ const catalog = bundledCatalog();
 describe('the map of reported arrangements', () => {
   const graph = buildMapGraph(catalog);
 
-  it('links every platform party of each arrangement to each of its other parties, never a regulator, never a context entry', () => {
+  it('links platform parties of each arrangement to its other parties (each to each, or the pairs it names), never a regulator, never a context entry', () => {
     const byId = new Map(catalog.institutions.map((i) => [i.id, i]));
     for (const l of graph.links) {
       const a = catalog.arrangements.find((x) => x.id === l.arrangement)!;
@@ -44,6 +44,17 @@ describe('the map of reported arrangements', () => {
     expect(insurers.length).toBeGreaterThan(3);
     const own = catalog.arrangements.find((a) => a.id === 'nl-health-insurers-facebook-pixel-2018')!.status;
     for (const l of insurers) expect(l.status).toBe(own.some((s) => s.by === l.institution) ? 'ended' : 'reported');
+  });
+
+  it('draws only the pairs an entry says its sources tie, where it says so', () => {
+    const cliqz = graph.links.filter((l) => l.arrangement === 'de-online-banking-trackers-cliqz-2016').map((l) => `${l.platform}>${l.institution}`);
+    expect(cliqz.sort()).toEqual(['facebook>n26', 'google>n26']);
+    const vipps = graph.links.filter((l) => l.arrangement === 'vipps-dnb-facebook-app-events-2016').map((l) => l.institution);
+    expect(vipps.sort()).toEqual(['dnb', 'vipps']);
+    for (const a of catalog.arrangements.filter((x) => x.pairs)) {
+      const drawn = new Set(graph.links.filter((l) => l.arrangement === a.id).map((l) => `${l.platform}>${l.institution}`));
+      expect(drawn).toEqual(new Set(a.pairs!.map(([p, o]) => `${p}>${o}`)));
+    }
   });
 
   it('is deterministic: the same catalog in another order draws the same map', () => {

@@ -74,6 +74,18 @@ describe('getTabView', () => {
     expect(getTabView(stateOf('https://example.org/'), catalog, []).onMap).toBe(false);
   });
 
+  it('offers the map only where a line reaches the site’s institution: N26 yes, comdirect (named by Cliqz, no platform found there) no', () => {
+    const n26 = getTabView(stateOf('https://n26.com/de-de'), catalog, []);
+    const comdirect = getTabView(stateOf('https://www.comdirect.de/'), catalog, []);
+    expect(comdirect.arrangements.map((a) => a.id)).toContain('de-online-banking-trackers-cliqz-2016');
+    expect(n26.onMap).toBe(true);
+    expect(comdirect.onMap).toBe(false);
+    // The first screen's sentence names the platforms the sources tie to this bank only: none for comdirect.
+    const lead = (view: typeof n26) => (view.lead?.arrangement.id === 'de-online-banking-trackers-cliqz-2016' ? view.lead.platforms : undefined);
+    expect(lead(comdirect)).toEqual([]);
+    expect(lead(n26)).toEqual(['facebook', 'google']);
+  });
+
   it('gives the owner’s country for "What you can do": the group’s, from the bundled catalog; null where nothing is known', () => {
     // Each bank's country as the catalog has it (group first), for a table of banks of several countries.
     for (const url of ['https://www.chase.com/', 'https://www.lcl.fr/', 'https://www.rbcroyalbank.com/', 'https://www.avanza.se/']) {
