@@ -171,6 +171,9 @@ export function checkReferences(
       if (!parsed.domain || parsed.isIp || !parsed.isIcann) {
         add(entry, `${field}.domain`, `"${rule.domain}" has no registrable domain under a public suffix`);
       }
+      // A host under another of the same institution's domains is already covered by it: one rule, not two.
+      const cover = rule.path === undefined ? inst.domains.find((other) => other !== rule && other.path === undefined && rule.domain.endsWith(`.${other.domain}`)) : undefined;
+      if (cover) add(entry, `${field}.domain`, `"${rule.domain}" is already covered by its domain "${cover.domain}"`);
       const key = rule.domain + (rule.path ?? '');
       const owner = domainOwner.get(key);
       if (owner !== undefined) add(entry, `${field}.domain`, `"${key}" is already claimed by institution ${owner}`);

@@ -221,6 +221,7 @@ describe('the catalog check names the entry and the field', () => {
     ['step citing a missing source', (c) => (c.arrangements[0]!.status[0]!.source = 99), 'status[0].source: no source #99'],
     ['step by an unknown institution', (c) => (c.arrangements[0]!.status[1]!.by = 'ghost'), 'status[1].by: no institution "ghost"'],
     ['pair naming someone not a party', (c) => (c.arrangements[0]!.pairs = [['facebook', 'bank-of-america']]), 'pairs[0][1]: "bank-of-america" is not one of the parties'],
+    ['host under the same institution’s own domain', (c) => c.institutions[0]!.domains.push({ domain: 'business.meta.com', verified: 'C' }), 'domain: "business.meta.com" is already covered by its domain "meta.com"'],
     ['pair tying a party to itself', (c) => (c.arrangements[0]!.pairs = [['facebook', 'facebook']]), 'pairs[0]: a pair ties two different parties'],
     ['unknown status', (c) => ((c.arrangements[0]!.status[0] as { status: string }).status = 'rumoured'), 'status[0].status'],
     ['id not kebab-case', (c) => (c.arrangements[0]!.id = 'Bad_Id'), 'id: must be kebab-case'],
