@@ -1,6 +1,6 @@
 import type { Arrangement, Institution, StatusStep } from '../lib/catalog/schema';
 import type { RelevanceClass } from '../lib/catalog/index';
-import { describeRelevance, describeSourcing, sourceOrder, sourcing } from '../lib/catalog/sourcing';
+import { describeRelevance, describeSourcing, sourceOrder, sourceTitle, sourcing } from '../lib/catalog/sourcing';
 import { catalogText, catalogTextLang, formatPartialDate, sourceLanguage, type CatalogText } from '../lib/i18n';
 import { LanguageMark } from './LanguageMark';
 import { useI18n } from './i18n';
@@ -59,9 +59,9 @@ export function ArrangementCard({ arrangement: a, names, detailsHref, level = 3,
       <Sub class="sub">{t('sources')}</Sub>
       <ul class="sources">
         {/* Primary documents first, then the reports in the catalog's order, copies last (lib/catalog/sourcing `sourceOrder`). */}
-        {sourceOrder(a.sources).map((i) => a.sources[i]!).map((s, i) => (
+        {sourceOrder(a.sources).map((i) => [a.sources[i]!, sourceTitle(a.sources[i]!, lang)] as const).map(([s, title], i) => (
           <li key={i}>
-            <SafeLink href={s.url}>{lang === 'fr' && s.titleIsDescription && s.titleFr ? s.titleFr : s.title}</SafeLink>
+            <SafeLink href={s.url} lang={title.lang}>{title.text}</SafeLink>
             <LanguageMark lang={sourceLanguage(s)} />
             {s.titleIsDescription && <span class="meta"> {t('sourceIsDescription')}</span>}
             <span class="meta">

@@ -7,7 +7,7 @@
  * statements (`Source.primary`). Pure: wording goes through a `Translate` so the popup, the options page,
  * the notice and docs/catalog.md share it.
  */
-import type { Translate } from '../i18n';
+import type { Lang, Translate } from '../i18n';
 import type { Arrangement, DomainRule, RelevanceClass, Source } from './schema';
 
 /**
@@ -100,4 +100,29 @@ export function isCopy(s: Pick<Source, 'via'>): boolean {
 export function sourceOrder(sources: readonly Pick<Source, 'primary' | 'via'>[]): number[] {
   const rank = (s: Pick<Source, 'primary' | 'via'>) => (s.primary ? 0 : isCopy(s) ? 2 : 1);
   return sources.map((s, i) => [rank(s), i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i);
+}
+
+/**
+ * A source's German and Spanish description, set at run time only by lib/catalog/translations on a source
+ * whose title Linkwatch wrote (`titleIsDescription`), from `public/catalog-text/<lang>.json`; never in a file.
+ */
+export type TranslatedSource = Source & { titleIn?: Partial<Record<Lang, string>> };
+
+/**
+ * Whether `s.title` is a description Linkwatch wrote in English, to be translated: `titleIsDescription`, and
+ * not a headline read from the article's address (those keep their own language: `titleFr` then repeats it).
+ */
+export function isEnglishDescription(s: Pick<Source, 'title' | 'titleIsDescription' | 'titleFr'>): boolean {
+  return s.titleIsDescription === true && s.titleFr !== s.title;
+}
+
+/**
+ * A source's link text in the UI language `lang`: a headline as published (never translated); a description
+ * Linkwatch wrote in the UI language where it has it (`titleFr`, or the run-time `titleIn`), else in English
+ * with `lang: 'en'` for the element, so that screen readers read it as English.
+ */
+export function sourceTitle(s: TranslatedSource, lang: Lang): { text: string; lang?: 'en' } {
+  if (!isEnglishDescription(s) || lang === 'en') return { text: s.title };
+  const text = lang === 'fr' ? s.titleFr : s.titleIn?.[lang];
+  return text ? { text } : { text: s.title, lang: 'en' };
 }

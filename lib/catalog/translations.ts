@@ -12,6 +12,7 @@
  * loader is lib/runtime `loadCatalogTranslations`; the files' full check is lib/catalog/translation-schema.
  */
 import type { TranslatedLang } from '../i18n';
+import { isEnglishDescription } from './sourcing';
 
 export { isTranslatedLang, TRANSLATED_LANGS, type TranslatedLang } from '../i18n';
 
@@ -76,6 +77,31 @@ export function applyTranslations(roots: readonly unknown[], file: TranslationFi
       if (text) field[file.lang] = text;
       else missing.push(field.en);
     }
+    // The sources' titles Linkwatch wrote (lib/catalog/sourcing `sourceTitle` reads them); headlines never.
+    for (const source of describedSources(root)) {
+      const text = file.texts[source.title];
+      if (text) source.titleIn = { ...source.titleIn, [file.lang]: text };
+      else missing.push(source.title);
+    }
   }
   return missing;
+}
+
+type DescribedSource = { title: string; titleFr?: string; titleIsDescription?: true; titleIn?: Record<string, string> };
+
+/** Every source under `root` whose title is a description Linkwatch wrote in English (lib/catalog/sourcing `isEnglishDescription`). */
+export function describedSources(root: unknown): DescribedSource[] {
+  const out: DescribedSource[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.title === 'string' && typeof record.publisher === 'string') {
+      if (isEnglishDescription(record as DescribedSource)) out.push(record as DescribedSource);
+      return;
+    }
+    for (const child of Object.values(record)) walk(child);
+  };
+  walk(root);
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import { arrangementsForInstitution, findInstitution, type Catalog } from '../catalog';
 import type { Arrangement } from '../catalog/schema';
-import { sourceOrder } from '../catalog/sourcing';
+import { sourceOrder, sourceTitle } from '../catalog/sourcing';
 import { stepSentence } from '../catalog/step-words';
 import { catalogText, catalogTextLang, DEFAULT_LOCALE, type Lang, type Translate } from '../i18n';
 import { RECORDING_CAPS, type RecordedLoad, type SiteRecording } from '../recording';
@@ -90,7 +90,7 @@ export function buildReport(input: ReportInput): EvidenceReport {
       about: [name(owner!)],
       sources: sourceOrder(a.sources).map((i) => {
         const s = a.sources[i]!;
-        return { publisher: s.publisher, headline: lang === 'fr' && s.titleIsDescription && s.titleFr ? s.titleFr : s.title, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) };
+        return { publisher: s.publisher, headline: sourceTitle(s, lang).text, date: s.date, ...(s.url ? { url: s.url } : {}), ...(s.via ? { via: s.via } : {}) };
       }),
     });
   }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The catalog's text in German and Spanish (issue 25; lib/catalog/translations): every text field of the
- * catalog and of the "what you can do" entries has its translation in `public/catalog-text/<lang>.json`, none
+ * catalog (with the sources' titles Linkwatch wrote) and of the "what you can do" entries has its translation in `public/catalog-text/<lang>.json`, none
  * is stale (its English since edited) or left in English, each fits the field's length limit, keeps the
  * English's numbers and uses the language's own quotation marks; and the module that applies the files.
  */
@@ -14,6 +14,7 @@ import { TEXT_LIMITS } from '../../lib/catalog/schema';
 import { checkTranslationFiles, parseTranslationFile } from '../../lib/catalog/translation-schema';
 import { applyTranslations, asTranslationFile, catalogTextFields, TRANSLATED_LANGS, translationPath, type TranslatedLang } from '../../lib/catalog/translations';
 import { catalogText, catalogTextLang } from '../../lib/i18n';
+import { isEnglishDescription, sourceTitle } from '../../lib/catalog/sourcing';
 import { ROOT } from './build-helpers';
 
 const file = (lang: TranslatedLang) => parseTranslationFile(JSON.parse(readFileSync(join(ROOT, 'public', translationPath(lang)), 'utf8')), lang);
@@ -27,6 +28,11 @@ function fields(): { where: string; en: string; max: number }[] {
     const record = value as Record<string, unknown>;
     if (typeof record.en === 'string' && typeof record.fr === 'string') {
       out.push({ where: path.join('/'), en: record.en, max: path.at(-1) === 'title' ? TEXT_LIMITS.title : TEXT_LIMITS.text });
+      return;
+    }
+    // A source's title Linkwatch wrote (a description, not a headline): translated too, within the title's 300.
+    if (typeof record.title === 'string' && typeof record.publisher === 'string') {
+      if (isEnglishDescription(record as { title: string })) out.push({ where: [...path, 'title'].join('/'), en: record.title, max: 300 });
       return;
     }
     for (const [key, child] of Object.entries(record)) walk(child, [...path, key]);
@@ -96,6 +102,20 @@ describe('applying a translation file (lib/catalog/translations)', () => {
     expect(catalogText(entry.title, 'es')).toBe('Facebook asked banks');
     applyTranslations([entry], { lang: 'de', texts: { 'Facebook asked banks': 'Facebook bat Banken', 'Denied.': 'Dementiert.' } });
     expect(catalogTextFields(entry).map((f) => Object.keys(f).sort().join())).toEqual(['de,en,fr', 'de,en,fr', 'en,fr']);
+  });
+
+  it('translates a source title Linkwatch wrote, never a headline, and marks an untranslated one as English', () => {
+    const sources = [
+      { publisher: 'Motherboard', title: 'Motherboard report on data sales', titleIsDescription: true as const, titleFr: 'Article de Motherboard sur la vente de données', date: '2020' },
+      { publisher: 'NRC', title: 'Zorgverzekeraar Menzis haalt Facebook-functie van website', titleIsDescription: true as const, titleFr: 'Zorgverzekeraar Menzis haalt Facebook-functie van website', date: '2018' },
+      { publisher: 'WSJ', title: 'Facebook to Banks: Give Us Your Data', date: '2018' },
+    ];
+    const missing = applyTranslations([{ sources }], { lang: 'de', texts: { 'Motherboard report on data sales': 'Motherboard-Bericht über Datenverkäufe', 'Facebook to Banks: Give Us Your Data': 'nie' } });
+    expect(missing).toEqual([]);
+    expect(sources.map((s) => sourceTitle(s, 'de'))).toEqual([{ text: 'Motherboard-Bericht über Datenverkäufe' }, { text: sources[1]!.title }, { text: 'Facebook to Banks: Give Us Your Data' }]);
+    expect(sourceTitle(sources[0]!, 'fr')).toEqual({ text: 'Article de Motherboard sur la vente de données' });
+    expect(sourceTitle(sources[0]!, 'es')).toEqual({ text: 'Motherboard report on data sales', lang: 'en' });
+    expect(sourceTitle(sources[0]!, 'en')).toEqual({ text: 'Motherboard report on data sales' });
   });
 
   it('at run time, refuses what is not a file of its language (the full check runs at build time)', () => {
