@@ -191,6 +191,7 @@ export function syntheticCatalog(base: Pick<Catalog, 'institutions'>, domains: n
     }
     institutions.push({ id: `synthetic-${n}`, name: `Synthetic ${n}`, country: 'US', kind: 'bank', domains: list } as Institution);
   }
+  if (!synthetic.length) throw new Error(`syntheticCatalog: the base catalog already has ${domains} domains or more; ask for a larger size`);
   return flat({ catalog: { institutions }, synthetic });
 }
 
