@@ -3,10 +3,10 @@
  * not bundle the catalog. Pure: the background passes the state, the bundled catalog and the enabled lists.
  */
 import { actionsFor, bundledActions, type Action } from './actions';
-import { ancestors, arrangementsForInstitution, findInstitution, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
+import { ancestors, arrangementsForInstitution, findInstitution, groupFamily, relevanceClass, type Arrangement, type Catalog, type RelevanceClass } from './catalog';
 import type { CustomList } from './config/schema';
 import { mapPairs } from './map';
-import { siteReport } from './catalog/site-report';
+import { partiesFor, siteReport } from './catalog/site-report';
 import type { TabView } from './messages';
 import { siteOfUrl } from './url';
 import { mergedInstitutions, type TabState } from './tab-state';
@@ -57,7 +57,11 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   const chain = match ? new Set([match.institution, ...ancestors(everyone, match.institution)]) : new Set<string>();
   const onMap = arrangements.some((a) => mapPairs(everyone, a).some((pair) => chain.has(pair.platform.id) || chain.has(pair.institution.id)));
   // "What you can do": the owner's, and those of every platform seen or named in this site's reports.
-  const involved = [...(state.observed ?? []).map((p) => p.platform), ...arrangements.flatMap((a) => a.parties), ...fromLists.flatMap((l) => l.arrangements.flatMap((a) => a.parties))];
+  // A report's parties as far as they concern this site (lib/catalog/site-report `partiesFor`): a platform the
+  // sources tie to another bank only brings no step here.
+  const mine = new Set([...chain].flatMap((id) => [id, ...groupFamily(everyone, id)]));
+  const concerned = (a: Arrangement) => partiesFor(everyone, a, mine);
+  const involved = [...(state.observed ?? []).map((p) => p.platform), ...arrangements.flatMap(concerned), ...fromLists.flatMap((l) => l.arrangements.flatMap(concerned))];
   const siteActions = match ? actionsFor({ owner: [match.institution, match.group], ownerIsPlatform: match.role === 'platform', involved, country: ownerCountry }, actions) : [];
   return { state, arrangements, related, platformArrangements, fromLists, names, relevance, ownerCountry, lead, onMap, actions: siteActions };
 }

@@ -40,9 +40,8 @@ export function siteReport(catalog: Pick<Catalog, 'institutions'>, a: Arrangemen
   const mine = new Set(siteIds.flatMap((id) => [...groupFamily(catalog, id)]));
   const named = siteIds.find((id) => a.parties.includes(id)) ?? a.parties.find((p) => mine.has(p)) ?? null;
   const isPlatform = (id: string) => findInstitution(catalog, id)?.kind === 'platform';
-  // Where the entry says which pairs its sources tie (`pairs`), only the platforms tied to this site's side.
-  const tied = (p: string) => !a.pairs || a.pairs.some(([platform, other]) => platform === p && mine.has(other));
-  const platforms = a.parties.filter((p) => !mine.has(p) && isPlatform(p) && tied(p));
+  const concerned = new Set(partiesFor(catalog, a, mine));
+  const platforms = a.parties.filter((p) => !mine.has(p) && isPlatform(p) && concerned.has(p));
   const firstStep = a.status.find((s) => s.source !== undefined && a.sources[s.source] !== undefined);
   const firstReport = firstStep
     ? { source: a.sources[firstStep.source!]!, date: a.sources[firstStep.source!]!.date }
@@ -63,4 +62,16 @@ export function siteReport(catalog: Pick<Catalog, 'institutions'>, a: Arrangemen
  */
 export function countsAs(step: StatusStep, status: Status): boolean {
   return step.status === status && step.scope === undefined;
+}
+
+/**
+ * The parties of `a` that concern a site whose institution and groups are `mine`: all of them, except where the
+ * entry says which platform–institution pairs its sources tie (`pairs`); then a platform only when a pair ties
+ * it to `mine` (Cliqz 2016 ties Google to N26, so on comdirect Google is no party of concern: no Google line
+ * in the first sentence, no Google step in "What you can do").
+ */
+export function partiesFor(catalog: Pick<Catalog, 'institutions'>, a: Pick<Arrangement, 'parties' | 'pairs'>, mine: ReadonlySet<string>): string[] {
+  if (!a.pairs) return [...a.parties];
+  const isPlatform = (id: string) => findInstitution(catalog, id)?.kind === 'platform';
+  return a.parties.filter((p) => mine.has(p) || !isPlatform(p) || a.pairs!.some(([platform, other]) => platform === p && mine.has(other)));
 }

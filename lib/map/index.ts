@@ -79,17 +79,27 @@ export function mapSides(everyone: Pick<Catalog, 'institutions'>, a: Arrangement
 
 /**
  * The status of one line of the map, the pair `platform`–`institution` of `a`: its latest step that speaks
- * for that pair. A step taken by a party (`by`) speaks for that party's lines only: U.S. Bank's denial of
- * the 2018 report is not Chase's line, whose own step is that it pulled back (the party's group counts as
- * the party: Meta's step is Messenger's). A step by no party, or by one not on the map's sides (a regulator's
- * ruling, a report), speaks for every line. A step about an order or a rule (`subject`) is not the
- * arrangement's. With no such step, the arrangement's first step. Source: the catalog's `by` field
+ * for that pair.
+ * - The institution's own steps (`by` it or its group) speak for its lines, whole or in part (`scope`):
+ *   Chase's line reads that Chase ended the talks, U.S. Bank's that it denied.
+ * - Another party's step never does (U.S. Bank's denial is not Chase's line).
+ * - A step by the platform's side, by no one, or by someone not on the map's sides (a regulator's ruling, a
+ *   report) speaks for every line, unless it covers part of the report only (`scope`): Facebook's partial
+ *   confirmation of 2018 is not a confirmation on Citi's line (lib/catalog/site-report `countsAs`, issue 22).
+ * - A step about an order or a rule (`subject`) is not the arrangement's.
+ * With no such step, the arrangement's first. Source: the catalog's `by`, `scope` and `subject` fields
  * (lib/catalog/schema `StatusStepSchema`).
  */
 export function linkStatus(everyone: Pick<Catalog, 'institutions'>, a: Arrangement, sides: { platforms: Institution[]; others: Institution[] }, platform: string, institution: string): Status {
   const onSides = new Set([...sides.platforms, ...sides.others].map((i) => i.id));
-  const mine = new Set([platform, institution, ...groupFamily(everyone, platform), ...groupFamily(everyone, institution)]);
-  const speaks = (s: StatusStep) => (s.subject === undefined || s.subject === 'arrangement') && (s.by === undefined || !onSides.has(s.by) || mine.has(s.by));
+  const own = new Set([institution, ...groupFamily(everyone, institution)]);
+  const platformSide = new Set([platform, ...groupFamily(everyone, platform)]);
+  const speaks = (s: StatusStep) => {
+    if (s.subject !== undefined && s.subject !== 'arrangement') return false;
+    if (s.by !== undefined && own.has(s.by)) return true;
+    if (s.scope !== undefined) return false;
+    return s.by === undefined || !onSides.has(s.by) || platformSide.has(s.by);
+  };
   return ([...a.status].reverse().find(speaks) ?? a.status[0]!).status;
 }
 

@@ -29,14 +29,19 @@ describe('the map of reported arrangements', () => {
     for (const a of catalog.arrangements) expect(a.kind === 'context' || onMap.has(a.id) || graph.offMap.some((o) => o.arrangement === a.id), a.id).toBe(true);
   });
 
-  it('gives each line the latest step that speaks for its pair, never another party’s', () => {
+  it('gives each line the latest step that speaks for its pair: its own party’s, or a whole one by the platform or a third party', () => {
     const status = (arrangement: string, platform: string, institution: string) => graph.links.find((l) => l.id === `${arrangement}|${platform}|${institution}`)?.status;
-    // 2018: U.S. Bank denied; Chase pulled back; Facebook's statement speaks for every bank's line.
+    // 2018: U.S. Bank denied; Chase ended the talks; Facebook confirmed in part only (a scope), which is no
+    // confirmation on any bank's line: Citi and Wells Fargo read the report.
     const seed = catalog.arrangements.find((a) => a.id === 'fb-us-banks-messenger-2018')!;
-    expect(seed.status.map((s) => `${s.status}${s.by ? `@${s.by}` : ''}`)).toEqual(['reported', 'ended@jpmorgan-chase', 'confirmed@facebook', 'denied@us-bancorp']);
+    expect(seed.status.map((s) => `${s.status}${s.by ? `@${s.by}` : ''}${s.scope ? ' (in part)' : ''}`)).toEqual(['reported', 'ended@jpmorgan-chase', 'confirmed@facebook (in part)', 'denied@us-bancorp (in part)']);
     expect(status('fb-us-banks-messenger-2018', 'messenger', 'us-bancorp')).toBe('denied');
-    expect(status('fb-us-banks-messenger-2018', 'messenger', 'jpmorgan-chase')).toBe('confirmed');
-    expect(status('fb-us-banks-messenger-2018', 'facebook', 'wells-fargo')).toBe('confirmed');
+    expect(status('fb-us-banks-messenger-2018', 'messenger', 'jpmorgan-chase')).toBe('ended');
+    expect(status('fb-us-banks-messenger-2018', 'facebook', 'jpmorgan-chase')).toBe('ended');
+    expect(status('fb-us-banks-messenger-2018', 'facebook', 'wells-fargo')).toBe('reported');
+    expect(status('fb-us-banks-messenger-2018', 'facebook', 'citigroup')).toBe('reported');
+    // A bank's own statement in part is its line's: DNB confirmed sharing who uses Vipps.
+    expect(status('vipps-dnb-facebook-app-events-2016', 'facebook', 'dnb')).toBe('confirmed');
     // A regulator's ruling (not a side of the map) speaks for every line: Avanza–Meta reads "ruled".
     expect(status('avanza-meta-pixel-imy-2024', 'meta', 'avanza')).toBe('ruled');
     // Each health insurer's line reads its own ending, not the last insurer's.
@@ -49,6 +54,10 @@ describe('the map of reported arrangements', () => {
   it('draws only the pairs an entry says its sources tie, where it says so', () => {
     const cliqz = graph.links.filter((l) => l.arrangement === 'de-online-banking-trackers-cliqz-2016').map((l) => `${l.platform}>${l.institution}`);
     expect(cliqz.sort()).toEqual(['facebook>n26', 'google>n26']);
+    // Libra's members left Facebook's project: no line between two members (eBay and PayPal, Booking and Visa).
+    const libra = graph.links.filter((l) => l.arrangement === 'libra-payment-partners-withdraw-2019');
+    expect(libra.length).toBe(5);
+    expect(libra.every((l) => l.platform === 'facebook')).toBe(true);
     const vipps = graph.links.filter((l) => l.arrangement === 'vipps-dnb-facebook-app-events-2016').map((l) => l.institution);
     expect(vipps.sort()).toEqual(['dnb', 'vipps']);
     for (const a of catalog.arrangements.filter((x) => x.pairs)) {

@@ -84,6 +84,9 @@ describe('getTabView', () => {
     const lead = (view: typeof n26) => (view.lead?.arrangement.id === 'de-online-banking-trackers-cliqz-2016' ? view.lead.platforms : undefined);
     expect(lead(comdirect)).toEqual([]);
     expect(lead(n26)).toEqual(['facebook', 'google']);
+    // Nor does "What you can do" bring Google's steps to comdirect; N26, which the sample ties to Google, has them.
+    expect(comdirect.actions.map((a) => a.id)).not.toContain('google-web-and-app-activity');
+    expect(n26.actions.map((a) => a.id)).toContain('google-web-and-app-activity');
   });
 
   it('gives the owner’s country for "What you can do": the group’s, from the bundled catalog; null where nothing is known', () => {
