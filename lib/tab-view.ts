@@ -18,7 +18,7 @@ import { mergedInstitutions, type TabState } from './tab-state';
  * enabled list's entries for this site, labelled with the list (a list no longer enabled or present is left
  * out); `names`: display names of every party and status author named, list institutions included;
  * `actions`: "What you can do" here (lib/actions `actionsFor` over `actions`, the bundled ones by default);
- * `ownerCountry`: the owner's country from the bundled catalog (group first), or null; `lead`: the first entry read
+ * `ownerCountry`: the site institution's country (its group's where it has none), or null; `lead`: the first entry read
  * for this site (lib/catalog/site-report), or null; `onMap`: whether one of `arrangements` draws a line to the
  * site's institution or one of its groups on the map.
  */
@@ -48,8 +48,13 @@ export function getTabView(state: TabState, catalog: Catalog, lists: readonly Cu
   const relevance: Record<string, RelevanceClass> = {};
   for (const a of [...arrangements, ...related]) relevance[a.id] = relevanceClass(everyone, a);
   const match = state.match;
-  const country = match ? (findInstitution(catalog, match.group)?.country ?? findInstitution(catalog, match.institution)?.country) : undefined;
-  const ownerCountry = country && /^[A-Z]{2}$/.test(country) ? country : null;
+  // The country of the site's own institution first (BNL's complaint goes to Italy's authority, not to the
+  // French one of its group, BNP Paribas); its group's where the institution has none (INTL, EU).
+  const countryOf = (id: string | undefined) => {
+    const c = id === undefined ? undefined : findInstitution(catalog, id)?.country;
+    return c && /^[A-Z]{2}$/.test(c) ? c : null;
+  };
+  const ownerCountry = match ? (countryOf(match.institution) ?? countryOf(match.group)) : null;
   // The first entry read for this site: does it name this institution (or a parent), and what did each side say.
   const lead = match && arrangements[0] ? siteReport(everyone, arrangements[0], [match.institution, ...ancestors(everyone, match.institution)]) : null;
   // "See on the map" opens the map focused on this site's institution (or the first of its groups on it): offered

@@ -8,6 +8,7 @@
  */
 import { useState } from 'preact/hooks';
 import { STATUSES, type Status } from '../../lib/catalog/schema';
+import { isOne } from '../../lib/i18n';
 import type { MapFilter, MapGraph, MapLink } from '../../lib/map';
 import { layoutMap, STATUS_STYLE } from '../../lib/map/layout';
 import { useI18n } from '../i18n';
@@ -40,7 +41,7 @@ export interface MapPageProps {
 
 
 export function MapPage({ graph, shown, filter, onFilter, entries, caption, onExport, message }: MapPageProps) {
-  const { t, locale } = useI18n();
+  const { t, lang, locale } = useI18n();
   const [active, setActive] = useState<MapLink>();
   const [search, setSearch] = useState('');
   const layout = layoutMap(shown);
@@ -225,7 +226,7 @@ export function MapPage({ graph, shown, filter, onFilter, entries, caption, onEx
           })}
         </tbody>
       </table>
-      {shown.offMap.length > 0 && <p class="hint">{t('mapOffMap', String(shown.offMap.length))}</p>}
+      {shown.offMap.length > 0 && <p class="hint">{t(isOne(shown.offMap.length, lang) ? 'mapOffMapOne' : 'mapOffMap', String(shown.offMap.length))}</p>}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import type { WatchedRequest } from '../../lib/request-watch';
 import { addWatchedRequests, computeTabState, mergedInstitutions, navKeyOf } from '../../lib/tab-state';
 import { EARLY_TTL_MS, keepEarlyLinks, MAX_EARLY_DOCS, parseEarly, type EarlyEntry } from '../../lib/tab-state/early';
 import { listsContentKey, parseTabState } from '../../lib/tab-state/stored';
+import { bundledWorld } from '../../lib/directory';
 import { getTabView, unwatchedFrameSites } from '../../lib/tab-view';
 import listDoc from '../fixtures/config/v1-list.json';
 
@@ -85,8 +86,14 @@ describe('getTabView', () => {
     expect(lead(comdirect)).toEqual([]);
     expect(lead(n26)).toEqual(['facebook', 'google']);
     // Nor does "What you can do" bring Google's steps to comdirect; N26, which the sample ties to Google, has them.
-    expect(comdirect.actions.map((a) => a.id)).not.toContain('google-web-and-app-activity');
-    expect(n26.actions.map((a) => a.id)).toContain('google-web-and-app-activity');
+    expect((comdirect.actions ?? []).map((a) => a.id)).not.toContain('google-web-and-app-activity');
+    expect((n26.actions ?? []).map((a) => a.id)).toContain('google-web-and-app-activity');
+  });
+
+  it('takes the complaint authority from the site’s own institution’s country, not its group’s (BNL is Italian, BNP Paribas French)', () => {
+    // What the background passes: the catalog with the directory's institutions (lib/directory `bundledWorld`).
+    expect(getTabView(stateOf('https://www.bnl.it/'), bundledWorld(), []).ownerCountry).toBe('IT');
+    expect(getTabView(stateOf('https://www.chase.com/'), catalog, []).ownerCountry).toBe('US');
   });
 
   it('gives the owner’s country for "What you can do": the group’s, from the bundled catalog; null where nothing is known', () => {
