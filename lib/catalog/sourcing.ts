@@ -7,7 +7,7 @@
  * statements (`Source.primary`). Pure: wording goes through a `Translate` so the popup, the options page,
  * the notice and docs/catalog.md share it.
  */
-import type { Lang, Translate } from '../i18n';
+import { sourceLanguage, type Lang, type Translate } from '../i18n';
 import type { Arrangement, DomainRule, RelevanceClass, Source } from './schema';
 
 /**
@@ -117,12 +117,15 @@ export function isEnglishDescription(s: Pick<Source, 'title' | 'titleIsDescripti
 }
 
 /**
- * A source's link text in the UI language `lang`: a headline as published (never translated); a description
- * Linkwatch wrote in the UI language where it has it (`titleFr`, or the run-time `titleIn`), else in English
- * with `lang: 'en'` for the element, so that screen readers read it as English.
+ * A source's link text in the UI language `lang`, with the `lang` attribute its element needs where the text
+ * is in another language (so that screen readers read it in that language): a headline as published, never
+ * translated, in its source's language (lib/i18n `sourceLanguage`); a description Linkwatch wrote, in the UI
+ * language where it has it (`titleFr`, or the run-time `titleIn`), else in English.
  */
-export function sourceTitle(s: TranslatedSource, lang: Lang): { text: string; lang?: 'en' } {
-  if (!isEnglishDescription(s) || lang === 'en') return { text: s.title };
+export function sourceTitle(s: TranslatedSource, lang: Lang): { text: string; lang?: string } {
+  const other = (l: string | undefined) => (l && l !== lang ? { lang: l } : {});
+  if (!isEnglishDescription(s)) return { text: s.title, ...other(sourceLanguage(s)) };
+  if (lang === 'en') return { text: s.title };
   const text = lang === 'fr' ? s.titleFr : s.titleIn?.[lang];
   return text ? { text } : { text: s.title, lang: 'en' };
 }

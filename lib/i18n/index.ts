@@ -156,6 +156,7 @@ export function sourceLanguage(source: { publisher: string; url?: string; via?: 
   if (host && FRENCH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'fr';
   if (FRENCH_PUBLISHERS.has(source.publisher)) return 'fr';
   if (host && GERMAN_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'de';
+  if (source.url && GERMAN_PAGES.some((prefix) => source.url!.startsWith(prefix))) return 'de';
   if (host && SPANISH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'es';
   if (host && ENGLISH_HOSTS.some((h) => hostAtOrUnder(host, h))) return 'en';
   const national = host && Object.keys(NATIONAL_HOSTS).find((h) => hostAtOrUnder(host, h));
@@ -170,6 +171,8 @@ const FRENCH_HOSTS = ['fr', 'generation-nt.com', 'cbanque.com', 'tv5monde.com'];
 const FRENCH_PUBLISHERS = new Set(['Génération NT', 'cbanque.com']);
 /** Hosts of German-language sources: Germany's and Austria's top-level domains, and Swiss outlets writing in German. */
 const GERMAN_HOSTS = ['de', 'at', 'dnip.ch'];
+/** German pages of sites that publish in several languages: Cliqz's German magazine (its English one is under /en/). */
+const GERMAN_PAGES = ['https://cliqz.com/magazine/'];
 /** Hosts of Spanish-language sources: the top-level domains of Spain and of the largest Spanish-speaking countries. */
 const SPANISH_HOSTS = ['es', 'mx', 'ar', 'cl'];
 /**

@@ -104,15 +104,17 @@ describe('applying a translation file (lib/catalog/translations)', () => {
     expect(catalogTextFields(entry).map((f) => Object.keys(f).sort().join())).toEqual(['de,en,fr', 'de,en,fr', 'en,fr']);
   });
 
-  it('translates a source title Linkwatch wrote, never a headline, and marks an untranslated one as English', () => {
+  it('translates a source title Linkwatch wrote, never a headline, and marks each title in another language with it', () => {
     const sources = [
       { publisher: 'Motherboard', title: 'Motherboard report on data sales', titleIsDescription: true as const, titleFr: 'Article de Motherboard sur la vente de données', date: '2020' },
-      { publisher: 'NRC', title: 'Zorgverzekeraar Menzis haalt Facebook-functie van website', titleIsDescription: true as const, titleFr: 'Zorgverzekeraar Menzis haalt Facebook-functie van website', date: '2018' },
+      { publisher: 'NRC', title: 'Zorgverzekeraar Menzis haalt Facebook-functie van website', titleIsDescription: true as const, titleFr: 'Zorgverzekeraar Menzis haalt Facebook-functie van website', date: '2018', url: 'https://www.nrc.nl/nieuws/2018/04/11/zorgverzekeraar-menzis-haalt-facebook-functie-van-website-a1599144' },
       { publisher: 'WSJ', title: 'Facebook to Banks: Give Us Your Data', date: '2018' },
     ];
     const missing = applyTranslations([{ sources }], { lang: 'de', texts: { 'Motherboard report on data sales': 'Motherboard-Bericht über Datenverkäufe', 'Facebook to Banks: Give Us Your Data': 'nie' } });
     expect(missing).toEqual([]);
-    expect(sources.map((s) => sourceTitle(s, 'de'))).toEqual([{ text: 'Motherboard-Bericht über Datenverkäufe' }, { text: sources[1]!.title }, { text: 'Facebook to Banks: Give Us Your Data' }]);
+    // Headlines as published, each marked with its own language for screen readers (Dutch, English).
+    expect(sources.map((s) => sourceTitle(s, 'de'))).toEqual([{ text: 'Motherboard-Bericht über Datenverkäufe' }, { text: sources[1]!.title, lang: 'nl' }, { text: 'Facebook to Banks: Give Us Your Data', lang: 'en' }]);
+    expect(sourceTitle(sources[2]!, 'en')).toEqual({ text: 'Facebook to Banks: Give Us Your Data' });
     expect(sourceTitle(sources[0]!, 'fr')).toEqual({ text: 'Article de Motherboard sur la vente de données' });
     expect(sourceTitle(sources[0]!, 'es')).toEqual({ text: 'Motherboard report on data sales', lang: 'en' });
     expect(sourceTitle(sources[0]!, 'en')).toEqual({ text: 'Motherboard report on data sales' });
