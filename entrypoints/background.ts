@@ -87,7 +87,9 @@ export default defineBackground(() => {
     describe: describeAddress,
     showBadge: badge.show,
     // "Record this site": a recorded site's document load is copied to its recording (never blocks the badge).
-    onStored: (state) => recorder.record(state),
+    // A notice declined before the page's first request to a platform was seen is asked again once it is:
+    // after this turn (it reads the store), not awaited in it.
+    onStored: (state) => (void notice.stored(state).catch(logError), recorder.record(state)),
     now,
   });
 

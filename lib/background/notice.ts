@@ -17,6 +17,7 @@ import { decideNotice, NOTICE_OFFER_HOLD_MS, NOTICE_SEEN_KEY, parseSeen, recordS
 import { noticeContent } from '../notice/content';
 import type { NoticeContent } from '../notice';
 import { isSilenced } from '../prefs/schema';
+import type { TabState } from '../tab-state';
 import type { ContentScriptSender } from '../router';
 import { originOf, siteOfUrl } from '../url';
 import type { LocalData } from './local-data';
@@ -79,6 +80,13 @@ export interface NoticeService {
   clearSeen(): Promise<void>;
   /** Forget a closed tab's in-memory counters (its storage keys go with the tab store's `remove`). */
   forgetTab(tabId: number): void;
+  /**
+   * A tab's state was stored (lib/background/tab-store `onStored`): where that document's notice was declined
+   * only because nothing was known yet (a bank no report names, asking before its pixel's request was seen),
+   * and the state now shows what the page sent, ask again, as the page would have. Call it outside the
+   * tab's turn (it reads the tab store).
+   */
+  stored(state: TabState): Promise<void>;
   /**
    * A document committed in a tab's top frame: leaving the site whose notice was hidden there ends that
    * visit (any other site, known to Linkwatch or not), so the notice shows again on the next visit.
@@ -143,7 +151,10 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
     await deps.session.set({ [noticeDocKey(page.tabId)]: [doc, ...others].slice(0, NOTICE_DOCS_PER_TAB) });
   }
 
-  return {
+  // Per tab, the document whose notice was declined for want of anything to say yet ('nothing'), to ask again
+  // when what it sent is seen (`stored`). In memory: a restarted worker forgets it, and the page keeps its badge.
+  const waiting = new Map<number, ContentScriptSender>();
+  const service: NoticeService = {
     async ask(page, data) {
       const state = await deps.store.forPage(page);
       const content = state ? noticeContent(state, bundledWorld()) : null;
@@ -167,9 +178,20 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
         }
         return { result: decided };
       });
+      if (!answer.show && answer.reason === 'nothing') waiting.set(page.tabId, page);
+      else if (isSameDoc(waiting.get(page.tabId), page)) waiting.delete(page.tabId);
       // The notice's UI code is loaded only where it shows (issue 14): injected into the asking document.
       if (answer.show) await deps.inject(page);
       return answer;
+    },
+
+    async stored(state) {
+      const page = waiting.get(state.tabId);
+      if (!page || !(state.observed ?? []).length) return;
+      const same = page.documentId !== undefined ? page.documentId === state.documentId : siteOfUrl(page.url) === (state.site ?? state.match?.site);
+      if (!same) return;
+      waiting.delete(state.tabId);
+      await service.ask(page, await deps.localData());
     },
 
     async content(page) {
@@ -228,6 +250,14 @@ export function createNoticeService(deps: NoticeDeps): NoticeService {
     },
     forgetTab(tabId) {
       for (const key of detailsOpened.keys()) if (key.startsWith(`${tabId}:`)) detailsOpened.delete(key);
+      waiting.delete(tabId);
     },
   };
+  return service;
+}
+
+/** Whether two senders are the same document: by id where the browser gives one (Chromium), else by origin. */
+function isSameDoc(a: ContentScriptSender | undefined, b: ContentScriptSender): boolean {
+  if (!a) return false;
+  return a.documentId !== undefined && b.documentId !== undefined ? a.documentId === b.documentId : originOf(a.url) === originOf(b.url);
 }

@@ -12,7 +12,14 @@ declare const chrome: any;
 describe('a directory bank outside the catalog', () => {
   let session: Awaited<ReturnType<typeof launch>>;
   beforeAll(async () => {
-    session = await launch();
+    session = await launch({
+      routes: {
+        'https://www.1cbank.com/late-pixel': {
+          body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1st Constitution Bank</title></head><body><h1>Sign in</h1><script>setTimeout(() => { new Image().src = "https://www.facebook.com/tr?id=1&ev=PageView&noscript=1"; }, 4500);</script></body></html>',
+          contentType: 'text/html',
+        },
+      },
+    });
   });
   afterAll(async () => session?.close());
 
@@ -30,6 +37,19 @@ describe('a directory bank outside the catalog', () => {
     expect(glance).toMatch(/Meta: \d+ requests? went through/);
     expect(glance).not.toContain('Nothing is reported about this site');
     await popup.close();
+  });
+
+  it('its notice shows when the pixel fires after the page asked (nothing to say then; something once it is seen)', async () => {
+    // The page asks for its notice once parsed, and once more 3 s later (lib/content/notice-question); this
+    // one's pixel fires 4.5 s after. Before, the answer stayed "nothing to say" past the retry, and a notice
+    // showed or not by that race (an outside tester, 5 December); now the background asks again once it sees it.
+    const late = await openTab(session, 'https://www.1cbank.com/late-pixel');
+    const tabId = await tabIdOf(session, late);
+    await waitForBadge(session, tabId, (b) => b.title.includes('Observed on this page'));
+    await late.waitForFunction(() => document.querySelector('linkwatch-notice') !== null, undefined, { timeout: 10_000 });
+    const sw = await session.serviceWorker();
+    const docs = await sw.evaluate(async (id) => (await chrome.storage.session.get(`notice:${id}`))[`notice:${id}`], tabId);
+    expect(docs).toEqual([expect.objectContaining({ site: '1cbank.com' })]);
   });
 });
 
